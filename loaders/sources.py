@@ -1,0 +1,97 @@
+"""Finding source files, fingerprinting them and giving each a stable IRI and named graph."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from rdflib import URIRef
+
+from proveniens.errors import SourceError
+from proveniens.namespaces import GRAPH, SOURCE
+
+
+class SourceKind(Enum):
+    """What a file is, decided by its extension."""
+
+    DOCUMENT = "document"  # verbatim text (minutes, reports, remiss responses)
+    CURATED = "curated"  # a curator's YAML file of facts with evidence
+
+
+_KINDS = {".txt": SourceKind.DOCUMENT, ".yaml": SourceKind.CURATED, ".yml": SourceKind.CURATED}
+_DOCUMENTATION = {".md"}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One source file, read once; `lines[0]` is line 1."""
+
+    path: Path
+    kind: SourceKind
+    sha256: str
+    text: str
+    lines: tuple[str, ...] = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def iri(self) -> URIRef:
+        return SOURCE[self.name]
+
+    @property
+    def graph_iri(self) -> URIRef:
+        prefix = "curated/" if self.kind is SourceKind.CURATED else ""
+        return GRAPH[prefix + self.name]
+
+
+@dataclass(frozen=True)
+class SourceSet:
+    """The files of a sources folder, by file name, plus the files that were not recognised."""
+
+    files: tuple[SourceFile, ...]
+    skipped: tuple[Path, ...]
+
+    def by_name(self, name: str) -> SourceFile | None:
+        return next((f for f in self.files if f.name == name), None)
+
+
+def read_source(path: Path, kind: SourceKind) -> SourceFile:
+    """Read a file as UTF-8; a file that is not UTF-8 is a source error, not a crash."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise SourceError(path, None, f"is not UTF-8 text (byte {err.start}).", "Save it as UTF-8.") from err
+    return SourceFile(path, kind, hashlib.sha256(data).hexdigest(), text, tuple(text.splitlines()))
+
+
+def find_sources(folder: Path) -> SourceSet:
+    """All source files below `folder`, in a stable order; file names must be unique (evidence cites them)."""
+    if not folder.is_dir():
+        raise SourceError(folder, None, "is not a folder.", "Pass --sources a folder of .txt and .yaml files.")
+    files: list[SourceFile] = []
+    skipped: list[Path] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        suffix = path.suffix.lower()
+        if suffix in _DOCUMENTATION:
+            continue
+        kind = _KINDS.get(suffix)
+        if kind is None:
+            skipped.append(path)
+            continue
+        if path.name in seen:
+            raise SourceError(
+                path, None, f"has the same file name as {seen[path.name]}.", "Evidence cites files by name: rename one."
+            )
+        seen[path.name] = path
+        files.append(read_source(path, kind))
+    if not files:
+        raise SourceError(folder, None, "holds no .txt or .yaml source files.", "Point --sources at the corpus.")
+    return SourceSet(tuple(files), tuple(skipped))

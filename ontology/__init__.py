@@ -1,0 +1,1 @@
+"""Package marker: lets the ontology files install as data of `proveniens.ontology`."""

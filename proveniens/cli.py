@@ -1,0 +1,160 @@
+"""The `proveniens` command: build, validate, query, serve and export the graph.
+
+Each command maps its options to one core function; the help text is the docstring.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from proveniens.errors import ProveniensError, ValidationFailed
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+console = Console()
+err_console = Console(stderr=True)
+
+StoreOpt = Annotated[Path | None, typer.Option("--store", help="Store directory [env PROVENIENS_STORE].")]
+SourcesOpt = Annotated[Path | None, typer.Option("--sources", help="Folder of source files [env PROVENIENS_SOURCES].")]
+
+
+def _fail(err: ProveniensError) -> typer.Exit:
+    if isinstance(err, ValidationFailed):
+        err_console.print("[bold red]Build refused: the sources violate the shapes. Nothing was published.[/]")
+        err_console.print(err.report.summary(), markup=False, highlight=False)
+    else:
+        err_console.print(f"[bold red]Error:[/] {err}", markup=True, highlight=False)
+    return typer.Exit(1)
+
+
+@app.command()
+def build(sources: SourcesOpt = None, store: StoreOpt = None) -> None:
+    """Build the graph from a folder of sources, validate it, and switch the store to it."""
+    from proveniens.build import build as run_build
+    from proveniens.settings import load_settings
+
+    settings = load_settings(sources=sources, store=store)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=err_console, transient=True) as progress:
+            task = progress.add_task("starting", total=None)
+            report = run_build(
+                settings.sources, settings.store, settings.keep_builds, lambda s: progress.update(task, description=s)
+            )
+    except ProveniensError as err:
+        raise _fail(err) from err
+    table = Table("named graph", "triples", title=f"Built {report.build_dir} in {report.seconds:.2f} s")
+    for graph, count in report.triples.items():
+        table.add_row(graph, str(count))
+    table.add_row("[bold]total[/]", str(sum(report.triples.values())))
+    console.print(table)
+    for finding in report.warnings:
+        console.print(finding.render(), markup=False, highlight=False)
+    for path in report.skipped:
+        err_console.print(f"skipped {path}: not a .txt or .yaml source", markup=False)
+
+
+@app.command()
+def validate(sources: SourcesOpt = None) -> None:
+    """Load and validate the sources without touching any store; exit 1 on violations."""
+    from proveniens.build import load_sources, verify_sources
+    from proveniens.loaders.sources import find_sources
+    from proveniens.resources import ontology_files, read_turtle
+    from proveniens.settings import load_settings
+
+    settings = load_settings(sources=sources)
+    try:
+        loaded, origins = load_sources(find_sources(settings.sources))
+    except ProveniensError as err:
+        raise _fail(err) from err
+    report = verify_sources(loaded, origins, read_turtle(ontology_files()))
+    console.print(report.summary(), markup=False, highlight=False)
+    for finding in report.warnings:
+        console.print(finding.render(), markup=False, highlight=False)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL SELECT/ASK/CONSTRUCT query.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Run a named query from queries/.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", help="name=value for a named query.")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Run a query against the current build and print the result."""
+    import pyoxigraph as ox
+
+    from proveniens.queries import run_named_query
+    from proveniens.settings import load_settings
+    from proveniens.store import open_read_only
+
+    settings = load_settings(store=store)
+    try:
+        db = open_read_only(settings.store)
+        if name:
+            values = dict(p.split("=", 1) for p in param or [])
+            rows = run_named_query(db, name, values)
+            table = Table(*(rows[0].keys() if rows else ["(no rows)"]))
+            for row in rows:
+                table.add_row(*row.values())
+            console.print(table)
+            return
+        if not sparql:
+            raise typer.BadParameter("give a SPARQL query or --name")
+        result = db.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise _fail(ProveniensError(f"SPARQL syntax error: {err}")) from err
+    except ProveniensError as err:
+        raise _fail(err) from err
+    if isinstance(result, ox.QueryTriples):
+        out = result.serialize(format=ox.RdfFormat.TURTLE)
+    else:
+        out = result.serialize(format=ox.QueryResultsFormat.TSV)
+    typer.echo((out or b"").decode("utf-8"))
+
+
+@app.command()
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str | None, typer.Option("--host")] = None,
+    port: Annotated[int | None, typer.Option("--port")] = None,
+) -> None:
+    """Serve a built store over HTTP (SPARQL endpoint at /sparql)."""
+    import uvicorn
+
+    from proveniens.service.app import create_app
+    from proveniens.settings import load_settings
+    from proveniens.store import open_read_only
+
+    settings = load_settings(store=store, host=host, port=port)
+    try:
+        open_read_only(settings.store)  # fail now, with a clear message, rather than inside uvicorn
+    except ProveniensError as err:
+        raise _fail(err) from err
+    console.print(f"Serving {settings.store} on http://{settings.host}:{settings.port}/sparql")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the dumps.")],
+    store: StoreOpt = None,
+) -> None:
+    """Write gzip N-Quads/TriG dumps of the current build, per graph and whole, with SHA-256 sums."""
+    from proveniens.export import export_dumps
+    from proveniens.settings import load_settings
+    from proveniens.store import open_read_only
+
+    settings = load_settings(store=store)
+    try:
+        paths = export_dumps(open_read_only(settings.store), out)
+    except ProveniensError as err:
+        raise _fail(err) from err
+    for path in paths:
+        console.print(str(path), markup=False)

@@ -1,0 +1,38 @@
+"""All configuration in one object, read from `PROVENIENS_*` environment variables.
+
+Built by `load_settings()` at the edge (CLI, app factory), never at import, so tests pass
+`Settings(...)` directly instead of mutating the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Settings of every Proveniens command and of the service."""
+
+    model_config = SettingsConfigDict(env_prefix="PROVENIENS_", extra="forbid")
+
+    store: Path = Field(
+        default=Path("var/store"),
+        description="Directory of the on-disk store. Builds go to `<store>/builds/`, "
+        "`<store>/current` points at the one being served.",
+    )
+    sources: Path = Field(
+        default=Path("sources"),
+        description="Folder of source files to build from: `*.txt` documents and curated `*.yaml` files.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address the service listens on.")
+    port: int = Field(default=8000, description="Port the service listens on.")
+    keep_builds: int = Field(
+        default=3, ge=1, description="How many builds to keep on disk; older ones are removed after a switch."
+    )
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment, then apply explicit overrides (CLI options) that are not None."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

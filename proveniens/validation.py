@@ -1,0 +1,125 @@
+"""SHACL validation of a candidate build, reported so a curator can act on it.
+
+Every result names the file and line the offending resource came from, the rule (shape) it broke,
+the value, and the shape's own message in Swedish and English. Violations block a build; warnings
+are reported and let it through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from pyshacl import validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from proveniens.namespaces import SH
+
+
+class Severity(Enum):
+    VIOLATION = "Violation"
+    WARNING = "Warning"
+    INFO = "Info"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a resource was written: a file and, when known, a line."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One SHACL result in plain words."""
+
+    severity: Severity
+    origin: Origin | None
+    focus: str
+    path: str | None
+    value: str | None
+    shape: str | None
+    message_sv: str
+    message_en: str
+
+    def render(self) -> str:
+        where = str(self.origin) if self.origin else "(unknown source)"
+        what = f"<{self.focus}>" + (f" {self.path}" if self.path else "")
+        value = f" (value: {self.value})" if self.value is not None else ""
+        rule = f" [rule {self.shape}]" if self.shape else ""
+        return f"{where}: {self.severity.value}: {what}{value}{rule}\n    en: {self.message_en}\n    sv: {self.message_sv}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    findings: tuple[Finding, ...]
+
+    @property
+    def violations(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.VIOLATION)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is not Severity.VIOLATION)
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+    def summary(self) -> str:
+        head = f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s)"
+        return "\n".join([head, *(f.render() for f in self.violations)])
+
+
+def _message(results: Graph, result: Node, lang: str) -> str:
+    messages = [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)]
+    for m in messages:
+        if m.language == lang:
+            return str(m)
+    untagged = [str(m) for m in messages if not m.language]
+    return untagged[0] if untagged else (str(messages[0]) if messages else "")
+
+
+def _short(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    return str(node)
+
+
+def verify_graph(data: Graph, shapes: Graph, ontology: Graph, origins: dict[Node, Origin]) -> ValidationReport:
+    """Validate `data` (with the ontology mixed in for subclass reasoning) against `shapes`."""
+    _, results, _ = validate(
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+        abort_on_first=False,
+    )
+    findings = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        severity = results.value(result, SH.resultSeverity)
+        findings.append(
+            Finding(
+                severity=Severity(str(severity).rsplit("#", 1)[-1]) if severity else Severity.VIOLATION,
+                origin=origins.get(focus) if focus is not None else None,
+                focus=str(focus),
+                path=_short(results.value(result, SH.resultPath)),
+                value=_short(results.value(result, SH.value)),
+                shape=_short(results.value(result, SH.sourceShape)) if isinstance(
+                    results.value(result, SH.sourceShape), URIRef
+                ) else None,
+                message_sv=_message(results, result, "sv"),
+                message_en=_message(results, result, "en"),
+            )
+        )
+    findings.sort(key=lambda f: (f.severity.value, str(f.origin), f.focus, f.path or ""))
+    return ValidationReport(tuple(findings))

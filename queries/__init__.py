@@ -1,0 +1,1 @@
+"""Package marker: lets the queries files install as data of `proveniens.queries`."""

@@ -1,0 +1,1 @@
+"""Package marker: lets the shapes files install as data of `proveniens.shapes`."""
