@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from proveniens.loaders.documents import load_document
+from proveniens.loaders.evidence import Assertion, Evidence, evidence_to_rdf, mint_evidence_iri, verify_quote
+from proveniens.loaders.sources import SourceFile, SourceSet
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from proveniens.errors import SourceError
-from proveniens.loaders.documents import load_document
-from proveniens.loaders.evidence import Assertion, Evidence, evidence_to_rdf, mint_evidence_iri, verify_quote
-from proveniens.loaders.sources import SourceFile, SourceSet
 from proveniens.namespaces import INST, PREFIXES, PV, RPUBL
 
 LOADER = "curated-yaml"
@@ -180,11 +180,10 @@ class _CuratedFile:
             self.out.origins.setdefault(node, here)
 
 
-
 def load_curated(source: SourceFile, sources: SourceSet) -> CuratedGraph:
     """Read one curated YAML file; raise SourceError/EvidenceError at the first problem."""
     try:
-        data = yaml.load(source.text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(source.text, Loader=_LineLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise SourceError(source.path, mark.line + 1 if mark else None, f"is not valid YAML: {err}.") from err

@@ -10,10 +10,10 @@ import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
+from proveniens.loaders.sources import SourceFile
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
-from proveniens.loaders.sources import SourceFile
 from proveniens.errors import EvidenceError
 from proveniens.namespaces import INST, PV
 

@@ -75,7 +75,9 @@ def verify_sources(loaded: list[LoadedGraph], origins: dict[Node, Origin], ontol
         union += item.graph
     for node in union.subjects():
         if node not in origins:
-            origin = next((Origin(str(i.source.path)) for i in loaded if i.source and (node, None, None) in i.graph), None)
+            origin = next(
+                (Origin(str(i.source.path)) for i in loaded if i.source and (node, None, None) in i.graph), None
+            )
             if origin:
                 origins[node] = origin
     return verify_graph(union, read_turtle(shapes_files()), ontology, origins)

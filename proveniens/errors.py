@@ -1,11 +1,11 @@
 """The product's error tree. Every error says what went wrong, where, and how to fix it.
 
-    ProveniensError
-    ├── SourceError        a source file cannot be read or is malformed (file, line)
-    ├── EvidenceError      an evidence quote is not found at its cited lines
-    ├── ValidationFailed   SHACL violations block the build (carries the report)
-    ├── StoreError         the store is missing, locked or unreadable
-    └── QueryError         a named query is unknown or its parameters are wrong
+ProveniensError
+├── SourceError        a source file cannot be read or is malformed (file, line)
+├── EvidenceError      an evidence quote is not found at its cited lines
+├── ValidationFailed   SHACL violations block the build (carries the report)
+├── StoreError         the store is missing, locked or unreadable
+└── QueryError         a named query is unknown or its parameters are wrong
 """
 
 from __future__ import annotations

@@ -53,7 +53,9 @@ class Finding:
         what = f"<{self.focus}>" + (f" {self.path}" if self.path else "")
         value = f" (value: {self.value})" if self.value is not None else ""
         rule = f" [rule {self.shape}]" if self.shape else ""
-        return f"{where}: {self.severity.value}: {what}{value}{rule}\n    en: {self.message_en}\n    sv: {self.message_sv}"
+        return (
+            f"{where}: {self.severity.value}: {what}{value}{rule}\n    en: {self.message_en}\n    sv: {self.message_sv}"
+        )
 
 
 @dataclass(frozen=True)
@@ -114,9 +116,9 @@ def verify_graph(data: Graph, shapes: Graph, ontology: Graph, origins: dict[Node
                 focus=str(focus),
                 path=_short(results.value(result, SH.resultPath)),
                 value=_short(results.value(result, SH.value)),
-                shape=_short(results.value(result, SH.sourceShape)) if isinstance(
-                    results.value(result, SH.sourceShape), URIRef
-                ) else None,
+                shape=_short(results.value(result, SH.sourceShape))
+                if isinstance(results.value(result, SH.sourceShape), URIRef)
+                else None,
                 message_sv=_message(results, result, "sv"),
                 message_en=_message(results, result, "en"),
             )
