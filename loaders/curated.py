@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from proveniens.loaders.documents import load_document
-from proveniens.loaders.evidence import Assertion, Evidence, evidence_to_rdf, mint_evidence_iri, verify_quote
-from proveniens.loaders.sources import SourceFile, SourceSet
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from proveniens.errors import SourceError
+from proveniens.loaders.documents import load_document
+from proveniens.loaders.evidence import Assertion, Evidence, evidence_to_rdf, mint_evidence_iri, verify_quote
+from proveniens.loaders.sources import SourceFile, SourceSet
 from proveniens.namespaces import INST, PREFIXES, PV, RPUBL
 
 LOADER = "curated-yaml"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from proveniens.loaders.sources import SourceFile
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
+from proveniens.loaders.sources import SourceFile
 from proveniens.namespaces import PV
 
 

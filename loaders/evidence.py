@@ -10,11 +10,11 @@ import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
-from proveniens.loaders.sources import SourceFile
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from proveniens.errors import EvidenceError
+from proveniens.loaders.sources import SourceFile
 from proveniens.namespaces import INST, PV
 
 

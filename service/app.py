@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from proveniens.service import sparql
 
 from proveniens import __version__
+from proveniens.service import sparql
 from proveniens.settings import Settings
 from proveniens.store import open_read_only
 
