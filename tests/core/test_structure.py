@@ -1,0 +1,56 @@
+"""Data flows one way — sources → loaders → validation → store → service — and no module reaches back."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGES = {
+    "proveniens": REPO / "proveniens",
+    "proveniens.loaders": REPO / "loaders",
+    "proveniens.service": REPO / "service",
+}
+
+# What each layer must never import.
+FORBIDDEN = {
+    "proveniens.loaders": ("proveniens.validation", "proveniens.store", "proveniens.build", "proveniens.service"),
+    "proveniens.validation": ("proveniens.loaders", "proveniens.store", "proveniens.build", "proveniens.service"),
+    "proveniens.store": ("proveniens.loaders", "proveniens.validation", "proveniens.build", "proveniens.service"),
+    "proveniens.service": ("proveniens.loaders", "proveniens.validation", "proveniens.build", "proveniens.cli"),
+}
+
+
+def modules() -> list[tuple[str, Path]]:
+    found = []
+    for package, folder in PACKAGES.items():
+        for path in sorted(folder.glob("*.py")):
+            found.append((package if path.stem == "__init__" else f"{package}.{path.stem}", path))
+    return found
+
+
+def imports_of(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize(("module", "path"), modules(), ids=[m for m, _ in modules()])
+def test_module_does_not_import_a_later_stage(module: str, path: Path) -> None:
+    for layer, forbidden in FORBIDDEN.items():
+        if module == layer or module.startswith(layer + "."):
+            bad = sorted(i for i in imports_of(path) if i.startswith(forbidden))
+            assert not bad, f"{path.relative_to(REPO)} ({layer}) imports {bad}"
+
+
+def test_no_generic_top_level_package_is_installed() -> None:
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    packages = text.split("packages = [", 1)[1].split("]", 1)[0]
+    names = [line.strip().strip('",') for line in packages.splitlines() if line.strip()]
+    assert names and all(n == "proveniens" or n.startswith("proveniens.") for n in names), names
