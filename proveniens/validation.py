@@ -89,9 +89,19 @@ def _message(results: Graph, result: Node, lang: str) -> str:
 
 
 def _short(node: Node | None) -> str | None:
-    if node is None:
+    return None if node is None else str(node)
+
+
+def _rule(shapes: Graph, shape: Node | None) -> str | None:
+    """Name the broken rule: a named shape's IRI, or for an anonymous property shape its owner and name."""
+    if shape is None:
         return None
-    return str(node)
+    if isinstance(shape, URIRef):
+        return str(shape)
+    owner = shapes.value(None, SH.property, shape)
+    names = [n for n in shapes.objects(shape, SH.name) if isinstance(n, Literal)]
+    name = next((str(n) for n in names if n.language == "en"), str(names[0]) if names else "")
+    return " / ".join(x for x in (str(owner) if owner is not None else "", name) if x) or None
 
 
 def verify_graph(data: Graph, shapes: Graph, ontology: Graph, origins: dict[Node, Origin]) -> ValidationReport:
@@ -116,9 +126,7 @@ def verify_graph(data: Graph, shapes: Graph, ontology: Graph, origins: dict[Node
                 focus=str(focus),
                 path=_short(results.value(result, SH.resultPath)),
                 value=_short(results.value(result, SH.value)),
-                shape=_short(results.value(result, SH.sourceShape))
-                if isinstance(results.value(result, SH.sourceShape), URIRef)
-                else None,
+                shape=_rule(shapes, results.value(result, SH.sourceShape)),
                 message_sv=_message(results, result, "sv"),
                 message_en=_message(results, result, "en"),
             )
