@@ -26,9 +26,9 @@ SourcesOpt = Annotated[Path | None, typer.Option("--sources", help="Folder of so
 def _fail(err: ProveniensError) -> typer.Exit:
     if isinstance(err, ValidationFailed):
         err_console.print("[bold red]Build refused: the sources violate the shapes. Nothing was published.[/]")
-        err_console.print(err.report.summary(), markup=False, highlight=False)
+        err_console.print(err.report.summary(), markup=False, highlight=False, soft_wrap=True)
     else:
-        err_console.print(f"[bold red]Error:[/] {err}", markup=True, highlight=False)
+        err_console.print(f"[bold red]Error:[/] {err}", markup=True, highlight=False, soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -54,7 +54,7 @@ def build(sources: SourcesOpt = None, store: StoreOpt = None) -> None:
     table.add_row("[bold]total[/]", str(sum(report.triples.values())))
     console.print(table)
     for finding in report.warnings:
-        console.print(finding.render(), markup=False, highlight=False)
+        console.print(finding.render(), markup=False, highlight=False, soft_wrap=True)
     for path in report.skipped:
         err_console.print(f"skipped {path}: not a .txt or .yaml source", markup=False)
 
@@ -73,9 +73,9 @@ def validate(sources: SourcesOpt = None) -> None:
     except ProveniensError as err:
         raise _fail(err) from err
     report = verify_sources(loaded, origins, read_turtle(ontology_files()))
-    console.print(report.summary(), markup=False, highlight=False)
+    console.print(report.summary(), markup=False, highlight=False, soft_wrap=True)
     for finding in report.warnings:
-        console.print(finding.render(), markup=False, highlight=False)
+        console.print(finding.render(), markup=False, highlight=False, soft_wrap=True)
     if not report.conforms:
         raise typer.Exit(1)
 
@@ -90,7 +90,7 @@ def query(
     """Run a query against the current build and print the result."""
     import pyoxigraph as ox
 
-    from proveniens.queries import run_named_query
+    from proveniens.named_queries import run_named_query
     from proveniens.settings import load_settings
     from proveniens.store import open_read_only
 
@@ -100,10 +100,10 @@ def query(
         if name:
             values = dict(p.split("=", 1) for p in param or [])
             rows = run_named_query(db, name, values)
-            table = Table(*(rows[0].keys() if rows else ["(no rows)"]))
+            columns = list(dict.fromkeys(c for row in rows for c in row))
+            typer.echo("\t".join(columns))
             for row in rows:
-                table.add_row(*row.values())
-            console.print(table)
+                typer.echo("\t".join(row.get(c, "").replace("\t", " ").replace("\n", " ") for c in columns))
             return
         if not sparql:
             raise typer.BadParameter("give a SPARQL query or --name")

@@ -21,13 +21,13 @@ def export_dumps(store: ox.Store, out: Path) -> list[Path]:
     written: list[Path] = []
     for name, fmt in (("dataset.nq.gz", ox.RdfFormat.N_QUADS), ("dataset.trig.gz", ox.RdfFormat.TRIG)):
         path = out / name
-        with gzip.open(path, "wb", mtime=0) as handle:
+        with gzip.GzipFile(path, "wb", mtime=0) as handle:
             store.dump(handle, format=fmt)
         written.append(path)
     for graph in sorted(store.named_graphs(), key=lambda g: g.value):
         path = out / "graphs" / f"{_slug(graph.value)}.nq.gz"
         quads = store.quads_for_pattern(None, None, None, graph)
-        with gzip.open(path, "wb", mtime=0) as handle:
+        with gzip.GzipFile(path, "wb", mtime=0) as handle:
             ox.serialize(quads, handle, format=ox.RdfFormat.N_QUADS)
         written.append(path)
     sums = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(out)}" for p in written]

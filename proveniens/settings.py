@@ -28,6 +28,19 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address the service listens on.")
     port: int = Field(default=8000, description="Port the service listens on.")
+    query_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds a query may run before it is stopped and answered with 504."
+    )
+    query_workers: int = Field(default=2, ge=1, description="Worker processes that run queries, per service process.")
+    query_queue: int = Field(
+        default=32, ge=0, description="Requests that may wait for a free worker; beyond that the answer is 503."
+    )
+    max_body_bytes: int = Field(default=1_000_000, ge=1024, description="Largest request body accepted (413 beyond).")
+    union_default_graph: bool = Field(
+        default=True,
+        description="Whether a query's default graph is the union of all named graphs (the build keeps every "
+        "source in its own named graph, so this is on by default).",
+    )
     keep_builds: int = Field(
         default=3, ge=1, description="How many builds to keep on disk; older ones are removed after a switch."
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from pyshacl import validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
@@ -89,7 +89,8 @@ def _message(results: Graph, result: Node, lang: str) -> str:
 
 
 def _short(node: Node | None) -> str | None:
-    return None if node is None else str(node)
+    """A node as text; a blank node (an anonymous path or shape) says nothing to a reader, so None."""
+    return None if node is None or isinstance(node, BNode) else str(node)
 
 
 def _rule(shapes: Graph, shape: Node | None) -> str | None:

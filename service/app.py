@@ -1,4 +1,4 @@
-"""The application factory: one store, opened read-only, shared by every request."""
+"""The application factory: one backend (a pool of query workers over the store) shared by every request."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from proveniens import __version__
 from proveniens.service import sparql
+from proveniens.service.executor import WorkerPool
 from proveniens.settings import Settings
 from proveniens.store import open_read_only
 
@@ -18,9 +20,28 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = open_read_only(settings.store)
-        yield
+        open_read_only(settings.store)  # fail at start, with a clear message, if there is no build
+        pool = WorkerPool(
+            settings.store,
+            size=settings.query_workers,
+            timeout=settings.query_timeout,
+            queue=settings.query_queue,
+            union_default=settings.union_default_graph,
+        )
+        app.state.backend = pool
+        try:
+            yield
+        finally:
+            pool.close()
 
     app = FastAPI(title="Proveniens", version=__version__, lifespan=lifespan)
+    app.state.settings = settings
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["Content-Type", "Vary", "Retry-After"],
+    )
     app.include_router(sparql.router)
     return app

@@ -1,74 +1,141 @@
-"""The SPARQL 1.1 query endpoint over the store: parse the request, negotiate, evaluate, serialise."""
+"""The SPARQL 1.1 Protocol endpoint: parse the request once, negotiate, check, evaluate, stream.
+
+Every error is decided before the first byte of a body: 400 bad request or syntax, 403 refused
+(updates, SERVICE), 406 no acceptable format, 413 too large, 415 unsupported body, 503 busy,
+504 time limit.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
+from urllib.parse import parse_qs
 
-import pyoxigraph as ox
-from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+
+from proveniens.service.description import describe_service
+from proveniens.service.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryFailed, QueryJob
+from proveniens.service.guard import Refused, check_query
+from proveniens.service.negotiation import FORMAT_NAMES, negotiate
 
 router = APIRouter()
 
-_RESULTS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-_GRAPHS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+_FORM = "application/x-www-form-urlencoded"
+_DIRECT = "application/sparql-query"
 
 
-def _pick(accept: str, offered: dict[str, object]) -> str:
-    """The first offered type the client accepts, by q-value; the first offered if it accepts anything."""
-    ranked: list[tuple[float, int, str]] = []
-    for i, part in enumerate(accept.split(",")):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        if media and q > 0:
-            ranked.append((-q, i, media.lower()))
-    for _, _, media in sorted(ranked):
-        if media in offered:
-            return media
-        if media in ("*/*", "application/*", "text/*"):
-            return next(m for m in offered if media == "*/*" or m.startswith(media[:-1]))
-    raise HTTPException(406, f"None of the accepted types ({accept}) is offered. Offered: {', '.join(offered)}.")
+@dataclass(frozen=True)
+class SparqlRequest:
+    """A protocol request reduced to what evaluation needs."""
+
+    query: str | None
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
+    accept: str | None
 
 
-def _evaluate(request: Request, query: str) -> Response:
-    store: ox.Store = request.app.state.store
+class BadRequest(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _single(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise BadRequest(400, f"The parameter '{name}' was given {len(values)} times; give it once.")
+    return values[0] if values else None
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise BadRequest(413, f"The request body is {declared} bytes; the limit is {limit}.")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise BadRequest(413, f"The request body is larger than the limit of {limit} bytes.")
+    return bytes(body)
+
+
+async def parse_request(request: Request, limit: int) -> SparqlRequest:
+    """Read query and dataset from the URL, a form body or a direct `application/sparql-query` body."""
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    query = _single(params, "query")
+    if request.method == "POST":
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = await _read_body(request, limit)
+        if media == _FORM:
+            form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+            if "update" in form or "update" in params:
+                raise BadRequest(403, "Updates are not accepted here: the endpoint is read-only.")
+            if query is not None and "query" in form:
+                raise BadRequest(400, "The query was given both in the URL and in the body; give it once.")
+            query = query if query is not None else _single(form, "query")
+            for key in ("default-graph-uri", "named-graph-uri", "format"):
+                params.setdefault(key, []).extend(form.get(key, []))
+        elif media == _DIRECT:
+            if query is not None:
+                raise BadRequest(400, "A direct POST carries the query in its body; the URL must not have 'query'.")
+            try:
+                query = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise BadRequest(400, "The query body is not UTF-8.") from None
+        elif media == "application/sparql-update":
+            raise BadRequest(403, "Updates are not accepted here: the endpoint is read-only.")
+        else:
+            raise BadRequest(415, f"Unsupported Content-Type {media or '(none)'!r}; use {_FORM} or {_DIRECT}.")
+        if query is None:
+            raise BadRequest(400, "A POST must carry a 'query'.")
+    elif "update" in params:
+        raise BadRequest(403, "Updates are not accepted here: the endpoint is read-only.")
+    accept = request.headers.get("accept")
+    if fmt := _single(params, "format"):
+        accept = FORMAT_NAMES.get(fmt.lower(), fmt)
+    return SparqlRequest(
+        query, tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])), accept
+    )
+
+
+def _error(status: int, message: str, retry_after: int | None = None) -> Response:
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+async def _answer(request: Request) -> Response:
+    settings = request.app.state.settings
     try:
-        result = store.query(query, use_default_graph_as_union=True)
-    except SyntaxError as err:
-        raise HTTPException(400, f"SPARQL syntax error: {err}") from err
-    accept = request.headers.get("accept") or "*/*"
-    if isinstance(result, ox.QueryTriples):
-        media = _pick(accept, _GRAPHS)
-        body = result.serialize(format=_GRAPHS[media])
-    else:
-        media = _pick(accept, _RESULTS)
-        body = result.serialize(format=_RESULTS[media])
-    return Response(body, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
+        parsed = await parse_request(request, settings.max_body_bytes)
+    except BadRequest as err:
+        return _error(err.status, err.message)
+    if parsed.query is None:
+        return await describe_service(request, parsed.accept)
+    try:
+        check_query(parsed.query)
+    except Refused as err:
+        return _error(403, str(err))
+    results_media = negotiate(parsed.accept, list(RESULT_FORMATS))
+    graph_media = negotiate(parsed.accept, list(GRAPH_FORMATS))
+    if results_media is None and graph_media is None:
+        offered = ", ".join([*RESULT_FORMATS, *GRAPH_FORMATS])
+        return _error(406, f"None of the accepted types ({parsed.accept}) is offered. Offered: {offered}.")
+    job = QueryJob(parsed.query, parsed.default_graphs, parsed.named_graphs, results_media, graph_media)
+    try:
+        media, body = await request.app.state.backend.run(job)
+    except QueryFailed as err:
+        return _error(err.status, err.message, err.retry_after)
+    return StreamingResponse(body, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
 
 
 @router.get("/sparql")
-def sparql_get(request: Request, query: Annotated[str, Query()]) -> Response:
-    """SPARQL query by GET (`?query=`)."""
-    return _evaluate(request, query)
+async def sparql_get(request: Request) -> Response:
+    """SPARQL query by GET (`?query=`); without a query, the Service Description."""
+    return await _answer(request)
 
 
 @router.post("/sparql")
-def sparql_post_form(request: Request, query: Annotated[str, Form()]) -> Response:
-    """SPARQL query by POST, form-encoded (`query=`)."""
-    return _evaluate(request, query)
+async def sparql_post(request: Request) -> Response:
+    """SPARQL query by POST: form-encoded (`query=`) or direct (`application/sparql-query`)."""
+    return await _answer(request)

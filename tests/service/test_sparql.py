@@ -94,7 +94,7 @@ def test_select_results_are_negotiated(client: TestClient, accept: str, media: s
     )
     assert response.status_code == 200
     assert response.headers["content-type"] == f"{media}; charset=utf-8"
-    assert response.headers["vary"] == "Accept"
+    assert "Accept" in response.headers["vary"]
 
 
 def test_construct_returns_turtle_that_parses(client: TestClient) -> None:
@@ -107,10 +107,10 @@ def test_construct_returns_turtle_that_parses(client: TestClient) -> None:
 def test_syntax_error_is_400_with_the_parser_message(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": "SELEC ?s WHERE { ?s ?p ?o }"})
     assert response.status_code == 400
-    assert "syntax" in response.json()["detail"].lower()
+    assert "syntax" in response.text.lower()
 
 
 def test_unacceptable_format_is_406_listing_the_offer(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "image/png"})
     assert response.status_code == 406
-    assert "application/sparql-results+json" in response.json()["detail"]
+    assert "application/sparql-results+json" in response.text
