@@ -41,6 +41,11 @@ class Settings(BaseSettings):
         description="Whether a query's default graph is the union of all named graphs (the build keeps every "
         "source in its own named graph, so this is on by default).",
     )
+    update_token: str | None = Field(
+        default=None,
+        description="Bearer token that enables the authenticated `POST /update` route; unset, the route does not "
+        "exist. Updates bypass the sources and their validation: meant for tests and migrations.",
+    )
     keep_builds: int = Field(
         default=3, ge=1, description="How many builds to keep on disk; older ones are removed after a switch."
     )

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from proveniens import __version__
-from proveniens.service import sparql
+from proveniens.service import sparql, update
 from proveniens.service.executor import WorkerPool
 from proveniens.settings import Settings
 from proveniens.store import open_read_only
@@ -44,4 +44,6 @@ def create_app(settings: Settings) -> FastAPI:
         expose_headers=["Content-Type", "Vary", "Retry-After"],
     )
     app.include_router(sparql.router)
+    if settings.update_token:
+        app.include_router(update.router)
     return app

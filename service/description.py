@@ -40,9 +40,7 @@ _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g"
 
 
 async def _named_graphs(request: Request) -> list[str]:
-    _, body = await request.app.state.backend.run(
-        QueryJob(_GRAPHS, results_media="application/sparql-results+json")
-    )
+    _, body = await request.app.state.backend.run(QueryJob(_GRAPHS, results_media="application/sparql-results+json"))
     data = b"".join([chunk async for chunk in body])
     return [row["g"]["value"] for row in json.loads(data)["results"]["bindings"]]
 

@@ -143,17 +143,21 @@ class _Worker:
         child.close()
 
     async def receive(self, timeout: float) -> Any:
-        """The next message, or TimeoutError; waits on the pipe without blocking the event loop."""
-        loop = asyncio.get_running_loop()
-        if self.conn.poll():
-            return self.conn.recv()
-        future: asyncio.Future[None] = loop.create_future()
+        """The next message, or TimeoutError; waits on the pipe without blocking the event loop.
+
+        The event loop may switch the pipe to non-blocking while it watches it; a message is read
+        in blocking mode once it has started to arrive, so a large chunk is never cut.
+        """
         fd = self.conn.fileno()
-        loop.add_reader(fd, lambda: future.done() or future.set_result(None))
-        try:
-            await asyncio.wait_for(future, timeout)
-        finally:
-            loop.remove_reader(fd)
+        if not self.conn.poll():
+            loop = asyncio.get_running_loop()
+            future: asyncio.Future[None] = loop.create_future()
+            loop.add_reader(fd, lambda: future.done() or future.set_result(None))
+            try:
+                await asyncio.wait_for(future, timeout)
+            finally:
+                loop.remove_reader(fd)
+        os.set_blocking(fd, True)
         return self.conn.recv()
 
     def kill(self) -> None:

@@ -29,8 +29,8 @@ class Refused(Exception):
 
 
 def strip_noise(query: str) -> str:
-    """The query with strings, IRIs and comments blanked out, so only keywords and names remain."""
-    return _NOISE.sub(" ", query)
+    """The query with strings, IRIs and comments blanked out (same length, so offsets still hold)."""
+    return _NOISE.sub(lambda m: " " * len(m.group(0)), query)
 
 
 def check_query(query: str) -> None:

@@ -17,6 +17,7 @@ from proveniens.service.description import describe_service
 from proveniens.service.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryFailed, QueryJob
 from proveniens.service.guard import Refused, check_query
 from proveniens.service.negotiation import FORMAT_NAMES, negotiate
+from proveniens.service.protocol import BadRequest, read_body, single
 
 router = APIRouter()
 
@@ -34,46 +35,20 @@ class SparqlRequest:
     accept: str | None
 
 
-class BadRequest(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def _single(params: dict[str, list[str]], name: str) -> str | None:
-    values = params.get(name, [])
-    if len(values) > 1:
-        raise BadRequest(400, f"The parameter '{name}' was given {len(values)} times; give it once.")
-    return values[0] if values else None
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise BadRequest(413, f"The request body is {declared} bytes; the limit is {limit}.")
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise BadRequest(413, f"The request body is larger than the limit of {limit} bytes.")
-    return bytes(body)
-
-
 async def parse_request(request: Request, limit: int) -> SparqlRequest:
     """Read query and dataset from the URL, a form body or a direct `application/sparql-query` body."""
     params = parse_qs(request.url.query, keep_blank_values=True)
-    query = _single(params, "query")
+    query = single(params, "query")
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await _read_body(request, limit)
+        body = await read_body(request, limit)
         if media == _FORM:
             form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
             if "update" in form or "update" in params:
                 raise BadRequest(403, "Updates are not accepted here: the endpoint is read-only.")
             if query is not None and "query" in form:
                 raise BadRequest(400, "The query was given both in the URL and in the body; give it once.")
-            query = query if query is not None else _single(form, "query")
+            query = query if query is not None else single(form, "query")
             for key in ("default-graph-uri", "named-graph-uri", "format"):
                 params.setdefault(key, []).extend(form.get(key, []))
         elif media == _DIRECT:
@@ -92,7 +67,7 @@ async def parse_request(request: Request, limit: int) -> SparqlRequest:
     elif "update" in params:
         raise BadRequest(403, "Updates are not accepted here: the endpoint is read-only.")
     accept = request.headers.get("accept")
-    if fmt := _single(params, "format"):
+    if fmt := single(params, "format"):
         accept = FORMAT_NAMES.get(fmt.lower(), fmt)
     return SparqlRequest(
         query, tuple(params.get("default-graph-uri", [])), tuple(params.get("named-graph-uri", [])), accept

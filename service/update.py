@@ -1,0 +1,121 @@
+"""The authenticated SPARQL 1.1 Update route, off unless `PROVENIENS_UPDATE_TOKEN` is set.
+
+The public endpoint is read-only; this route exists for tests, migrations and conformance runs.
+An update is applied copy-on-write: the current build is checkpointed into a new build
+directory, the update runs there in one transaction, and `current` is switched only if it
+succeeded — the same all-or-nothing switch a build uses, so query workers never see half an update.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse, Response
+
+from proveniens.errors import StoreError
+from proveniens.service.guard import strip_noise
+from proveniens.service.protocol import BadRequest, read_body, single
+from proveniens.store import StoreLayout
+
+router = APIRouter()
+
+_DATASET_CLAUSE = re.compile(r"(?<![\w?$:-])(?:USING|WITH)(?![\w:-])", re.IGNORECASE)
+_WHERE = re.compile(r"(?<![\w?$:-])WHERE(?![\w:-])", re.IGNORECASE)
+
+
+def add_using(update: str, graphs: list[str], named: list[str]) -> str:
+    """Put the protocol's using-graph-uri / using-named-graph-uri into each DELETE/INSERT … WHERE.
+
+    The IRIs were checked by pyoxigraph (an IRI cannot contain `>`), so the clause is well-formed.
+    """
+    clause = "".join(f"USING <{g}> " for g in graphs) + "".join(f"USING NAMED <{g}> " for g in named)
+    bare = strip_noise(update)
+    cuts, depth = [], 0
+    for i, ch in enumerate(bare):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0 and _WHERE.match(bare, i) and bare[:i].rstrip().endswith("}"):
+            cuts.append(i)
+    for i in reversed(cuts):
+        update = update[:i] + clause + update[i:]
+    return update
+
+
+def _apply(root: StoreLayout, update: str, keep: int) -> None:
+    with root.lock():
+        current = root.current_build()
+        if current is None:
+            raise StoreError(f"{root.root}: no build to update.")
+        target = root.new_build_dir()
+        target.rmdir()  # a checkpoint must create its directory itself
+        try:
+            ox.Store.read_only(str(current)).backup(str(target))
+            store = ox.Store(str(target))
+            store.update(update)
+            store.flush()
+            del store
+        except BaseException:
+            root.discard(target)
+            raise
+        root.publish(target, keep)
+
+
+@router.post("/update")
+async def sparql_update(request: Request) -> Response:
+    """SPARQL 1.1 Update by POST (form `update=` or direct `application/sparql-update`); needs the bearer token."""
+    settings = request.app.state.settings
+    supplied = request.headers.get("authorization", "")
+    if not hmac.compare_digest(supplied.encode(), f"Bearer {settings.update_token}".encode()):
+        return PlainTextResponse(
+            "Updates need 'Authorization: Bearer <PROVENIENS_UPDATE_TOKEN>'.\n",
+            status_code=401,
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        body = await read_body(request, settings.max_body_bytes)
+        if media == "application/x-www-form-urlencoded":
+            form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+            update = single(form, "update")
+            for key in ("using-graph-uri", "using-named-graph-uri"):
+                params.setdefault(key, []).extend(form.get(key, []))
+        elif media == "application/sparql-update":
+            try:
+                update = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise BadRequest(400, "The update body is not UTF-8.") from None
+        else:
+            raise BadRequest(
+                415, f"Unsupported Content-Type {media or '(none)'!r}; use a form or application/sparql-update."
+            )
+        if update is None:
+            raise BadRequest(400, "The request carries no 'update'.")
+        graphs, named = params.get("using-graph-uri", []), params.get("using-named-graph-uri", [])
+        if graphs or named:
+            if _DATASET_CLAUSE.search(strip_noise(update)):
+                raise BadRequest(
+                    400, "using-graph-uri/using-named-graph-uri conflict with USING or WITH in the update."
+                )
+            try:
+                for iri in graphs + named:
+                    ox.NamedNode(iri)
+            except ValueError as err:
+                raise BadRequest(400, f"Not an IRI in using-graph-uri/using-named-graph-uri: {err}.") from None
+            update = add_using(update, graphs, named)
+    except BadRequest as err:
+        return PlainTextResponse(err.message + "\n", status_code=err.status)
+    try:
+        await run_in_threadpool(_apply, StoreLayout(settings.store), update, settings.keep_builds)
+    except SyntaxError as err:
+        return PlainTextResponse(f"SPARQL update syntax error: {err}\n", status_code=400)
+    except StoreError as err:
+        return PlainTextResponse(f"{err}\n", status_code=503)
+    return Response(status_code=204)
