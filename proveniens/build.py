@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
@@ -23,8 +24,10 @@ from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV
+from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
-from proveniens.store import StoreLayout, write_graphs
+from proveniens.settings import Settings
+from proveniens.store import EmbeddedTarget, skolemize
 from proveniens.validation import Finding, Origin, ValidationReport, verify_graph
 
 DOCUMENT_LOADER = "source-document"
@@ -40,11 +43,24 @@ class LoadedGraph:
     source: SourceFile | None
 
 
+class GraphTarget(Protocol):
+    """Where a validated build goes: an on-disk store or a remote SPARQL server."""
+
+    def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]: ...
+
+
+def target_for(settings: Settings) -> GraphTarget:
+    """The remote server when the store setting is a URL, else the on-disk store directory."""
+    if settings.remote is not None:
+        return RemoteTarget(settings.remote)
+    return EmbeddedTarget(settings.store_path, settings.keep_builds)
+
+
 @dataclass(frozen=True)
 class BuildReport:
     """What a successful build published."""
 
-    build_dir: Path
+    target: str
     triples: dict[str, int]
     warnings: tuple[Finding, ...]
     skipped: tuple[Path, ...]
@@ -100,12 +116,13 @@ def describe_graphs(loaded: list[LoadedGraph], built_at: datetime) -> Graph:
 
 def build(
     sources_dir: Path,
-    store_root: Path,
+    store: Path | GraphTarget,
     keep: int = 3,
     step: Callable[[str], None] = lambda _: None,
 ) -> BuildReport:
-    """Build the graph from `sources_dir` into a new store under `store_root` and switch to it."""
+    """Build the graph from `sources_dir`, validate it, and publish it to `store` in one switch."""
     started = time.perf_counter()
+    target = EmbeddedTarget(store, keep) if isinstance(store, Path) else store
     step("reading sources")
     sources = find_sources(sources_dir)
     step("loading sources")
@@ -117,15 +134,6 @@ def build(
         raise ValidationFailed(report)
     loaded.append(LoadedGraph(ONTOLOGY_GRAPH, ontology, "ontology", None))
     loaded.append(LoadedGraph(BUILD_GRAPH, describe_graphs(loaded, datetime.now(UTC)), "build", None))
-    layout = StoreLayout(store_root)
-    with layout.lock():
-        step("writing store")
-        build_dir = layout.new_build_dir()
-        try:
-            triples = write_graphs(build_dir, ((item.iri, item.graph) for item in loaded))
-        except BaseException:
-            layout.discard(build_dir)
-            raise
-        step("switching")
-        layout.publish(build_dir, keep)
-    return BuildReport(build_dir, triples, report.warnings, sources.skipped, time.perf_counter() - started)
+    step("publishing")
+    triples = target.publish([(item.iri, skolemize(item.graph)) for item in loaded])
+    return BuildReport(str(target), triples, report.warnings, sources.skipped, time.perf_counter() - started)

@@ -19,7 +19,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console()
 err_console = Console(stderr=True)
 
-StoreOpt = Annotated[Path | None, typer.Option("--store", help="Store directory [env PROVENIENS_STORE].")]
+StoreOpt = Annotated[
+    str | None, typer.Option("--store", help="Store directory or remote server URL [env PROVENIENS_STORE].")
+]
 SourcesOpt = Annotated[Path | None, typer.Option("--sources", help="Folder of source files [env PROVENIENS_SOURCES].")]
 
 
@@ -36,6 +38,7 @@ def _fail(err: ProveniensError) -> typer.Exit:
 def build(sources: SourcesOpt = None, store: StoreOpt = None) -> None:
     """Build the graph from a folder of sources, validate it, and switch the store to it."""
     from proveniens.build import build as run_build
+    from proveniens.build import target_for
     from proveniens.settings import load_settings
 
     settings = load_settings(sources=sources, store=store)
@@ -44,11 +47,11 @@ def build(sources: SourcesOpt = None, store: StoreOpt = None) -> None:
         with Progress(*columns, console=err_console, transient=True) as progress:
             task = progress.add_task("starting", total=None)
             report = run_build(
-                settings.sources, settings.store, settings.keep_builds, lambda s: progress.update(task, description=s)
+                settings.sources, target_for(settings), step=lambda s: progress.update(task, description=s)
             )
     except ProveniensError as err:
         raise _fail(err) from err
-    table = Table("named graph", "triples", title=f"Built {report.build_dir} in {report.seconds:.2f} s")
+    table = Table("named graph", "triples", title=f"Built into {report.target} in {report.seconds:.2f} s")
     for graph, count in report.triples.items():
         table.add_row(graph, str(count))
     table.add_row("[bold]total[/]", str(sum(report.triples.values())))
@@ -95,8 +98,10 @@ def query(
     from proveniens.store import open_read_only
 
     settings = load_settings(store=store)
+    if settings.remote is not None:
+        raise _fail(ProveniensError(f"{settings.store} is a remote server: query it at {settings.remote.query}."))
     try:
-        db = open_read_only(settings.store)
+        db = open_read_only(settings.store_path)
         if name:
             values = dict(p.split("=", 1) for p in param or [])
             rows = run_named_query(db, name, values)
@@ -134,7 +139,8 @@ def serve(
 
     settings = load_settings(store=store, host=host, port=port)
     try:
-        open_read_only(settings.store)  # fail now, with a clear message, rather than inside uvicorn
+        if settings.remote is None:
+            open_read_only(settings.store_path)  # fail now, with a clear message, rather than inside uvicorn
     except ProveniensError as err:
         raise _fail(err) from err
     console.print(f"Serving {settings.store} on http://{settings.host}:{settings.port}/sparql")
@@ -152,8 +158,10 @@ def export(
     from proveniens.store import open_read_only
 
     settings = load_settings(store=store)
+    if settings.remote is not None:
+        raise _fail(ProveniensError(f"{settings.store} is a remote server: dump it with its own tools."))
     try:
-        paths = export_dumps(open_read_only(settings.store), out)
+        paths = export_dumps(open_read_only(settings.store_path), out)
     except ProveniensError as err:
         raise _fail(err) from err
     for path in paths:

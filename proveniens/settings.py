@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from proveniens.remote import RemoteEndpoints, is_remote
 
 
 class Settings(BaseSettings):
@@ -17,11 +19,14 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="PROVENIENS_", extra="forbid")
 
-    store: Path = Field(
-        default=Path("var/store"),
-        description="Directory of the on-disk store. Builds go to `<store>/builds/`, "
-        "`<store>/current` points at the one being served.",
+    store: str = Field(
+        default="var/store",
+        description="Directory of the on-disk store (builds go to `<store>/builds/`, `<store>/current` is the "
+        "one served), or the base URL of a remote SPARQL 1.1 server such as `http://127.0.0.1:7878`.",
     )
+    remote_query_path: str = Field(default="/query", description="Query endpoint path on a remote store.")
+    remote_update_path: str = Field(default="/update", description="Update endpoint path on a remote store.")
+    remote_store_path: str = Field(default="/store", description="Graph Store Protocol path on a remote store.")
     sources: Path = Field(
         default=Path("sources"),
         description="Folder of source files to build from: `*.txt` documents and curated `*.yaml` files.",
@@ -49,6 +54,22 @@ class Settings(BaseSettings):
     keep_builds: int = Field(
         default=3, ge=1, description="How many builds to keep on disk; older ones are removed after a switch."
     )
+
+    @field_validator("store", mode="before")
+    @classmethod
+    def _path_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, Path) else value
+
+    @property
+    def remote(self) -> RemoteEndpoints | None:
+        """The remote server's endpoints when `store` is a URL, else None."""
+        if not is_remote(self.store):
+            return None
+        return RemoteEndpoints(self.store, self.remote_query_path, self.remote_update_path, self.remote_store_path)
+
+    @property
+    def store_path(self) -> Path:
+        return Path(self.store)
 
 
 def load_settings(**overrides: object) -> Settings:

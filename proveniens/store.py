@@ -88,12 +88,12 @@ class StoreLayout:
 
 
 def write_graphs(path: Path, graphs: Iterable[tuple[URIRef, Graph]]) -> dict[str, int]:
-    """Write named graphs into a new on-disk store at `path`; returns the triple count per graph."""
+    """Write named graphs (already skolemized) into a new on-disk store at `path`; returns triples per graph."""
     store = ox.Store(str(path))
     counts: dict[str, int] = {}
     try:
         for name, graph in graphs:
-            data = skolemize(graph).serialize(format="nt", encoding="utf-8")
+            data = graph.serialize(format="nt", encoding="utf-8")
             store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
             counts[str(name)] = len(graph)
         store.flush()
@@ -101,6 +101,28 @@ def write_graphs(path: Path, graphs: Iterable[tuple[URIRef, Graph]]) -> dict[str
     finally:
         del store
     return counts
+
+
+class EmbeddedTarget:
+    """Publishes a build as a new on-disk store under `root` and switches `current` to it."""
+
+    def __init__(self, root: Path, keep: int = 3) -> None:
+        self.layout = StoreLayout(root)
+        self.keep = keep
+
+    def __str__(self) -> str:
+        return str(self.layout.root)
+
+    def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
+        with self.layout.lock():
+            build_dir = self.layout.new_build_dir()
+            try:
+                counts = write_graphs(build_dir, graphs)
+            except BaseException:
+                self.layout.discard(build_dir)
+                raise
+            self.layout.publish(build_dir, self.keep)
+        return counts
 
 
 def open_read_only(root: Path) -> ox.Store:

@@ -11,28 +11,41 @@ from fastapi.middleware.cors import CORSMiddleware
 from proveniens import __version__
 from proveniens.service import sparql, update
 from proveniens.service.executor import WorkerPool
+from proveniens.service.remote import RemoteBackend
 from proveniens.settings import Settings
 from proveniens.store import open_read_only
 
 
 def create_app(settings: Settings) -> FastAPI:
-    """Build the service over the current build of `settings.store`."""
+    """Build the service over `settings.store`: the current on-disk build, or a remote SPARQL server."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        open_read_only(settings.store)  # fail at start, with a clear message, if there is no build
-        pool = WorkerPool(
-            settings.store,
-            size=settings.query_workers,
-            timeout=settings.query_timeout,
-            queue=settings.query_queue,
-            union_default=settings.union_default_graph,
-        )
-        app.state.backend = pool
+        backend: WorkerPool | RemoteBackend
+        if settings.remote is not None:
+            backend = RemoteBackend(
+                settings.remote,
+                concurrency=settings.query_workers,
+                queue=settings.query_queue,
+                timeout=settings.query_timeout,
+                union_default=settings.union_default_graph,
+            )
+        else:
+            open_read_only(settings.store_path)  # fail at start, with a clear message, if there is no build
+            backend = WorkerPool(
+                settings.store_path,
+                size=settings.query_workers,
+                timeout=settings.query_timeout,
+                queue=settings.query_queue,
+                union_default=settings.union_default_graph,
+            )
+        app.state.backend = backend
         try:
             yield
         finally:
-            pool.close()
+            backend.close()
+            if isinstance(backend, RemoteBackend):
+                await backend.aclose()
 
     app = FastAPI(title="Proveniens", version=__version__, lifespan=lifespan)
     app.state.settings = settings

@@ -12,6 +12,7 @@ import hmac
 import re
 from urllib.parse import parse_qs
 
+import httpx
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -67,6 +68,19 @@ def _apply(root: StoreLayout, update: str, keep: int) -> None:
         root.publish(target, keep)
 
 
+async def _forward(url: str, update: str, timeout: float) -> Response:
+    """Send the update to the remote server and relay its verdict."""
+    try:
+        async with httpx.AsyncClient(timeout=timeout) as client:
+            response = await client.post(url, data={"update": update})
+    except httpx.HTTPError as err:
+        return PlainTextResponse(f"The remote store cannot be reached: {err}.\n", status_code=503)
+    if response.status_code >= 400:
+        status = 400 if response.status_code == 400 else 502
+        return PlainTextResponse(f"The remote store answered {response.status_code}: {response.text}\n", status)
+    return Response(status_code=204)
+
+
 @router.post("/update")
 async def sparql_update(request: Request) -> Response:
     """SPARQL 1.1 Update by POST (form `update=` or direct `application/sparql-update`); needs the bearer token."""
@@ -112,8 +126,10 @@ async def sparql_update(request: Request) -> Response:
             update = add_using(update, graphs, named)
     except BadRequest as err:
         return PlainTextResponse(err.message + "\n", status_code=err.status)
+    if settings.remote is not None:
+        return await _forward(settings.remote.update, update, settings.query_timeout)
     try:
-        await run_in_threadpool(_apply, StoreLayout(settings.store), update, settings.keep_builds)
+        await run_in_threadpool(_apply, StoreLayout(settings.store_path), update, settings.keep_builds)
     except SyntaxError as err:
         return PlainTextResponse(f"SPARQL update syntax error: {err}\n", status_code=400)
     except StoreError as err:

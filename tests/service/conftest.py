@@ -27,7 +27,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(store: Path, **env: str) -> Iterator[str]:
+def running_server(store: Path | str, **env: str) -> Iterator[str]:
     """Start the service on a free port with `PROVENIENS_*` settings; yield its base URL."""
     port = free_port()
     environ = {**os.environ, **{f"PROVENIENS_{k.upper()}": v for k, v in env.items()}}

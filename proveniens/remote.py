@@ -1,0 +1,104 @@
+"""A remote SPARQL 1.1 server (Oxigraph server, Virtuoso, …) as the store behind Proveniens.
+
+A build is published to it the way an embedded build is switched: every named graph is first
+uploaded under a staging name with the Graph Store Protocol, then one SPARQL update moves all
+staging graphs into place and drops graphs the build no longer has. The server applies that one
+update as a single request, so readers see the old graphs or the new ones.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import httpx
+from rdflib import Graph, URIRef
+
+from proveniens.errors import StoreError
+
+STAGING = "urn:x-proveniens:staging:"
+
+
+def is_remote(store: str) -> bool:
+    return store.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class RemoteEndpoints:
+    """Where the server answers queries, updates and Graph Store requests (Oxigraph's paths by default)."""
+
+    base: str
+    query_path: str = "/query"
+    update_path: str = "/update"
+    store_path: str = "/store"
+
+    @property
+    def query(self) -> str:
+        return self.base.rstrip("/") + self.query_path
+
+    @property
+    def update(self) -> str:
+        return self.base.rstrip("/") + self.update_path
+
+    @property
+    def store(self) -> str:
+        return self.base.rstrip("/") + self.store_path
+
+
+def _check(response: httpx.Response, what: str) -> httpx.Response:
+    if response.status_code >= 400:
+        raise StoreError(
+            f"{what} failed at {response.request.url}: {response.status_code} {response.text.strip()[:500]}"
+        )
+    return response
+
+
+class RemoteTarget:
+    """Publishes a build's named graphs to a remote server."""
+
+    def __init__(self, endpoints: RemoteEndpoints, timeout: float = 120.0) -> None:
+        self.endpoints = endpoints
+        self.timeout = timeout
+
+    def __str__(self) -> str:
+        return self.endpoints.base
+
+    def existing_graphs(self, client: httpx.Client) -> set[str]:
+        response = _check(
+            client.post(
+                self.endpoints.query,
+                data={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"},
+                headers={"Accept": "application/sparql-results+json"},
+            ),
+            "Listing the remote graphs",
+        )
+        return {b["g"]["value"] for b in response.json()["results"]["bindings"]}
+
+    def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
+        run = uuid.uuid4().hex
+        counts: dict[str, int] = {}
+        try:
+            with httpx.Client(timeout=self.timeout) as client:
+                before = self.existing_graphs(client)
+                staged = []
+                for name, graph in graphs:
+                    staging = f"{STAGING}{run}:{name}"
+                    body = graph.serialize(format="nt", encoding="utf-8")
+                    _check(
+                        client.put(
+                            self.endpoints.store,
+                            params={"graph": staging},
+                            content=body,
+                            headers={"Content-Type": "application/n-triples"},
+                        ),
+                        f"Uploading {name}",
+                    )
+                    staged.append((staging, str(name)))
+                    counts[str(name)] = len(graph)
+                operations = [f"MOVE SILENT GRAPH <{s}> TO GRAPH <{g}>" for s, g in staged]
+                keep = {g for _, g in staged}
+                operations += [f"DROP SILENT GRAPH <{g}>" for g in sorted(before - keep) if not g.startswith(STAGING)]
+                _check(client.post(self.endpoints.update, data={"update": " ;\n".join(operations)}), "Switching graphs")
+        except httpx.HTTPError as err:
+            raise StoreError(f"{self.endpoints.base}: the remote store cannot be reached ({err}).") from err
+        return counts

@@ -1,0 +1,88 @@
+"""The query backend for a remote SPARQL 1.1 server: the same checks and limits, evaluation over HTTP.
+
+The remote server does the work; this side keeps the public endpoint's promises: a bounded number
+of queries in flight (503 beyond), the time limit (504), and errors mapped to statuses decided
+before the first byte.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from urllib.parse import urlencode
+
+import httpx
+
+from proveniens.remote import RemoteEndpoints
+from proveniens.service.executor import QueryFailed, QueryJob
+
+
+class RemoteBackend:
+    """Forwards queries to `endpoints.query`, streaming the answer back."""
+
+    def __init__(self, endpoints: RemoteEndpoints, concurrency: int, queue: int, timeout: float, union_default: bool):
+        self.endpoints = endpoints
+        self.timeout = timeout
+        self.union_default = union_default
+        self.queue = queue
+        self._slots = asyncio.Semaphore(concurrency)
+        self._waiting = 0
+        self._client = httpx.AsyncClient(timeout=httpx.Timeout(timeout, connect=5.0))
+
+    def close(self) -> None:
+        """Nothing to stop synchronously; `aclose` releases the connections."""
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    def _form(self, job: QueryJob) -> list[tuple[str, str]]:
+        form = [("query", job.query)]
+        form += [("default-graph-uri", g) for g in job.default_graphs]
+        form += [("named-graph-uri", g) for g in job.named_graphs]
+        if self.union_default and not job.default_graphs:
+            form.append(("union-default-graph", ""))  # Oxigraph's option; other servers ignore it
+        return form
+
+    async def run(self, job: QueryJob) -> tuple[str, AsyncIterator[bytes]]:
+        if self._slots.locked() and self._waiting >= self.queue:
+            raise QueryFailed(503, "All query slots are busy and the queue is full. Try again shortly.", 1)
+        accept = ", ".join(m for m in (job.results_media, job.graph_media) if m)
+        self._waiting += 1
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self.timeout)
+        except TimeoutError:
+            raise QueryFailed(503, "No query slot became free within the time limit. Try again.", 1) from None
+        finally:
+            self._waiting -= 1
+        try:
+            request = self._client.build_request(
+                "POST",
+                self.endpoints.query,
+                content=urlencode(self._form(job)).encode(),
+                headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+            )
+            response = await self._client.send(request, stream=True)
+        except httpx.TimeoutException:
+            self._slots.release()
+            raise QueryFailed(504, f"The remote store did not answer within {self.timeout:g} s.") from None
+        except httpx.HTTPError as err:
+            self._slots.release()
+            raise QueryFailed(503, f"The remote store cannot be reached: {err}.") from None
+        if response.status_code >= 400:
+            text = (await response.aread()).decode("utf-8", errors="replace").strip()
+            await response.aclose()
+            self._slots.release()
+            status = 400 if response.status_code == 400 else 502
+            raise QueryFailed(status, f"The remote store answered {response.status_code}: {text[:1000]}")
+        media = response.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
+        return media, self._stream(response)
+
+    async def _stream(self, response: httpx.Response) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in response.aiter_bytes():
+                yield chunk
+        except httpx.TimeoutException:
+            raise QueryFailed(504, f"The result was cut off at the time limit of {self.timeout:g} s.") from None
+        finally:
+            await response.aclose()
+            self._slots.release()
