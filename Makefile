@@ -6,7 +6,11 @@ STORE ?= var/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test serve build test lint conformance clean
+.PHONY: install install-test system-deps serve build test lint conformance clean
+
+# Programs the tests drive for real (curl for the README's examples), from apt when missing.
+SYSTEM_DEPS := curl
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,7 +28,11 @@ build: install
 serve: build
 	$(BIN)/proveniens serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-test: install-test
+system-deps:
+	@missing=""; for p in $(SYSTEM_DEPS); do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+test: install-test system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
