@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from proveniens.loaders.curated import load_curated
-from proveniens.loaders.sources import find_sources
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from proveniens.errors import EvidenceError, SourceError
+from proveniens.loaders.curated import load_curated
+from proveniens.loaders.sources import find_sources
 from proveniens.namespaces import INST, PV, RPUBL
 
 MINUTES = """ Inbjudna: Anna Nergårdh

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from proveniens.loaders.evidence import Assertion, Evidence, mint_evidence_iri, normalise, verify_quote
-from proveniens.loaders.sources import SourceKind, read_source
 
 from proveniens.errors import EvidenceError
+from proveniens.loaders.evidence import Assertion, Evidence, mint_evidence_iri, normalise, verify_quote
+from proveniens.loaders.sources import SourceKind, read_source
 from proveniens.namespaces import INST
 
 TEXT = (

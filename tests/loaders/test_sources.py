@@ -6,9 +6,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from proveniens.loaders.sources import SourceKind, find_sources
 
 from proveniens.errors import SourceError
+from proveniens.loaders.sources import SourceKind, find_sources
 
 
 def test_documents_and_curated_files_are_found_with_checksums(tmp_path: Path) -> None:
