@@ -22,6 +22,7 @@ from proveniens.errors import ValidationFailed
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
+from proveniens.loaders.registry import choose_loader
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV
 from proveniens.remote import RemoteTarget
@@ -41,6 +42,7 @@ class LoadedGraph:
     graph: Graph
     loader: str
     source: SourceFile | None
+    version: str = __version__
 
 
 class GraphTarget(Protocol):
@@ -64,24 +66,38 @@ class BuildReport:
     triples: dict[str, int]
     warnings: tuple[Finding, ...]
     skipped: tuple[Path, ...]
+    unrecognised: tuple[Path, ...]
     seconds: float
 
 
-def load_sources(sources: SourceSet) -> tuple[list[LoadedGraph], dict[Node, Origin]]:
-    """Run the loader for each source; raise at the first source that cannot be read."""
+def load_sources(sources: SourceSet) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Path]]:
+    """Run the loader for each source; raise at the first source that cannot be read.
+
+    Returns the graphs, where each subject came from, and the documents no kind loader recognised.
+    """
     loaded: list[LoadedGraph] = []
     origins: dict[Node, Origin] = {}
+    unrecognised: list[Path] = []
     for source in sources.files:
         where = str(source.path)
         if source.kind is SourceKind.CURATED:
             curated = load_curated(source, sources)
-            graph, loader = curated.graph, CURATED_LOADER
+            item = LoadedGraph(source.graph_iri, curated.graph, CURATED_LOADER, source)
             origins.update({node: Origin(where, line) for node, line in curated.origins.items()})
         else:
-            graph, loader = load_document(source), DOCUMENT_LOADER
+            graph = load_document(source)
+            loader = choose_loader(source)
+            if loader is None:
+                unrecognised.append(source.path)
+                item = LoadedGraph(source.graph_iri, graph, DOCUMENT_LOADER, source)
+            else:
+                document = loader.load(source)
+                graph += document.graph
+                origins.update({node: Origin(where, line) for node, line in document.origins.items()})
+                item = LoadedGraph(source.graph_iri, graph, loader.name, source, loader.version)
         origins.setdefault(source.iri, Origin(where))
-        loaded.append(LoadedGraph(source.graph_iri, graph, loader, source))
-    return loaded, origins
+        loaded.append(item)
+    return loaded, origins, unrecognised
 
 
 def verify_sources(loaded: list[LoadedGraph], origins: dict[Node, Origin], ontology: Graph) -> ValidationReport:
@@ -108,7 +124,7 @@ def describe_graphs(loaded: list[LoadedGraph], built_at: datetime) -> Graph:
         if item.source is not None:
             g.add((item.iri, PROV.wasDerivedFrom, item.source.iri))
         g.add((item.iri, PV.loader, Literal(item.loader)))
-        g.add((item.iri, PV.loaderVersion, Literal(__version__)))
+        g.add((item.iri, PV.loaderVersion, Literal(item.version)))
         g.add((item.iri, PV.tripleCount, Literal(len(item.graph), datatype=XSD.nonNegativeInteger)))
         g.add((item.iri, PROV.generatedAtTime, stamp))
     return g
@@ -126,7 +142,7 @@ def build(
     step("reading sources")
     sources = find_sources(sources_dir)
     step("loading sources")
-    loaded, origins = load_sources(sources)
+    loaded, origins, unrecognised = load_sources(sources)
     ontology = read_turtle(ontology_files())
     step("validating")
     report = verify_sources(loaded, origins, ontology)
@@ -136,4 +152,5 @@ def build(
     loaded.append(LoadedGraph(BUILD_GRAPH, describe_graphs(loaded, datetime.now(UTC)), "build", None))
     step("publishing")
     triples = target.publish([(item.iri, skolemize(item.graph)) for item in loaded])
-    return BuildReport(str(target), triples, report.warnings, sources.skipped, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return BuildReport(str(target), triples, report.warnings, sources.skipped, tuple(unrecognised), seconds)

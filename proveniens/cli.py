@@ -60,6 +60,13 @@ def build(sources: SourcesOpt = None, store: StoreOpt = None) -> None:
         console.print(finding.render(), markup=False, highlight=False, soft_wrap=True)
     for path in report.skipped:
         err_console.print(f"skipped {path}: not a .txt or .yaml source", markup=False)
+    for path in report.unrecognised:
+        err_console.print(
+            f"{path}: no loader recognised this document's kind; it is registered as a source (evidence can cite "
+            "it) but no facts were read from it",
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
@@ -72,7 +79,7 @@ def validate(sources: SourcesOpt = None) -> None:
 
     settings = load_settings(sources=sources)
     try:
-        loaded, origins = load_sources(find_sources(settings.sources))
+        loaded, origins, _ = load_sources(find_sources(settings.sources))
     except ProveniensError as err:
         raise _fail(err) from err
     report = verify_sources(loaded, origins, read_turtle(ontology_files()))

@@ -1,0 +1,51 @@
+"""Choosing a document's loader by what the document says, never by its file name.
+
+Each kind loader (minutes, remiss response, report, …) says whether it recognises a document and,
+if so, reads facts out of it. A document no loader recognises is still registered as a source
+(so evidence can cite it) and is reported with the reason; the rest of the build goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from rdflib import Graph, URIRef
+
+from proveniens.errors import SourceError
+from proveniens.loaders.sources import SourceFile
+
+
+@dataclass
+class LoadedDocument:
+    """The facts a kind loader read from one document, and the line each subject came from."""
+
+    graph: Graph
+    origins: dict[URIRef, int] = field(default_factory=dict)
+
+
+class DocumentLoader(Protocol):
+    """A loader for one kind of document."""
+
+    name: str
+    version: str
+
+    def recognise(self, source: SourceFile) -> bool:
+        """Whether this document is of the loader's kind, judged from its content."""
+        ...
+
+    def load(self, source: SourceFile) -> LoadedDocument:
+        """Read the facts, each with evidence pointing at `source` lines."""
+        ...
+
+
+LOADERS: tuple[DocumentLoader, ...] = ()
+
+
+def choose_loader(source: SourceFile, loaders: tuple[DocumentLoader, ...] = LOADERS) -> DocumentLoader | None:
+    """The one loader that recognises `source`, None if none does; two at once is an error to fix in code."""
+    matches = [loader for loader in loaders if loader.recognise(source)]
+    if len(matches) > 1:
+        names = ", ".join(m.name for m in matches)
+        raise SourceError(source.path, None, f"is recognised by several loaders ({names}).", "Make one stricter.")
+    return matches[0] if matches else None
