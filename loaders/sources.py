@@ -38,6 +38,10 @@ class SourceFile:
     def name(self) -> str:
         return self.path.name
 
+    def line_at(self, offset: int) -> int:
+        """The 1-based line holding character `offset` of `text` (for citation and evidence spans)."""
+        return self.text.count("\n", 0, max(offset, 0)) + 1
+
     @property
     def iri(self) -> URIRef:
         return SOURCE[self.name]

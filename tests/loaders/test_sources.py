@@ -52,3 +52,9 @@ def test_empty_or_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
         find_sources(tmp_path)
     with pytest.raises(SourceError, match="is not a folder"):
         find_sources(tmp_path / "nope")
+
+
+def test_line_at_maps_offsets_to_lines(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("rad ett\nrad två\n\nrad fyra", encoding="utf-8")
+    source = find_sources(tmp_path).files[0]
+    assert [source.line_at(source.text.index(w)) for w in ("ett", "två", "fyra")] == [1, 2, 4]
