@@ -36,6 +36,9 @@ test: install-test system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
+conformance: install-test
+	$(BIN)/python tests/conformance/runner.py
+
 lint: install-test
 	$(BIN)/ruff check .
 

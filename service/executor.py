@@ -47,6 +47,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] = ()
     results_media: str | None = None
     graph_media: str | None = None
+    base_iri: str | None = None  # relative IRIs in the query resolve against the endpoint's URL
 
 
 class QueryFailed(Exception):
@@ -89,7 +90,7 @@ def _open(root: Path) -> tuple[str, ox.Store]:
 
 
 def _evaluate(store: ox.Store, job: QueryJob, union_default: bool, conn: Connection) -> None:
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = {"base_iri": job.base_iri} if job.base_iri else {}
     if job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     elif union_default:

@@ -96,7 +96,8 @@ async def _answer(request: Request) -> Response:
     if results_media is None and graph_media is None:
         offered = ", ".join([*RESULT_FORMATS, *GRAPH_FORMATS])
         return _error(406, f"None of the accepted types ({parsed.accept}) is offered. Offered: {offered}.")
-    job = QueryJob(parsed.query, parsed.default_graphs, parsed.named_graphs, results_media, graph_media)
+    base = str(request.url.replace(query=""))
+    job = QueryJob(parsed.query, parsed.default_graphs, parsed.named_graphs, results_media, graph_media, base)
     try:
         media, body = await request.app.state.backend.run(job)
     except QueryFailed as err:

@@ -49,7 +49,7 @@ def add_using(update: str, graphs: list[str], named: list[str]) -> str:
     return update
 
 
-def _apply(root: StoreLayout, update: str, keep: int) -> None:
+def _apply(root: StoreLayout, update: str, keep: int, base_iri: str) -> None:
     with root.lock():
         current = root.current_build()
         if current is None:
@@ -59,7 +59,7 @@ def _apply(root: StoreLayout, update: str, keep: int) -> None:
         try:
             ox.Store.read_only(str(current)).backup(str(target))
             store = ox.Store(str(target))
-            store.update(update)
+            store.update(update, base_iri=base_iri)
             store.flush()
             del store
         except BaseException:
@@ -129,7 +129,8 @@ async def sparql_update(request: Request) -> Response:
     if settings.remote is not None:
         return await _forward(settings.remote.update, update, settings.query_timeout)
     try:
-        await run_in_threadpool(_apply, StoreLayout(settings.store_path), update, settings.keep_builds)
+        base = str(request.url.replace(query=""))
+        await run_in_threadpool(_apply, StoreLayout(settings.store_path), update, settings.keep_builds, base)
     except SyntaxError as err:
         return PlainTextResponse(f"SPARQL update syntax error: {err}\n", status_code=400)
     except StoreError as err:

@@ -187,3 +187,13 @@ def test_update_route_needs_its_token_and_switches_atomically(store_copy: Path, 
         good = httpx.post(base + "/update", data={"update": insert}, headers={"Authorization": "Bearer s3cret"})
         assert good.status_code == 204
         assert httpx.get(base + "/sparql", params=ask).json()["boolean"] is True
+
+
+def test_relative_iris_resolve_against_the_endpoint(server: str) -> None:
+    response = httpx.post(
+        server + "/sparql",
+        content="CONSTRUCT { <s> <p> 1 } WHERE {}",
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/n-triples"},
+    )
+    assert response.status_code == 200
+    assert response.text.startswith(f"<{server}/s>")
