@@ -79,13 +79,30 @@ class ValidationReport:
         return "\n".join([head, *(f.render() for f in self.violations)])
 
 
-def _message(results: Graph, result: Node, lang: str) -> str:
+def _message(results: Graph, shapes: Graph, result: Node, lang: str) -> str:
+    """The result's message in `lang`.
+
+    pyshacl drops the language tags of SPARQL-based constraints' messages when it fills in their
+    placeholders, so for those the tagged `sh:message` is taken from the shape and filled in here.
+    """
     messages = [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)]
     for m in messages:
         if m.language == lang:
             return str(m)
-    untagged = [str(m) for m in messages if not m.language]
-    return untagged[0] if untagged else (str(messages[0]) if messages else "")
+    for source in (results.value(result, SH.sourceConstraint), results.value(result, SH.sourceShape)):
+        tagged = [m for m in shapes.objects(source, SH.message) if isinstance(m, Literal) and m.language == lang]
+        if source is not None and tagged:
+            text = str(tagged[0])
+            fill = {
+                "this": results.value(result, SH.focusNode),
+                "value": results.value(result, SH.value),
+                "path": results.value(result, SH.resultPath),
+            }
+            for name, node in fill.items():
+                for mark in ("?", "$"):
+                    text = text.replace("{" + mark + name + "}", str(node) if node is not None else "")
+            return text
+    return str(messages[0]) if messages else ""
 
 
 def _short(node: Node | None) -> str | None:
@@ -128,8 +145,8 @@ def verify_graph(data: Graph, shapes: Graph, ontology: Graph, origins: dict[Node
                 path=_short(results.value(result, SH.resultPath)),
                 value=_short(results.value(result, SH.value)),
                 shape=_rule(shapes, results.value(result, SH.sourceShape)),
-                message_sv=_message(results, result, "sv"),
-                message_en=_message(results, result, "en"),
+                message_sv=_message(results, shapes, result, "sv"),
+                message_en=_message(results, shapes, result, "en"),
             )
         )
     findings.sort(key=lambda f: (f.severity.value, str(f.origin), f.focus, f.path or ""))

@@ -124,3 +124,13 @@ def test_violation_report_says_file_line_rule_and_message(tmp_path: Path) -> Non
     assert finding.value == "SOU 2099-1"
     assert finding.message_sv and finding.message_en and finding.message_sv != finding.message_en
     assert "zz_bad_identifier.yaml:3: Violation" in info.value.report.summary()
+
+
+def test_sparql_rule_messages_keep_their_languages(tmp_path: Path) -> None:
+    sources = copy_sources(tmp_path)
+    (sources / "curated" / "zz_bad_identifier.yaml").write_text(BAD_IDENTIFIER, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as info:
+        build(sources, tmp_path / "store")
+    (link,) = [f for f in info.value.report.violations if f.shape and f.shape.endswith("InterpretiveLinkShape")]
+    assert link.message_sv.startswith("Länken") and "saknar belägg" in link.message_sv
+    assert link.message_en.startswith("The link") and "kommitte/S2017:01" in link.message_en
