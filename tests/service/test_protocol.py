@@ -197,3 +197,22 @@ def test_relative_iris_resolve_against_the_endpoint(server: str) -> None:
     )
     assert response.status_code == 200
     assert response.text.startswith(f"<{server}/s>")
+
+
+def test_a_result_cut_by_the_time_limit_is_not_silently_complete(server: str) -> None:
+    """The first rows are sent at once; when the limit cuts the stream the transfer ends incomplete."""
+    received = 0
+    with (
+        pytest.raises(httpx.RemoteProtocolError, match="incomplete"),
+        httpx.stream(
+            "GET",
+            server + "/sparql",
+            params={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"},
+            headers={"Accept": "text/tab-separated-values"},
+            timeout=30,
+        ) as response,
+    ):
+        assert response.status_code == 200
+        for chunk in response.iter_bytes():
+            received += len(chunk)
+    assert received > 0
