@@ -13,6 +13,9 @@ from typing import Protocol
 from rdflib import Graph, URIRef
 
 from proveniens.errors import SourceError
+from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.remiss import RemissLoader
+from proveniens.loaders.report import ReportLoader
 from proveniens.loaders.sources import SourceFile
 
 
@@ -39,7 +42,7 @@ class DocumentLoader(Protocol):
         ...
 
 
-LOADERS: tuple[DocumentLoader, ...] = ()
+LOADERS: tuple[DocumentLoader, ...] = (MinutesLoader(), RemissLoader(), ReportLoader())
 
 
 def choose_loader(source: SourceFile, loaders: tuple[DocumentLoader, ...] = LOADERS) -> DocumentLoader | None:

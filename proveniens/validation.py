@@ -7,12 +7,20 @@ are reported and let it through.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
+from typing import Any
+from unittest import mock
 
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.processor import SPARQLProcessor
 from rdflib.term import Node
 
 from proveniens.namespaces import SH
@@ -122,9 +130,46 @@ def _rule(shapes: Graph, shape: Node | None) -> str | None:
     return " / ".join(x for x in (str(owner) if owner is not None else "", name) if x) or None
 
 
+@lru_cache(maxsize=256)
+def _translated(text: str, base: str | None, namespaces: tuple[tuple[str, Any], ...]) -> Any:
+    return translateQuery(parseQuery(text), base, dict(namespaces))
+
+
+@contextmanager
+def sparql_parsed_once() -> Iterator[None]:
+    """Parse each SHACL-SPARQL query once instead of once per focus node.
+
+    pyshacl hands rdflib the same query text for every focus node and rdflib parses it anew each
+    time (about 20 ms): half of a corpus build's validation time. Bindings are applied at evaluation,
+    so reusing the translated algebra leaves results unchanged.
+    """
+    original = SPARQLProcessor.query
+
+    def query(
+        self: SPARQLProcessor,
+        strOrQuery: Any,
+        initBindings: Any = None,
+        initNs: Any = None,
+        base: str | None = None,
+        DEBUG: bool = False,
+    ) -> Any:
+        if isinstance(strOrQuery, str):
+            strOrQuery = _translated(strOrQuery, base, tuple(sorted((initNs or {}).items())))
+        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+
+    with mock.patch.object(SPARQLProcessor, "query", query):
+        yield
+
+
 def verify_graph(data: Graph, shapes: Graph, ontology: Graph, origins: dict[Node, Origin]) -> ValidationReport:
     """Validate `data` (with the ontology mixed in for subclass reasoning) against `shapes`."""
-    _, results, _ = validate(
+    with sparql_parsed_once():
+        _, results, _ = _validate(data, shapes, ontology)
+    return _report(results, shapes, origins)
+
+
+def _validate(data: Graph, shapes: Graph, ontology: Graph) -> tuple[bool, Graph, str]:
+    return validate(
         data,
         shacl_graph=shapes,
         ont_graph=ontology,
@@ -133,6 +178,9 @@ def verify_graph(data: Graph, shapes: Graph, ontology: Graph, origins: dict[Node
         allow_warnings=True,
         abort_on_first=False,
     )
+
+
+def _report(results: Graph, shapes: Graph, origins: dict[Node, Origin]) -> ValidationReport:
     findings = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)

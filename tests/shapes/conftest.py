@@ -12,21 +12,18 @@ into the context once, with pyshacl's own ``inoculate`` (what ``ont_graph=`` doe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any
-from unittest import mock
 
 import pytest
 from pyshacl import validate
 from pyshacl.rdfutil.inoculate import inoculate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.processor import SPARQLProcessor, translateQuery
+
+from proveniens.validation import sparql_parsed_once
 
 ROOT = Path(__file__).resolve().parents[2]
 SHAPES_DIR = ROOT / "shapes"
@@ -312,30 +309,6 @@ def _results(report: Graph) -> tuple[Result, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=256)
-def _translated(text: str, base: str | None, namespaces: tuple[tuple[str, Any], ...]) -> Any:
-    return translateQuery(parseQuery(text), base, dict(namespaces))
-
-
-@contextmanager
-def _sparql_parsed_once() -> Iterator[None]:
-    """Parse each SHACL-SPARQL query once instead of once per focus node.
-
-    pyshacl hands rdflib the same query text for every focus node, and rdflib parses it anew each
-    time (about 30 ms). Results are unchanged; only the repeated parsing is skipped.
-    """
-    original = SPARQLProcessor.query
-
-    def query(self: SPARQLProcessor, strOrQuery: Any, initBindings: Any = None,
-              initNs: Any = None, base: str | None = None, DEBUG: bool = False) -> Any:
-        if isinstance(strOrQuery, str):
-            strOrQuery = _translated(strOrQuery, base, tuple(sorted((initNs or {}).items())))
-        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
-
-    with mock.patch.object(SPARQLProcessor, "query", query):
-        yield
-
-
 def run_validation(snippet: str = "", *, with_context: bool = True) -> Outcome:
     """Validate context + snippet against all shapes, the way a build does."""
     added = Graph().parse(data=PREFIXES + snippet, format="turtle")
@@ -348,7 +321,7 @@ def run_validation(snippet: str = "", *, with_context: bool = True) -> Outcome:
         data = inoculate(Graph(), ontology_graph())
     data += added
     try:
-        with _sparql_parsed_once():
+        with sparql_parsed_once():
             conforms, report, text = validate(
                 data,
                 shacl_graph=shapes_graph(),

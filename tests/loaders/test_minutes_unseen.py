@@ -1,0 +1,165 @@
+"""Minutes the loader was not written for (tests/loaders/minutes/*.txt): other bodies, dates, people, layouts.
+
+dvg_2022-03-14.txt   a body not in the entity table, ISO date, "Plats: Teams", present/absent lists, a page
+                     footer in the middle of an item, a numbered list inside an item, an item without decision,
+                     "Nästa möte …" without a year, signature block.
+vvg_2020-09-07.txt   chair and vice chair as header fields, an invited guest whose organisation is not a known
+                     body, "Beslut:" with bullets, a Word field error, running headers and page numbers.
+sro_undated.txt      no header: body from the decisions, date range from the text, two people sharing a
+                     surname, names in the signature block separated by single spaces.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
+
+from proveniens.build import load_sources, verify_sources
+from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.sources import SourceFile, SourceKind, find_sources, read_source
+from proveniens.namespaces import INST, PV
+from proveniens.resources import ontology_files, read_turtle
+
+HERE = Path(__file__).resolve().parent / "minutes"
+
+
+@cache
+def source(name: str) -> SourceFile:
+    return read_source(HERE / name, SourceKind.DOCUMENT)
+
+
+@cache
+def graph(name: str) -> Graph:
+    loader = MinutesLoader()
+    assert loader.recognise(source(name)), f"{name} is not recognised as minutes"
+    return loader.load(source(name)).graph
+
+
+def names(g: Graph, nodes: object) -> set[str]:
+    return {str(g.value(n, FOAF.name)) for n in nodes}  # type: ignore[attr-defined]
+
+
+def attendance(g: Graph, meeting: URIRef) -> dict[str, tuple[str, str | None]]:
+    out = {}
+    for part in g.subjects(PV.meeting, meeting):
+        status = g.value(part, PV.attendance)
+        if status is not None:
+            left = g.value(part, PV.leftAt)
+            out[str(g.value(g.value(part, ORG.member), FOAF.name))] = (
+                str(status).split("#")[-1], str(left) if left is not None else None)  # fmt: skip
+    return out
+
+
+def roles(g: Graph, meeting: URIRef) -> set[tuple[str, str]]:
+    return {(str(g.value(g.value(p, ORG.member), FOAF.name)), str(r).rsplit("/", 1)[-1])
+            for p in g.subjects(PV.meeting, meeting) for r in g.objects(p, ORG.role)}  # fmt: skip
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+DVG = INST["meeting/dvg/2022-03-14"]
+
+
+def test_dvg_a_new_body_from_the_header() -> None:
+    g = graph("dvg_2022-03-14.txt")
+    body = INST["org/dvg"]
+    assert g.value(DVG, PV.body) == body
+    assert (body, RDF.type, PV.CollaborationBody) in g
+    assert str(g.value(body, SKOS.prefLabel)) == "Delregional vårdsamverkan Fyrbodal"
+    assert Literal("DVG") in set(g.objects(body, SKOS.altLabel))
+
+
+def test_dvg_header_and_roll_call() -> None:
+    g = graph("dvg_2022-03-14.txt")
+    assert g.value(DVG, DCTERMS.date) == Literal("2022-03-14", datatype=XSD.date)
+    assert (str(g.value(DVG, PV.startTime)), str(g.value(DVG, PV.endTime))) == ("09:00:00", "11:30:00")
+    assert str(g.value(DVG, PV.meetingForm)) == "Teams"
+    assert attendance(g, DVG) == {
+        "Karin Berg": ("Present", None), "Per Holm": ("Present", None), "Lena Åkesson": ("Present", None),
+        "Olof Strand": ("LeftEarly", "10:30:00"),  # listed as present and leaving early: one attendance
+        "Lars Ek": ("Absent", None), "Maja Lind": ("Absent", None),
+    }  # fmt: skip
+    assert roles(g, DVG) == {("Sara Nilsson", "invited-guest"), ("Karin Berg", "chair"), ("Per Holm", "vice-chair")}
+    assert (INST["person/sara-nilsson"], ORG.memberOf, INST["org/socialstyrelsen"]) in g
+
+
+def test_dvg_agenda_with_a_nested_list_a_footer_and_an_item_without_decision() -> None:
+    g = graph("dvg_2022-03-14.txt")
+    titles = {int(g.value(i, PV.itemNumber)): str(g.value(i, DCTERMS.title)) for i in g.subjects(PV.meeting, DVG)
+              if (i, RDF.type, PV.AgendaItem) in g}  # fmt: skip
+    assert titles == {1: "Mötets öppnande", 2: "Godkännande av dagordning", 3: "Uppföljning av Färdplan nära vård",
+                      4: "Övriga frågor", 5: "Nästa möte"}  # fmt: skip
+    item3 = URIRef(f"{DVG}/item/3")
+    assert names(g, g.objects(item3, PV.presenter)) == {"Sara Nilsson", "Per Holm"}
+    text = str(g.value(item3, DCTERMS.description))
+    assert "Sida 2" not in text and "Minnesanteckningar DVG" not in text
+    assert "Arbetet fortsätter under våren" in text
+    decision = URIRef(f"{item3}/decision")
+    assert [str(t) for t in g.objects(decision, PV.decisionText)] == [
+        "DVG noterar informationen och ger beredningen i uppdrag att ta fram en handlingsplan till nästa möte."
+    ]
+    assert (URIRef(f"{DVG}/item/4/decision"), None, None) not in g
+    assert g.value(INST["meeting/dvg/2022-05-09"], PV.body) == INST["org/dvg"]  # "Nästa möte … den 9 maj"
+
+
+VVG = INST["meeting/vvg/2020-09-07"]
+
+
+def test_vvg_officers_from_header_fields_and_guests() -> None:
+    g = graph("vvg_2020-09-07.txt")
+    assert roles(g, VVG) == {("Ann-Charlotte Järnström", "chair"), ("Ann Söderström", "vice-chair"),
+                             ("Tomas Berglund", "invited-guest"), ("Helena Wikström", "invited-guest")}  # fmt: skip
+    assert not list(g.subjects(FOAF.name, Literal("Göteborgs Stad")))  # an organisation is not a person
+    assert (INST["person/helena-wikstrom"], ORG.memberOf, INST["org/skr"]) in g
+    assert str(g.value(VVG, PV.meetingForm)) == "Skype"
+
+
+def test_vvg_decision_bullets_and_artefacts() -> None:
+    g = graph("vvg_2020-09-07.txt")
+    decision = URIRef(f"{VVG}/item/3/decision")
+    assert {str(t) for t in g.objects(decision, PV.decisionText)} == {
+        "VVG fastställer rutinen för hantering av oenighet på regional nivå",
+        "VVG ger processledarna i uppdrag att följa upp rutinen efter ett år",
+    }
+    literals = [str(o) for o in g.objects() if isinstance(o, Literal)]
+    assert not any("Fel!" in t or "Vårdsamverkan Västra Götaland – VVG" in t for t in literals)
+    assert set(g.objects(URIRef(f"{VVG}/item/4/decision"), PV.concerns)) == {INST["agreement/hos-avtal-vg-2021"]}
+    assert g.value(INST["meeting/vvg/2020-12-11"], DCTERMS.date) == Literal("2020-12-11", datatype=XSD.date)
+
+
+def test_undated_sro_minutes() -> None:
+    g = graph("sro_undated.txt")
+    meeting = INST[f"meeting/sro/undated-{source('sro_undated.txt').sha256[:8]}"]
+    assert g.value(meeting, PV.body) == INST["org/sro"]
+    assert (str(g.value(meeting, PV.earliestDate)), str(g.value(meeting, PV.latestDate))) == ("2021-12-31",
+                                                                                               "2022-02-28")
+    assert attendance(g, meeting) == {"Gunnel Rask": ("Absent", None), "Bo Sjöberg": ("Absent", None),
+                                      "Tove Åberg": ("LeftEarly", "15:05:00")}  # fmt: skip
+    assert {("Johan Ek", "chair"), ("Mona Vik", "vice-chair")} <= roles(g, meeting)
+    assert INST["person/erik-andersson"] != INST["person/eva-andersson"]
+    assert names(g, g.objects(URIRef(f"{meeting}/item/3"), PV.presenter)) == {"Eva Andersson", "Erik Andersson"}
+    decision = URIRef(f"{meeting}/item/3/decision")
+    assert set(g.objects(decision, PV.concerns)) == {INST["strategy/fardplan-nara-vard"]}
+    stated = [g.value(e, PV.assertion) for e in g.objects(decision, PROV.qualifiedInfluence)]
+    assert stated == [PV.Stated]  # the decision's own words name the roadmap
+
+
+def test_the_unseen_minutes_alone_pass_the_shapes(tmp_path: Path) -> None:
+    for path in HERE.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    loaded, origins, unrecognised = load_sources(find_sources(tmp_path))
+    assert not unrecognised
+    report = verify_sources(loaded, origins, read_turtle(ontology_files()))
+    assert report.conforms, report.summary()
+
+
+def test_an_unrecognised_document_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "letter.txt").write_text("Hej!\nHär kommer ett brev utan dagordning.\n", encoding="utf-8")
+    shutil.copy(HERE / "dvg_2022-03-14.txt", tmp_path / "dvg.txt")
+    _, _, unrecognised = load_sources(find_sources(tmp_path))
+    assert [p.name for p in unrecognised] == ["letter.txt"]
