@@ -6,7 +6,7 @@ STORE ?= var/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test system-deps serve build test lint conformance clean
+.PHONY: install install-test system-deps serve build test lint conformance eval clean
 
 # Programs the tests drive for real (curl for the README's examples), from apt when missing.
 SYSTEM_DEPS := curl
@@ -38,6 +38,9 @@ test: install-test system-deps
 
 conformance: install-test
 	$(BIN)/python tests/conformance/runner.py
+
+eval: install
+	$(BIN)/proveniens eval --sources sources
 
 lint: install-test
 	$(BIN)/ruff check .

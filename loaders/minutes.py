@@ -14,28 +14,22 @@ decisions ("Ställningstagande: VVG noterar informationen"). What is read:
 - the schedule of coming meetings, as meetings of the bodies it lists.
 
 Every triple has evidence (file, lines, quote; see minutes_emit). Nothing depends on line numbers or
-file names: the parts are found by what they look like (minutes_structure, minutes_layout).
+file names: the parts are found by what they look like (minutes_structure and the modules it uses),
+and written as RDF by minutes_write.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF
-
-from proveniens.loaders.entities import Body, PersonIndex, body_named, find_bodies, new_body
-from proveniens.loaders.minutes_dating import infer_range
-from proveniens.loaders.minutes_emit import Emitter, xsd_date, xsd_time
-from proveniens.loaders.minutes_refs import find_references
-from proveniens.loaders.minutes_schedule import read_schedule
-from proveniens.loaders.minutes_structure import LABEL, TITLE_LINE, Item, Minutes, Named, read_minutes
+from proveniens.loaders.entities import body_named, find_bodies, new_body
+from proveniens.loaders.minutes_emit import Emitter
+from proveniens.loaders.minutes_parts import LABEL, TITLE_LINE, Minutes
+from proveniens.loaders.minutes_structure import read_minutes
+from proveniens.loaders.minutes_write import BodyFound, MinutesWriter
 from proveniens.loaders.sources import SourceFile, SourceKind
-from proveniens.namespaces import INST, ORG, PV
 
 if TYPE_CHECKING:
     from proveniens.loaders.registry import LoadedDocument
@@ -44,30 +38,22 @@ _ABBREVIATION = re.compile(r"(?<![\w/])([A-ZÅÄÖ]{2,}(?:/[\w-]+)?)(?![\w/])")
 _SUBJECT = re.compile(
     r"^\s*([A-ZÅÄÖ]{2,}(?:/[\w-]+)?)\s+(?:noterar|ställer|beslutar|tar|godkänner|antar|ger|uppdrar|föreslår)\b"
 )
-ROLE = {"chair": INST["role/chair"], "vice-chair": INST["role/vice-chair"], "invited-guest": INST["role/invited-guest"]}
-ATTENDANCE = {"present": PV.Present, "absent": PV.Absent, "left": PV.LeftEarly}
-
-
-@dataclass(frozen=True)
-class BodyFound:
-    body: Body
-    written: str
-    start: int
-    end: int
-    stated: bool
-    note: str | None = None
 
 
 def find_body(minutes: Minutes) -> BodyFound | None:
     """The body whose meeting the minutes record: from the title, else from who takes the decisions."""
-    if minutes.title is not None and minutes.body_written:
-        written, span = minutes.body_written, minutes.title
-        if known := find_bodies(written):
-            return BodyFound(known[0][0], known[0][1], span.start, span.end, True)
+    if minutes.title is not None and (minutes.body_written or minutes.body_name):
+        span = minutes.title
+        name = minutes.body_name.quote if minutes.body_name else None
+        end = minutes.body_name.end if minutes.body_name else span.end
+        written = minutes.body_written or name or ""
+        if known := find_bodies(written) or find_bodies(name or ""):
+            return BodyFound(known[0][0], known[0][1], span.start, end, True)
         if abbr := _ABBREVIATION.search(written):
-            name = minutes.body_name.quote if minutes.body_name else None
-            end = minutes.body_name.end if minutes.body_name else span.end
             return BodyFound(new_body(abbr[1], name), abbr[1], span.start, end, True)
+        words = re.sub(r"\s*\b\d.*$", "", written).strip(" ,:-–")  # "Samverkansgrupp X 2022-03-14" → the name
+        if words and words[:1].isupper():
+            return BodyFound(new_body(words), words, span.start, end, True)
     subjects: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for item in minutes.items:
@@ -96,7 +82,10 @@ class MinutesLoader:
         self._parsed: dict[str, Minutes | None] = {}
 
     def _read(self, source: SourceFile) -> Minutes | None:
+        """The parts of `source`, read once for recognise() and load() (a few documents are kept)."""
         if source.sha256 not in self._parsed:
+            while len(self._parsed) >= 8:
+                self._parsed.pop(next(iter(self._parsed)))
             self._parsed[source.sha256] = read_minutes(source.lines)
         return self._parsed[source.sha256]
 
@@ -120,262 +109,7 @@ class MinutesLoader:
         if minutes is None or found is None:
             return LoadedDocument(Emitter(source).graph)
         out = Emitter(source)
-        _Writer(source, minutes, found, out).write()
+        MinutesWriter(source, minutes, found, out).write()
         return LoadedDocument(out.graph, out.origins)
 
 
-class _Writer:
-    """Turns the parts of one set of minutes into RDF."""
-
-    def __init__(self, source: SourceFile, minutes: Minutes, found: BodyFound, out: Emitter) -> None:
-        self.source, self.minutes, self.found, self.out = source, minutes, found, out
-        self.body = out.body(found.body, found.written, found.start, found.end)
-        self.people = PersonIndex(n.name for n in self._all_named())
-        if minutes.date is not None:
-            self.key = f"{minutes.date[0]:%Y-%m-%d}"
-        else:
-            self.key = f"undated-{source.sha256[:8]}"
-        self.meeting = INST[f"meeting/{found.body.slug}/{self.key}"]
-
-    def _all_named(self) -> list[Named]:
-        m = self.minutes
-        named = [*m.invited, *m.present, *m.absent, *(p for p, _ in m.left), *(o.person for o in m.officers)]
-        return named + [p for item in m.items for p in item.presenters]
-
-    def write(self) -> None:
-        self._meeting()
-        for named in sorted(self._all_named(), key=lambda n: n.span.start):  # organisations: first mention first
-            ref = self.people.resolve(named.name)
-            start, end = self.out.narrow(named.span.start, named.span.end, named.name)
-            self._affiliation(self.out.person(ref, start, end, self.people.note(ref)), named, start, end)
-        self._participants()
-        for item in self.minutes.items:
-            self._item(item)
-        self._schedule()
-
-    # -- the meeting ----------------------------------------------------------------------------
-
-    def _meeting(self) -> None:
-        out, m, meeting, f = self.out, self.minutes, self.meeting, self.found
-        out.typed(meeting, PV.Meeting)
-        out.link(meeting, PV.body, self.body, f.start, f.end, stated=f.stated, note=f.note)
-        if m.date is not None:
-            day, span = m.date
-            out.attest(meeting, DCTERMS.date, xsd_date(day), span.start, span.end, span.quote)
-        else:
-            self._date_range()
-        if m.times is not None:
-            start, end, span = m.times
-            out.attest(meeting, PV.startTime, xsd_time(start), span.start, span.end, span.quote)
-            out.attest(meeting, PV.endTime, xsd_time(end), span.start, span.end, span.quote)
-        if m.form is not None:
-            form, span = m.form
-            out.attest(meeting, PV.meetingForm, Literal(form), span.start, span.end, span.quote)
-
-    def _agenda_lines(self) -> list:
-        return [line for item in self.minutes.items for line in item.lines]
-
-    def _date_range(self) -> None:
-        years = [int(y) for a, b in self.minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
-                 " ".join(x.text for x in self.minutes.layout.lines if x.no == a))]  # fmt: skip
-        rng = infer_range(self._agenda_lines(), years)
-        if rng is None:
-            raise_undatable(self.source)
-        out, meeting = self.out, self.meeting
-        for prop, anchor in ((PV.earliestDate, rng.earliest), (PV.latestDate, rng.latest)):
-            out.attest(meeting, prop, xsd_date(anchor.date), anchor.start, anchor.end, anchor.quote, False, anchor.en)
-        for text, lang in ((rng.reasoning_sv, "sv"), (rng.reasoning_en, "en")):
-            out.graph.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))  # rests on the two bounds above
-
-    # -- people ---------------------------------------------------------------------------------
-
-    def _participation(
-        self, named: Named, facts: list[tuple[URIRef, URIRef | Literal]], about: URIRef, role: str | None = None,
-        whole: bool = False,
-    ) -> None:  # fmt: skip
-        """Record a person's part in the meeting as one list in the minutes gives it (one piece of evidence)."""
-        ref = self.people.resolve(named.name)
-        start, end = self.out.narrow(named.span.start, named.span.end, named.name)
-        if whole or end - named.span.start <= 3:  # keep the list's label in the quote when it is close
-            start = named.span.start
-        end = named.span.end if whole else end
-        person = self.out.person(ref, start, end, self.people.note(ref))
-        self._affiliation(person, named, start, end)
-        iri = INST[f"membership/{self.found.body.slug}-{self.key}-{ref.slug}"]
-        base: list[tuple[URIRef, URIRef | Literal]] = [
-            (RDF.type, PV.MeetingParticipation), (RDF.type, ORG.Membership), (ORG.member, person),
-            (PV.meeting, self.meeting), (ORG.organization, self.body),
-        ]  # fmt: skip
-        if role is not None:
-            facts = [*facts, (ORG.role, ROLE[role])]
-        self.out.record(iri, base + facts, start, end, about=about)
-
-    def _affiliation(self, person: URIRef, named: Named, start: int, end: int) -> None:
-        """The organisation written next to a person's name (once per person and organisation)."""
-        if not named.affiliation:
-            return
-        for body, written, _ in find_bodies(named.affiliation)[:1]:
-            b_start, b_end = self.out.narrow(named.span.start, named.span.end, written)
-            b_start, b_end = min(start, b_start), max(end, b_end)
-            org = self.out.body(body, written, b_start, b_end)
-            if (person, ORG.memberOf, org) not in self.out.graph:  # one attestation, written next to the name
-                self.out.record(person, [(ORG.memberOf, org)], b_start, b_end, about=ORG.memberOf)
-
-    def _participants(self) -> None:
-        m = self.minutes
-        for named in m.invited:
-            self._participation(named, [], ORG.role, role="invited-guest")
-        # One attendance per person: leaving early says more than being present; a stated absence wins over a
-        # presence (a person in both lists is recorded as absent only).
-        recorded: set[str] = set()
-        for named, at in m.left:
-            facts: list[tuple[URIRef, URIRef | Literal]] = [(PV.attendance, PV.LeftEarly)]
-            if at is not None:
-                facts.append((PV.leftAt, xsd_time(at)))
-            self._participation(named, facts, PV.attendance)
-            recorded.add(self.people.resolve(named.name).slug)
-        for kind in ("absent", "present"):
-            for named in getattr(m, kind):
-                slug = self.people.resolve(named.name).slug
-                if slug not in recorded:
-                    recorded.add(slug)
-                    self._participation(named, [(PV.attendance, ATTENDANCE[kind])], PV.attendance)
-        for officer in m.officers:
-            self._participation(officer.person, [], ORG.role, role=officer.role, whole=True)
-
-    # -- agenda items ---------------------------------------------------------------------------
-
-    def _item(self, item: Item) -> None:
-        out = self.out
-        iri = URIRef(f"{self.meeting}/item/{item.number}")
-        h = item.heading
-        heading_text = out.quote_of(h.start, h.end)
-        heading_facts: list[tuple[URIRef, URIRef | Literal]] = [
-            (RDF.type, PV.AgendaItem), (PV.meeting, self.meeting), (PV.itemNumber, Literal(item.number)),
-            (DCTERMS.title, Literal(item.title, lang="sv")),
-        ]  # fmt: skip
-        out.record(iri, heading_facts, h.start, h.end, heading_text, about=DCTERMS.title)
-        note = None if item.presenters_labelled else "Names under the heading, read as the item's presenters."
-        for named in item.presenters:
-            ref = self.people.resolve(named.name)
-            start, end = out.narrow(named.span.start, named.span.end, named.name)
-            start = named.span.start if end - named.span.start <= 3 else start
-            person = out.person(ref, start, end, self.people.note(ref))
-            self._affiliation(person, named, start, end)
-            out.link(iri, PV.presenter, person, start, end, stated=item.presenters_labelled, note=note)
-        if item.text is not None:
-            t = item.text.span
-            first = next(x for x in self.minutes.layout.lines if x.no == t.start)  # its text without artefacts
-            out.attest(iri, DCTERMS.description, Literal(item.text.text, lang="sv"), t.start, t.end,
-                       " ".join(first.text.split()))  # fmt: skip
-        concerns = self._references(iri, item)
-        if item.decisions:
-            self._decision(iri, item, concerns)
-
-    def _references(self, iri: URIRef, item: Item) -> list[tuple[URIRef, int, int]]:
-        """Link the item to what it mentions; return what its heading and listed matters name (what it concerns)."""
-        out, seen, concerns = self.out, set(), []
-        spans = [item.heading, *(x.span for x in item.matters)]
-        about = {no for span in spans for no in range(span.start, span.end + 1)}
-        text, offsets = "", []
-        for line in item.lines:
-            offsets.append((len(text), line.no))
-            text += line.text + "\n"
-        for ref in find_references(text):
-            first = max(no for offset, no in offsets if offset <= ref.start)
-            last = max(no for offset, no in offsets if offset < ref.start + len(ref.text))
-            target, is_about = INST[ref.target], first in about
-            if (target, is_about) in seen:
-                continue
-            seen.add((target, is_about))
-            start, end = out.narrow(first, last, ref.text)
-            out.link(iri, DCTERMS.references, target, start, end, stated=ref.stated, note=ref.note)
-            if is_about:
-                out.link(iri, PV.concerns, target, start, end, stated=ref.stated, note=ref.note)
-                concerns.append((target, start, end))
-        return concerns
-
-    def _decision(self, item_iri: URIRef, item: Item, concerns: list[tuple[URIRef, int, int]]) -> None:
-        out = self.out
-        iri = URIRef(f"{item_iri}/decision")
-        named = False
-        for st in item.decisions:
-            s = st.span
-            facts: list[tuple[URIRef, URIRef | Literal]] = [
-                (RDF.type, PV.Decision), (PROV.wasGeneratedBy, item_iri),
-                (PV.decisionText, Literal(st.text, lang="sv")),
-            ]  # fmt: skip
-            out.record(iri, facts, s.start, s.end, st.text, about=PV.decisionText)
-            for ref in find_references(st.text):
-                out.link(iri, PV.concerns, INST[ref.target], s.start, s.end, ref.text, ref.stated, ref.note)
-                named = True
-        if not named:
-            note = f"The decision is taken under item {item.number}, whose heading or listed matters name this."
-            for target, start, end in concerns:
-                out.link(iri, PV.concerns, target, start, end, stated=False, note=note)
-
-    # -- the schedule ---------------------------------------------------------------------------
-
-    def _next_meetings(self) -> None:
-        """ "Nästa möte: …": the body's next meeting (a day without a year: the first such day after this meeting)."""
-        held = self.minutes.date[0] if self.minutes.date else None
-        for day, month, year, span in self.minutes.next_meetings:
-            note = None
-            if year is None:
-                if held is None:
-                    continue  # no sound year for a day-month in undated minutes
-                year = held.year + ((month, day) <= (held.month, held.day))
-                note = f"No year is written; the first {day}/{month} after the meeting of {held.isoformat()}."
-            try:
-                date = dt.date(year, month, day)
-            except ValueError:
-                continue
-            iri = INST[f"meeting/{self.found.body.slug}/{date:%Y-%m-%d}"]
-            if iri == self.meeting:
-                continue
-            facts: list[tuple[URIRef, URIRef | Literal]] = [
-                (RDF.type, PV.Meeting), (PV.body, self.body), (DCTERMS.date, xsd_date(date)),
-            ]  # fmt: skip
-            self.out.record(iri, facts, span.start, span.end, None, note is None, note, about=DCTERMS.date)
-
-    def _schedule(self) -> None:
-        self._next_meetings()
-        out = self.out
-        lines = self.minutes.layout.lines
-        prefer = int(self.key[:4]) if self.minutes.date else _range_year(out, self.meeting)
-        for first, last in self.minutes.schedule_lines:
-            section = [x for x in lines if first <= x.no <= last]
-            for planned in read_schedule(section, [prefer] if prefer else [], prefer):
-                written = planned.column or self.found.written
-                body = body_named(written) or new_body(written)
-                if planned.column and planned.header:
-                    body_iri = out.body(body, written, planned.header.no, planned.header.no)
-                    b_start, b_stated, b_note = planned.header.no, True, None
-                else:
-                    body_iri = self.body
-                    b_start, b_stated = planned.heading.no, False
-                    b_note = "The schedule in the minutes of a body lists that body's meetings."
-                iri = INST[f"meeting/{body.slug}/{planned.date:%Y-%m-%d}"]
-                if iri == self.meeting:
-                    continue
-                cell = planned.cell
-                facts: list[tuple[URIRef, URIRef | Literal]] = [
-                    (RDF.type, PV.Meeting), (PV.body, body_iri), (DCTERMS.date, xsd_date(planned.date)),
-                ]  # fmt: skip
-                note = planned.note if b_note is None else f"{planned.note} {b_note}"
-                out.record(iri, facts, b_start, cell.line.no, cell.text, planned.stated and b_stated, note,
-                           about=DCTERMS.date)  # fmt: skip
-
-
-def _range_year(out: Emitter, meeting: URIRef) -> int | None:
-    earliest = out.graph.value(meeting, PV.earliestDate)
-    return int(str(earliest)[:4]) if earliest is not None else None
-
-
-def raise_undatable(source: SourceFile) -> None:
-    from proveniens.errors import SourceError
-
-    raise SourceError(
-        source.path, None, "is minutes without a date, and nothing in them (no year, no dated event) places them.",
-        "Add the header line 'Datum: …' to the file, or a sentence that dates the meeting.",
-    )

@@ -215,15 +215,3 @@ def infer_range(lines: Sequence[Line], years: Sequence[int] = ()) -> DateRange |
                         f"inget i anteckningarna daterar mötet senare än året {year}",
                         f"nothing in the minutes dates the meeting after the year {year}")
     return DateRange(earliest, latest)
-
-
-def range_slug(earliest: dt.date, latest: dt.date) -> str:
-    """A short name for a range: 2021-h1, 2020, 2021-03 or the two dates."""
-    if earliest.year == latest.year:
-        if earliest.month == latest.month:
-            return f"{earliest:%Y-%m}"
-        for half, (a, b) in (("h1", (1, 6)), ("h2", (7, 12))):
-            if a <= earliest.month and latest.month <= b:
-                return f"{earliest.year}-{half}"
-        return str(earliest.year)
-    return f"{earliest.isoformat()}--{latest.isoformat()}"

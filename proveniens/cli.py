@@ -173,3 +173,24 @@ def export(
         raise _fail(err) from err
     for path in paths:
         console.print(str(path), markup=False)
+
+
+@app.command(name="eval")
+def eval_command(
+    sources: SourcesOpt = None,
+    gold: Annotated[Path | None, typer.Option("--gold", help="Folder of gold files [default: gold/].")] = None,
+    details: Annotated[bool, typer.Option("--details/--no-details", help="List each miss and extra.")] = True,
+) -> None:
+    """Print precision and recall of the loaders per relation against the hand-curated gold; exit 1 below goal."""
+    from proveniens.evaluation import GOLD_DIR, evaluate, meets_goal, render
+    from proveniens.settings import load_settings
+
+    settings = load_settings(sources=sources)
+    try:
+        scores = evaluate(settings.sources, gold or GOLD_DIR)
+    except ProveniensError as err:
+        raise _fail(err) from err
+    typer.echo(render(scores, details))
+    if not meets_goal(scores):
+        err_console.print("Below the goal (precision ≥ 95 % and recall ≥ 90 % on every relation).", markup=False)
+        raise typer.Exit(1)

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from proveniens.loaders.minutes_dating import infer_range, range_slug
+from proveniens.loaders.minutes_dating import infer_range
 from proveniens.loaders.minutes_layout import Line
 from proveniens.loaders.minutes_schedule import read_schedule
 from proveniens.loaders.minutes_text import MONTH_NAMES
@@ -62,12 +62,6 @@ def test_the_range_holds_the_true_day(done: dt.date, after: int, ahead: int) -> 
     assert rng is not None
     assert rng.earliest.date <= meeting <= rng.latest.date
     assert rng.earliest.date == done
-
-
-def test_range_slugs() -> None:
-    assert range_slug(dt.date(2021, 1, 31), dt.date(2021, 6, 30)) == "2021-h1"
-    assert range_slug(dt.date(2020, 4, 1), dt.date(2020, 8, 31)) == "2020"
-    assert range_slug(dt.date(2020, 11, 1), dt.date(2021, 2, 1)) == "2020-11-01--2021-02-01"
 
 
 def test_a_table_with_dropped_cells_is_put_back_in_its_columns() -> None:

@@ -163,3 +163,45 @@ def test_an_unrecognised_document_is_reported(tmp_path: Path) -> None:
     shutil.copy(HERE / "dvg_2022-03-14.txt", tmp_path / "dvg.txt")
     _, _, unrecognised = load_sources(find_sources(tmp_path))
     assert [p.name for p in unrecognised] == ["letter.txt"]
+
+
+def test_header_and_roll_call_variants(tmp_path: Path) -> None:
+    """A long body name without abbreviation, "Tid och plats:", "X och Y lämnar mötet kl. …", no colon."""
+    path = tmp_path / "skaraborg.txt"
+    path.write_text(
+        "Minnesanteckningar\nSamverkansgrupp Nära vård Skaraborg\n\n"
+        "Tid och plats: 3 februari 2022 kl. 13.00-15.30, Teams\n\n1. Mötets öppnande\n\n2. Läget i kommunerna\n"
+        "Föredragande: Kim Ek, VGR\nInformation om läget.\nKim Ek och Lo Berg lämnar mötet kl. 15.00.\n"
+        "Beslut SKG noterar informationen\n\n3. Avslut\n",
+        encoding="utf-8",
+    )
+    loader = MinutesLoader()
+    src = read_source(path, SourceKind.DOCUMENT)
+    assert loader.recognise(src)
+    g = loader.load(src).graph
+    meeting = INST["meeting/samverkansgrupp-nara-vard-skaraborg/2022-02-03"]
+    assert str(g.value(g.value(meeting, PV.body), SKOS.prefLabel)) == "Samverkansgrupp Nära vård Skaraborg"
+    assert (str(g.value(meeting, PV.startTime)), str(g.value(meeting, PV.endTime))) == ("13:00:00", "15:30:00")
+    assert str(g.value(meeting, PV.meetingForm)) == "Teams"
+    assert attendance(g, meeting) == {"Kim Ek": ("LeftEarly", "15:00:00"), "Lo Berg": ("LeftEarly", "15:00:00")}
+    decision = URIRef(f"{meeting}/item/2/decision")
+    assert [str(t) for t in g.objects(decision, PV.decisionText)] == ["SKG noterar informationen"]
+    assert "lämnar mötet" not in str(g.value(URIRef(f"{meeting}/item/2"), DCTERMS.description))
+
+
+def test_two_minutes_of_a_new_body_named_differently_still_pass_the_shapes(tmp_path: Path) -> None:
+    shutil.copy(HERE / "dvg_2022-03-14.txt", tmp_path / "dvg_1.txt")
+    (tmp_path / "dvg_2.txt").write_text(
+        "Minnesanteckningar DVG\n\nDatum: 9 maj 2022\n\n1. Mötets öppnande\n\n2. Uppföljning\n"
+        "Föredragande: Karin Berg\nStällningstagande: DVG noterar informationen\n",
+        encoding="utf-8",
+    )
+    loaded, origins, unrecognised = load_sources(find_sources(tmp_path))
+    assert not unrecognised
+    report = verify_sources(loaded, origins, read_turtle(ontology_files()))
+    assert report.conforms, report.summary()
+    union = Graph()
+    for item in loaded:
+        union += item.graph
+    assert {str(x) for x in union.objects(INST["org/dvg"], SKOS.prefLabel)} == {
+        "Delregional vårdsamverkan Fyrbodal", "DVG"}  # fmt: skip
