@@ -8,8 +8,9 @@ PORT ?= 8000
 
 .PHONY: install install-test system-deps serve build test lint conformance eval clean
 
-# Programs the tests drive for real (curl for the README's examples), from apt when missing.
-SYSTEM_DEPS := curl
+# Programs the tests drive for real (curl for the README's examples, Chromium for the browser tests),
+# from apt when missing.
+SYSTEM_DEPS := curl chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
@@ -24,6 +25,7 @@ install-test: $(BIN)/python
 
 build: install
 	$(BIN)/proveniens build --sources sources --store $(STORE)
+	$(BIN)/proveniens export --store $(STORE) --out $(STORE)/dumps
 
 serve: build
 	$(BIN)/proveniens serve --store $(STORE) --host $(HOST) --port $(PORT)

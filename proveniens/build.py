@@ -18,7 +18,9 @@ from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
 
 from proveniens import __version__
+from proveniens.dataset_description import VOID_GRAPH, describe_dataset
 from proveniens.errors import ValidationFailed
+from proveniens.links import LINKS_GRAPH, links_graph
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
@@ -149,7 +151,11 @@ def build(
     if not report.conforms:
         raise ValidationFailed(report)
     loaded.append(LoadedGraph(ONTOLOGY_GRAPH, ontology, "ontology", None))
-    loaded.append(LoadedGraph(BUILD_GRAPH, describe_graphs(loaded, datetime.now(UTC)), "build", None))
+    loaded.append(LoadedGraph(LINKS_GRAPH, links_graph([(i.iri, i.graph) for i in loaded]), "links", None))
+    built_at = datetime.now(UTC)
+    loaded.append(LoadedGraph(BUILD_GRAPH, describe_graphs(loaded, built_at), "build", None))
+    description = describe_dataset([(i.iri, i.graph) for i in loaded], built_at)
+    loaded.append(LoadedGraph(VOID_GRAPH, description, "void", None))
     step("publishing")
     triples = target.publish([(item.iri, skolemize(item.graph)) for item in loaded])
     seconds = time.perf_counter() - started

@@ -1,34 +1,35 @@
-"""Dumps of the current build: the whole dataset and each named graph, gzip-compressed, with checksums."""
+"""Dumps of the current build: the whole dataset and each named graph, gzip-compressed, with checksums.
+
+The files written are exactly those the DCAT catalogue names (`dump_files`), so the catalogue and
+the export cannot drift apart.
+"""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-import re
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import URIRef
 
+from proveniens.dataset_description import dump_files
 
-def _slug(graph: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", graph.split("/graph/", 1)[-1]).strip("_")
+_FORMATS = {"application/n-quads": ox.RdfFormat.N_QUADS, "application/trig": ox.RdfFormat.TRIG}
 
 
 def export_dumps(store: ox.Store, out: Path) -> list[Path]:
-    """Write `dataset.nq.gz`, `dataset.trig.gz` and `graphs/<name>.nq.gz`, plus `SHA256SUMS`."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "graphs").mkdir(exist_ok=True)
+    """Write every file `dump_files` names (the dataset and each named graph, N-Quads and TriG) and `SHA256SUMS`."""
+    (out / "graphs").mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for name, fmt in (("dataset.nq.gz", ox.RdfFormat.N_QUADS), ("dataset.trig.gz", ox.RdfFormat.TRIG)):
+    for name, fmt, graph in dump_files(URIRef(g.value) for g in store.named_graphs()):
         path = out / name
         with gzip.GzipFile(path, "wb", mtime=0) as handle:
-            store.dump(handle, format=fmt)
-        written.append(path)
-    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
-        path = out / "graphs" / f"{_slug(graph.value)}.nq.gz"
-        quads = store.quads_for_pattern(None, None, None, graph)
-        with gzip.GzipFile(path, "wb", mtime=0) as handle:
-            ox.serialize(quads, handle, format=ox.RdfFormat.N_QUADS)
+            if graph is None:
+                store.dump(handle, format=_FORMATS[fmt.media_type])
+            else:
+                quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+                ox.serialize(quads, handle, format=_FORMATS[fmt.media_type])
         written.append(path)
     sums = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.relative_to(out)}" for p in written]
     (out / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")

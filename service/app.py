@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from proveniens import __version__
-from proveniens.service import sparql, update
+from proveniens.service import api, dataset, linked_data, pages, sparql, update, vocabulary
 from proveniens.service.executor import WorkerPool
 from proveniens.service.remote import RemoteBackend
 from proveniens.settings import Settings
@@ -54,9 +54,14 @@ def create_app(settings: Settings) -> FastAPI:
         allow_origins=["*"],
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["*"],
-        expose_headers=["Content-Type", "Vary", "Retry-After"],
+        expose_headers=["Content-Type", "Vary", "Retry-After", "ETag", "Link"],
     )
     app.include_router(sparql.router)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(vocabulary.router)
+    app.include_router(dataset.router)
+    app.include_router(linked_data.router)  # last resort: a path no other route answers names an IRI
     if settings.update_token:
         app.include_router(update.router)
     return app

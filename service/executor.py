@@ -13,12 +13,14 @@ import asyncio
 import multiprocessing as mp
 import os
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+
+from proveniens.service.bindings import parse_terms
 
 CHUNK = 64 * 1024
 
@@ -48,6 +50,7 @@ class QueryJob:
     results_media: str | None = None
     graph_media: str | None = None
     base_iri: str | None = None  # relative IRIs in the query resolve against the endpoint's URL
+    substitutions: dict[str, str] = field(default_factory=dict)  # variable → N-Triples term (named queries)
 
 
 class QueryFailed(Exception):
@@ -99,6 +102,8 @@ def _evaluate(store: ox.Store, job: QueryJob, union_default: bool, conn: Connect
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
     writer: _PipeWriter | None = None
     try:
+        if job.substitutions:
+            options["substitutions"] = parse_terms(job.substitutions)
         result = store.query(job.query, **options)
         if isinstance(result, ox.QueryTriples):
             media, fmt = job.graph_media, GRAPH_FORMATS.get(job.graph_media or "")

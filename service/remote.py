@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import httpx
 
 from proveniens.remote import RemoteEndpoints
+from proveniens.service.bindings import with_values
 from proveniens.service.executor import QueryFailed, QueryJob
 
 
@@ -36,7 +37,7 @@ class RemoteBackend:
         await self._client.aclose()
 
     def _form(self, job: QueryJob) -> list[tuple[str, str]]:
-        form = [("query", job.query)]
+        form = [("query", with_values(job.query, job.substitutions))]
         form += [("default-graph-uri", g) for g in job.default_graphs]
         form += [("named-graph-uri", g) for g in job.named_graphs]
         if self.union_default and not job.default_graphs:

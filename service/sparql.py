@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
 
 from proveniens.service.description import describe_service
 from proveniens.service.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryFailed, QueryJob
@@ -107,7 +107,9 @@ async def _answer(request: Request) -> Response:
 
 @router.get("/sparql")
 async def sparql_get(request: Request) -> Response:
-    """SPARQL query by GET (`?query=`); without a query, the Service Description."""
+    """SPARQL query by GET (`?query=`); without a query, the Service Description (a browser gets the editor)."""
+    if not request.url.query and negotiate(request.headers.get("accept"), [*GRAPH_FORMATS, "text/html"]) == "text/html":
+        return RedirectResponse("/sparql/editor", status_code=303, headers={"Vary": "Accept"})
     return await _answer(request)
 
 

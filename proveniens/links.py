@@ -1,0 +1,151 @@
+"""Links out to the Swedish legal-information identifiers, derived at build time from the documents' own identity.
+
+An SOU, a proposition, a law or a committee directive gets
+
+- `owl:sameAs` its rinfo IRI (`http://rinfo.lagrummet.se/publ/…`), minted by rinfo's URI algorithm
+  from the same series, year and running number (`…/publ/utr/sou/2020:19`, `…/publ/prop/2019/20:164`,
+  `…/publ/sfs/2017:30`, `…/publ/dir/2017:24`), and
+- `rdfs:seeAlso` its lagen.nu page (`https://lagen.nu/sou/2020:19`, `https://lagen.nu/prop/2019/20:164`,
+  `https://lagen.nu/2017:30`, `https://lagen.nu/dir/2017:24`), lagen.nu's own pattern.
+
+A link is made only when the identity is certain: the resource has the document class, exactly one
+`dcterms:identifier` in the printed form ("SOU 2020:19", "Prop. 2019/20:164", "SFS 2017:30",
+"Dir. 2017:24"), an IRI that says the same year and number, and no `rpubl:arsutgava`,
+`rpubl:lopnummer` or `rpubl:utrSerie` that says otherwise. Anything less gives no link.
+Provisions get none: lagen.nu's fragment for a lettered section ("2 a §") is not documented.
+
+The links go into their own named graph, `https://w3id.org/proveniens/graph/links`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+
+from proveniens.namespaces import BASE, GRAPH, INST, RPUBL
+
+LINKS_GRAPH = GRAPH["links"]
+LOADER = "links"
+
+RINFO_PUBL = "http://rinfo.lagrummet.se/publ/"
+LAGEN_NU = "https://lagen.nu/"
+SOU_SERIES = INST["serie/sou"]
+
+_NUMBER = r"(?P<number>[1-9][0-9]*)"
+_YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
+# A riksmöte: "2019/20", or "1999/2000" across a century.
+_SESSION = r"(?P<year>(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2}))"
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of document: its class, how its IRI and identifier are written, and where it links."""
+
+    cls: URIRef
+    iri: re.Pattern[str]
+    identifier: re.Pattern[str]
+    rinfo: str  # format string with {year} and {number}
+    lagen_nu: str
+
+    def parse(self, iri: str, identifier: str) -> tuple[str, str] | None:
+        """(year, number) when the IRI and the identifier name the same document, else None."""
+        by_iri = self.iri.fullmatch(iri)
+        by_identifier = self.identifier.fullmatch(identifier)
+        if by_iri is None or by_identifier is None:
+            return None
+        found = by_iri.group("year", "number")
+        return found if found == by_identifier.group("year", "number") else None
+
+
+KINDS = (
+    _Kind(
+        RPUBL.Utredningsbetankande,
+        re.compile(re.escape(BASE) + f"sou/{_YEAR}:{_NUMBER}"),
+        re.compile(f"SOU {_YEAR}:{_NUMBER}"),
+        RINFO_PUBL + "utr/sou/{year}:{number}",
+        LAGEN_NU + "sou/{year}:{number}",
+    ),
+    _Kind(
+        RPUBL.Proposition,
+        re.compile(re.escape(BASE) + f"prop/{_SESSION}:{_NUMBER}"),
+        re.compile(f"Prop\\. {_SESSION}:{_NUMBER}"),
+        RINFO_PUBL + "prop/{year}:{number}",
+        LAGEN_NU + "prop/{year}:{number}",
+    ),
+    _Kind(
+        RPUBL.Lag,
+        re.compile(re.escape(BASE) + f"sfs/{_YEAR}:{_NUMBER}"),
+        re.compile(f"SFS {_YEAR}:{_NUMBER}"),
+        RINFO_PUBL + "sfs/{year}:{number}",
+        LAGEN_NU + "{year}:{number}",
+    ),
+    _Kind(
+        RPUBL.Kommittedirektiv,
+        re.compile(re.escape(BASE) + f"dir/{_YEAR}:{_NUMBER}"),
+        re.compile(f"Dir\\. {_YEAR}:{_NUMBER}"),
+        RINFO_PUBL + "dir/{year}:{number}",
+        LAGEN_NU + "dir/{year}:{number}",
+    ),
+)
+
+
+def _single_text(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
+    """The one literal value of `predicate`, '' when there is none, None when there are several or a non-literal."""
+    values = set(graph.objects(subject, predicate))
+    if not values:
+        return ""
+    if len(values) > 1:
+        return None
+    (value,) = values
+    return str(value) if isinstance(value, Literal) else None
+
+
+def _certain(graph: Graph, subject: URIRef, kind: _Kind) -> tuple[str, str] | None:
+    identifier = _single_text(graph, subject, DCTERMS.identifier)
+    if not identifier:
+        return None
+    found = kind.parse(str(subject), identifier)
+    if found is None:
+        return None
+    year, number = found
+    # Stated parts of the identity must agree with it; absent ones are fine.
+    for predicate, expected in ((RPUBL.arsutgava, year), (RPUBL.lopnummer, number)):
+        stated = _single_text(graph, subject, predicate)
+        if stated is None or stated not in ("", expected):
+            return None
+    if kind.cls == RPUBL.Utredningsbetankande and set(graph.objects(subject, RPUBL.utrSerie)) - {SOU_SERIES}:
+        return None
+    return found
+
+
+def external_links(graph: Graph) -> Graph:
+    """owl:sameAs (rinfo) and rdfs:seeAlso (lagen.nu) for every document in `graph` whose identity is certain."""
+    links = Graph()
+    links.bind("owl", OWL)
+    links.bind("rdfs", RDFS)
+    for kind in KINDS:
+        for subject in sorted(set(graph.subjects(RDF.type, kind.cls))):
+            if not isinstance(subject, URIRef):
+                continue
+            found = _certain(graph, subject, kind)
+            if found is None:
+                continue
+            year, number = found
+            links.add((subject, OWL.sameAs, URIRef(kind.rinfo.format(year=year, number=number))))
+            links.add((subject, RDFS.seeAlso, URIRef(kind.lagen_nu.format(year=year, number=number))))
+    return links
+
+
+def links_graph(graphs: Iterable[tuple[URIRef, Graph]]) -> Graph:
+    """The links graph for a build: `external_links` over the union of the build's named graphs.
+
+    The build calls this with the validated graphs and publishes the result as `LINKS_GRAPH`.
+    """
+    union = Graph()
+    for _, graph in graphs:
+        union += graph
+    return external_links(union)

@@ -1,0 +1,192 @@
+"""The dataset described and downloadable: `/.well-known/void`, `/catalog` and `/dumps/…`.
+
+`/.well-known/void` and `/catalog` serve the named graph `graph/void` that the build wrote
+(proveniens/dataset_description.py): VoID statistics per named graph, the DCAT catalogue with its
+distributions, and the SPARQL Service Description — all counted from the build, read here through
+the query backend, so they work over the on-disk store and a remote server alike.
+
+`/dumps/…` serves the files `proveniens export --store <store> --out <store>/dumps` wrote for the
+on-disk store: exactly the files listed in their `SHA256SUMS`, each with its SHA-256 as a strong
+ETag. A remote store has no dumps folder here (dump it with its own tools).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, PlainTextResponse, Response
+from rdflib import Graph
+from rdflib.namespace import DCTERMS
+
+from proveniens.dataset_description import CATALOG, CHECKSUMS, DATASET, SERVICE, VOID_GRAPH
+from proveniens.namespaces import BASE
+from proveniens.service import caching, rdf_html
+from proveniens.service.executor import QueryFailed, QueryJob
+from proveniens.service.representations import (
+    DOCUMENT_FORMATS,
+    HTML,
+    NTRIPLES,
+    choose,
+    headers,
+    not_acceptable,
+    respond,
+    serialize,
+)
+
+router = APIRouter(include_in_schema=False)
+
+_DESCRIPTION = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{VOID_GRAPH}> {{ ?s ?p ?o }} }}"
+_SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\S.*)$")
+
+
+class _Missing(Exception):
+    pass
+
+
+async def _description(request: Request) -> Graph:
+    job = QueryJob(_DESCRIPTION, graph_media="application/n-triples")
+    _, body = await request.app.state.backend.run(job)
+    data = b"".join([chunk async for chunk in body])
+    graph = Graph().parse(data=data, format="nt")
+    if not len(graph):
+        raise _Missing("This build has no dataset description (the named graph graph/void is empty).")
+    return graph
+
+
+async def _serve_description(request: Request, canonical: str, kind: str) -> Response:
+    fmt = choose(request, DOCUMENT_FORMATS)
+    if fmt is None:
+        return not_acceptable(request, DOCUMENT_FORMATS)
+    lang = rdf_html.language(request) if fmt is HTML else None
+    version = await caching.build_version(request)
+    tag = caching.etag(version, kind, fmt.key, *([lang] if lang else [])) if version else None
+    if tag and caching.matches(request, tag):
+        return caching.not_modified(headers(request, DOCUMENT_FORMATS, tag, canonical))
+    try:
+        graph = await _description(request)
+    except QueryFailed as err:
+        return PlainTextResponse(err.message + "\n", status_code=err.status)
+    except _Missing as err:
+        return PlainTextResponse(f"{err}\n", status_code=404)
+    if fmt is HTML:
+        assert lang is not None
+        if kind == "catalog":
+            title, first = rdf_html.w(lang, "catalog"), [CATALOG, DATASET, SERVICE]
+            extra = _downloads(request, lang)
+        else:
+            title, first, extra = rdf_html.w(lang, "void"), [DATASET, SERVICE, CATALOG], ""
+        intro = rdf_html.e(rdf_html.pick(graph.objects(DATASET, DCTERMS.description), lang) or "")
+        body = rdf_html.graph_page(request, lang, title, intro, graph, first, DOCUMENT_FORMATS, extra)
+    else:
+        body = serialize(fmt, graph)
+    return respond(request, fmt, body, DOCUMENT_FORMATS, tag, canonical, lang)
+
+
+@router.api_route("/.well-known/void", methods=["GET", "HEAD"])
+async def void(request: Request) -> Response:
+    """The VoID description of the dataset (with the DCAT catalogue and Service Description), built with the data."""
+    return await _serve_description(request, BASE + ".well-known/void", "void")
+
+
+@router.api_route("/catalog", methods=["GET", "HEAD"])
+async def catalog(request: Request) -> Response:
+    """The DCAT catalogue: the dataset, one dataset per named graph, their dump distributions, the SPARQL service."""
+    return await _serve_description(request, BASE + "catalog", "catalog")
+
+
+# ---------------------------------------------------------------------------------------------
+# Dumps
+
+
+def dumps_folder(request: Request) -> Path | None:
+    """Where `proveniens export` put the dumps of the on-disk store (`<store>/dumps`); None for a remote store."""
+    settings = request.app.state.settings
+    return None if settings.remote is not None else settings.store_path / "dumps"
+
+
+def checksums(folder: Path) -> dict[str, str]:
+    """The files of a dumps folder and their SHA-256, as its SHA256SUMS lists them ({} when there is none)."""
+    try:
+        text = (folder / CHECKSUMS).read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    listed = {}
+    for line in text.splitlines():
+        if match := _SUM_LINE.match(line):
+            listed[match.group(2)] = match.group(1)
+    return listed
+
+
+def _downloads(request: Request, lang: str) -> str:
+    folder = dumps_folder(request)
+    listed = checksums(folder) if folder else {}
+    if not listed or folder is None:
+        return f"<h2>{rdf_html.w(lang, 'downloads')}</h2><p class=muted>{rdf_html.w(lang, 'no_dumps')}</p>"
+    rows = []
+    for name, digest in sorted(listed.items()):
+        path = folder / name
+        size = path.stat().st_size if path.is_file() else 0
+        rows.append(
+            [f'<a href="/dumps/{rdf_html.e(name)}">{rdf_html.e(name)}</a>', f"{size:,}", f"<code>{digest}</code>"]
+        )
+    rows.append([f'<a href="/dumps/{CHECKSUMS}">{CHECKSUMS}</a>', "", ""])
+    headings = [rdf_html.w(lang, "file"), rdf_html.w(lang, "size"), rdf_html.w(lang, "checksum")]
+    return f"<h2>{rdf_html.w(lang, 'downloads')}</h2>" + rdf_html.table(headings, rows, lang)
+
+
+def _no_dumps(request: Request) -> Response:
+    if dumps_folder(request) is None:
+        message = "Dumps are not served for a remote store; dump it with the server's own tools."
+    else:
+        message = (
+            "No dumps have been written for this store. Run: proveniens export --store <store> --out <store>/dumps"
+        )
+    return PlainTextResponse(message + "\n", status_code=404)
+
+
+@router.api_route("/dumps", methods=["GET", "HEAD"])
+@router.api_route("/dumps/", methods=["GET", "HEAD"])
+async def dumps_index(request: Request) -> Response:
+    """The list of dumps with their SHA-256 (HTML for browsers, else the SHA256SUMS text)."""
+    folder = dumps_folder(request)
+    if folder is None or not checksums(folder):
+        return _no_dumps(request)
+    sums = (folder / CHECKSUMS).read_bytes()
+    # HTML when the client prefers it to plain text (negotiation counts text/plain as N-Triples), else the text.
+    media = "text/html" if choose(request, (NTRIPLES, HTML)) is HTML else "text/plain"
+    tag = caching.content_etag(sums, media.split("/")[1])
+    out = {"ETag": tag, "Vary": "Accept, Accept-Language", "Cache-Control": "public, no-cache"}
+    if caching.matches(request, tag):
+        return caching.not_modified(out)
+    if media == "text/plain":
+        return Response(sums, media_type="text/plain; charset=utf-8", headers=out)
+    lang = rdf_html.language(request)
+    body = rdf_html.page(request, lang, rdf_html.w(lang, "downloads"), _downloads(request, lang))
+    return Response(body, media_type="text/html; charset=utf-8", headers=out)
+
+
+@router.api_route("/dumps/{name:path}", methods=["GET", "HEAD"])
+async def dump(request: Request, name: str) -> Response:
+    """One dump file (gzip), or SHA256SUMS; only the files SHA256SUMS lists are served."""
+    folder = dumps_folder(request)
+    if folder is None:
+        return _no_dumps(request)
+    listed = checksums(folder)
+    if name == CHECKSUMS and listed:
+        digest, media = None, "text/plain; charset=utf-8"
+    elif name in listed:
+        digest, media = listed[name], "application/gzip" if name.endswith(".gz") else "application/octet-stream"
+    else:
+        if not listed:
+            return _no_dumps(request)
+        return PlainTextResponse(f"There is no dump {name!r}; see /dumps/{CHECKSUMS}.\n", status_code=404)
+    path = folder / name
+    if not path.is_file():
+        return PlainTextResponse(f"The dump {name!r} is listed but missing on disk; run proveniens export.\n", 404)
+    tag = f'"{digest}"' if digest else caching.content_etag(path.read_bytes())
+    out = {"ETag": tag, "Cache-Control": "public, no-cache"}
+    if caching.matches(request, tag):
+        return caching.not_modified(out)
+    return FileResponse(path, media_type=media, headers=out, filename=Path(name).name)

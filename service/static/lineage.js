@@ -1,0 +1,46 @@
+// Draws the lineage picture from the JSON the page carries (#lineage-data) with Cytoscape.js + dagre.
+// Nodes open their page; edges open the evidence of their link. Labels are set as data, never as HTML.
+(function () {
+  "use strict";
+  var holder = document.getElementById("lineage-graph");
+  var source = document.getElementById("lineage-data");
+  if (!holder || !source || typeof cytoscape === "undefined") return;
+  if (typeof cytoscapeDagre !== "undefined") cytoscape.use(cytoscapeDagre);
+  var data = JSON.parse(source.textContent);
+  var colours = { stated: "#1f7a3a", inferred: "#b35c00", none: "#8a8f98" };
+  var cy = cytoscape({
+    container: holder,
+    elements: { nodes: data.nodes, edges: data.edges },
+    style: [
+      { selector: "node", style: {
+          "shape": "round-rectangle", "background-color": "#e8f0fb", "border-width": 1, "border-color": "#6c8fbf",
+          "label": function (n) { return n.data("label") + "\n" + n.data("kindName"); },
+          "text-wrap": "wrap", "text-max-width": "168px", "text-valign": "center", "text-halign": "center",
+          "font-size": 12, "color": "#1d2430", "width": 180, "height": 58 } },
+      { selector: "node.start", style: { "background-color": "#fff2a8", "border-color": "#b38f00", "border-width": 2 } },
+      { selector: "node.sou, node.proposal, node.inquiry, node.directive", style: { "background-color": "#e4f3e8", "border-color": "#5b9a6b" } },
+      { selector: "node.proposition, node.law, node.provision, node.riksdag-decision", style: { "background-color": "#f1e8f7", "border-color": "#8a64a8" } },
+      { selector: "node.context", style: { "opacity": 0.75, "border-style": "dashed" } },
+      { selector: "edge", style: {
+          "curve-style": "bezier", "target-arrow-shape": "triangle", "width": 2, "arrow-scale": 1.1,
+          "label": "data(label)", "font-size": 10, "text-rotation": "autorotate", "text-background-color": "#fff",
+          "text-background-opacity": 0.85, "text-background-padding": "2px", "color": "#39414d",
+          "line-color": function (e) { return colours[e.data("assertion")] || "#8a8f98"; },
+          "target-arrow-color": function (e) { return colours[e.data("assertion")] || "#8a8f98"; } } },
+      { selector: "edge.inferred", style: { "line-style": "dashed" } },
+      { selector: "edge.none", style: { "line-style": "dotted" } },
+      { selector: "edge.context", style: { "line-color": "#b8bec7", "target-arrow-color": "#b8bec7", "width": 1.5, "color": "#7b838f" } }
+    ],
+    layout: typeof cytoscapeDagre !== "undefined"
+      ? { name: "dagre", rankDir: "TB", nodeSep: 30, rankSep: 70, edgeSep: 10, padding: 20 }
+      : { name: "breadthfirst", directed: true, roots: "node.start", padding: 20 }
+  });
+  cy.on("tap", "node, edge", function (evt) {
+    var href = evt.target.data("href");
+    if (href) window.location.href = href;
+  });
+  cy.on("mouseover", "node, edge", function () { holder.style.cursor = "pointer"; });
+  cy.on("mouseout", "node, edge", function () { holder.style.cursor = ""; });
+  window.proveniensLineage = cy;
+  holder.setAttribute("data-ready", "true");
+})();

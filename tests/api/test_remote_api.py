@@ -1,0 +1,75 @@
+"""The API's named queries over a real Oxigraph server: parameters arrive as a VALUES block."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from proveniens.cli import app as cli
+from proveniens.service.app import create_app
+from proveniens.settings import Settings
+
+from .conftest import ELEMENT, REPO, B
+
+OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+
+
+@pytest.fixture(scope="module")
+def remote_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    location = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen(
+        [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("oxigraph did not start")
+        result = CliRunner().invoke(cli, ["build", "--sources", str(REPO / "sources"), "--store", base])
+        assert result.exit_code == 0, result.output
+        with TestClient(create_app(Settings(store=base, sources=REPO / "sources"))) as client:
+            yield client
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_search_lineage_and_evidence_over_a_remote_store(remote_client: TestClient) -> None:
+    hits = remote_client.get("/api/search?q=vardkontakt").json()["hits"]
+    assert ELEMENT in {h["resource"]["iri"] for h in hits}
+    chain = remote_client.get(f"/api/lineage?iri={quote(ELEMENT)}&context=true").json()
+    kinds = {r["iri"]: r["kind"] for r in chain["resources"]}
+    assert kinds[B + "sou/2020:19"] == "sou" and kinds[B + "sfs/2017:30"] == "law"
+    follows = quote("https://w3id.org/proveniens/ontology#follows")
+    target = quote(B + "sou/2020:19/proposal/patientkontrakt")
+    link = remote_client.get(f"/api/evidence?subject={quote(ELEMENT)}&property={follows}&object={target}").json()
+    assert len(link["evidence"]) == 2
+
+
+def test_unknown_iri_is_404_over_a_remote_store(remote_client: TestClient) -> None:
+    assert remote_client.get(f"/api/impact?iri={quote(B + 'sou/1999:99')}").status_code == 404
+
+
+def test_resource_page_over_a_remote_store(remote_client: TestClient) -> None:
+    html = remote_client.get(f"/ui/resource?iri={quote(ELEMENT)}&lang=sv").text
+    assert "Härkomst" in html and "/source/004_77c63d0e7f875d18.txt#L1261-L1262" in html

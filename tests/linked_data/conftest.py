@@ -1,0 +1,41 @@
+"""The bundled build as the service publishes it: a copy of the session's build (with graph/links and
+graph/void, which `proveniens build` writes) and its dumps exported into `<store>/dumps`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+
+from proveniens.build import BuildReport
+from proveniens.export import export_dumps
+from proveniens.service.app import create_app
+from proveniens.settings import Settings
+from proveniens.store import open_read_only
+
+B = "https://w3id.org/proveniens/"
+
+
+@pytest.fixture(scope="session")
+def published(bundled_build: tuple[Path, BuildReport], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Root of a store holding the bundled build + graph/links + graph/void, with dumps in `<root>/dumps`."""
+    root = tmp_path_factory.mktemp("published") / "store"
+    shutil.copytree(bundled_build[0], root, symlinks=True)
+    export_dumps(open_read_only(root), root / "dumps")
+    return root
+
+
+@pytest.fixture(scope="session")
+def published_store(published: Path) -> ox.Store:
+    return open_read_only(published)
+
+
+@pytest.fixture(scope="module")
+def client(published: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(store=published))) as c:
+        yield c

@@ -1,0 +1,89 @@
+"""The linked-data layer over a remote store: a real `oxigraph serve` holding the published graphs."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from proveniens.dataset_description import DATASET, VOID
+from proveniens.remote import RemoteEndpoints, RemoteTarget
+from proveniens.service.app import create_app
+from proveniens.settings import Settings
+from proveniens.store import open_read_only
+
+OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+B = "https://w3id.org/proveniens/"
+
+
+@pytest.fixture(scope="module")
+def remote(published: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph server on a free port, holding every named graph of the published store."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    location = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen(
+        [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("oxigraph did not start")
+        store = open_read_only(published)
+        graphs = [
+            (URIRef(g.value), Graph().parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g), format="nt"))
+            for g in store.named_graphs()
+        ]
+        RemoteTarget(RemoteEndpoints(base)).publish(graphs)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def remote_client(remote: str) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(store=remote))) as client:
+        yield client
+
+
+def test_a_resource_dereferences_over_the_remote_store(remote_client: TestClient) -> None:
+    response = remote_client.get("/sou/2020:19", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200, response.text
+    graph = Graph().parse(data=response.content, format="turtle")
+    assert (URIRef(B + "sou/2020:19"), DCTERMS.identifier, Literal("SOU 2020:19")) in graph
+    assert remote_client.get("/sou/1999:999", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_the_remote_etag_is_the_build_time_and_gives_304(remote_client: TestClient) -> None:
+    tag = remote_client.get("/sou/2020:19", headers={"Accept": "text/turtle"}).headers["etag"]
+    assert tag.startswith('"remote-')
+    again = remote_client.get("/sou/2020:19", headers={"Accept": "text/turtle", "If-None-Match": tag})
+    assert again.status_code == 304
+
+
+def test_the_description_is_served_and_dumps_are_not(remote_client: TestClient) -> None:
+    void = remote_client.get("/.well-known/void", headers={"Accept": "text/turtle"})
+    assert void.status_code == 200
+    assert (DATASET, VOID.sparqlEndpoint, URIRef(B + "sparql")) in Graph().parse(data=void.content, format="turtle")
+    dumps = remote_client.get("/dumps/dataset.nq.gz")
+    assert dumps.status_code == 404 and "remote" in dumps.text

@@ -1,0 +1,117 @@
+"""A real `proveniens serve` over the bundled corpus (plus one curated file whose labels are markup) and a
+real headless Chromium driven by Playwright.
+
+Chromium comes from Debian (`apt-get install chromium`); set PROVENIENS_CHROMIUM to use another binary.
+Screenshots of the main pages go to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from proveniens.build import build
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "docs" / "screenshots"
+CHROMIUM = os.environ.get("PROVENIENS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CLI = Path(sys.executable).with_name("proveniens")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def ui_sources(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(store, sources): the bundled sources and tests/api/data/markup_test.yaml, built."""
+    sources = tmp_path_factory.mktemp("ui-sources")
+    shutil.copytree(REPO / "sources", sources, dirs_exist_ok=True)
+    shutil.copy(REPO / "tests" / "api" / "data" / "markup_test.yaml", sources / "curated" / "markup_test.yaml")
+    store = tmp_path_factory.mktemp("ui-store")
+    build(sources, store)
+    return store, sources
+
+
+@pytest.fixture(scope="session")
+def server(ui_sources: tuple[Path, Path]) -> Iterator[str]:
+    store, sources = ui_sources
+    port = _free_port()
+    environ = {**os.environ, "PROVENIENS_SOURCES": str(sources), "PROVENIENS_QUERY_WORKERS": "2"}
+    process = subprocess.Popen(
+        [str(CLI), "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port)],
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited: {process.stdout.read().decode() if process.stdout else ''}")
+            try:
+                if httpx.get(base + "/api/timeline", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not answer within 30 s")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: apt-get install chromium, or set PROVENIENS_CHROMIUM to a Chromium binary")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page (no cookies) that fails the test on any script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+    assert not errors, f"script errors or dialogs on the page: {errors}"
+
+
+def screenshot(page: Page, name: str, full_page: bool = False) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
