@@ -63,6 +63,16 @@ class QueryFailed(Exception):
         self.retry_after = retry_after
 
 
+class CompleteBody:
+    """A result that arrived whole: answered as a plain response, iterable like a stream."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self.data
+
+
 class _PipeWriter:
     """A binary file-like object that sends what is written in chunks; the header goes with the first chunk."""
 
@@ -77,6 +87,14 @@ class _PipeWriter:
         if len(self.buffer) >= CHUNK:
             self.flush()
         return len(data)
+
+    def finish(self) -> None:
+        """End the result: a result that never filled a chunk goes whole, in one message."""
+        if self.started:
+            self.flush()
+            self.conn.send(("end", None))
+        else:
+            self.conn.send(("whole", self.media, bytes(self.buffer)))
 
     def flush(self) -> None:
         if not self.started:
@@ -116,8 +134,7 @@ def _evaluate(store: ox.Store, job: QueryJob, union_default: bool, conn: Connect
             return
         writer = _PipeWriter(conn, media)
         result.serialize(writer, format=fmt)  # type: ignore[arg-type]
-        writer.flush()
-        conn.send(("end", None))
+        writer.finish()
     except SyntaxError as err:
         conn.send(("error", 400, f"SPARQL syntax error: {err}"))
     except Exception as err:  # the worker's boundary: report every failure to the parent, never die silently
@@ -231,6 +248,9 @@ class WorkerPool:
         if kind == "error":
             self._idle.put_nowait(worker)
             raise QueryFailed(rest[0], rest[1])
+        if kind == "whole":
+            self._idle.put_nowait(worker)
+            return rest[0], CompleteBody(rest[1])
         return rest[0], self._stream(worker, deadline)
 
     async def _stream(self, worker: _Worker, deadline: float) -> AsyncIterator[bytes]:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
 
 from proveniens.service.description import describe_service
-from proveniens.service.executor import GRAPH_FORMATS, RESULT_FORMATS, QueryFailed, QueryJob
+from proveniens.service.executor import GRAPH_FORMATS, RESULT_FORMATS, CompleteBody, QueryFailed, QueryJob
 from proveniens.service.guard import Refused, check_query
 from proveniens.service.negotiation import FORMAT_NAMES, negotiate
 from proveniens.service.protocol import BadRequest, read_body, single
@@ -102,6 +102,8 @@ async def _answer(request: Request) -> Response:
         media, body = await request.app.state.backend.run(job)
     except QueryFailed as err:
         return _error(err.status, err.message, err.retry_after)
+    if isinstance(body, CompleteBody):
+        return Response(body.data, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
     return StreamingResponse(body, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
 
 
