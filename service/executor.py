@@ -105,9 +105,9 @@ class _PipeWriter:
             self.buffer.clear()
 
 
-def _open(root: Path) -> tuple[str, ox.Store]:
-    target = os.path.realpath(root / "current")
-    return target, ox.Store.read_only(target)
+def _open(link: str) -> tuple[str, ox.Store]:
+    target = os.readlink(link)
+    return target, ox.Store.read_only(os.path.join(os.path.dirname(link), target))
 
 
 def _evaluate(store: ox.Store, job: QueryJob, union_default: bool, conn: Connection) -> None:
@@ -146,15 +146,14 @@ def _evaluate(store: ox.Store, job: QueryJob, union_default: bool, conn: Connect
 
 def _worker_main(conn: Connection, root: str, union_default: bool) -> None:
     """Answer jobs until told to stop (None); reopen the store whenever `current` moves."""
-    path = Path(root)
-    target, store = _open(path)
+    link = os.path.join(root, "current")
+    target, store = _open(link)
     while True:
         job = conn.recv()
         if job is None:
             return
-        now = os.path.realpath(path / "current")
-        if now != target:
-            target, store = _open(path)
+        if os.readlink(link) != target:  # a new build was switched in
+            target, store = _open(link)
         _evaluate(store, job, union_default, conn)
 
 
@@ -198,7 +197,7 @@ class WorkerPool:
         self.queue = queue
         self.union_default = union_default
         self._ctx = mp.get_context("spawn")
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._idle: asyncio.LifoQueue[_Worker] = asyncio.LifoQueue()  # the last worker used is the warmest
         self._waiting = 0
         self._all: set[_Worker] = set()
         for _ in range(size):
