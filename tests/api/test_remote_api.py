@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from urllib.parse import quote
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -21,37 +17,16 @@ from proveniens.settings import Settings
 
 from .conftest import ELEMENT, REPO, B
 
-OXIGRAPH = Path(sys.executable).with_name("oxigraph")
-
 
 @pytest.fixture(scope="module")
-def remote_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("oxigraph did not start")
+def remote_client(
+    tmp_path_factory: pytest.TempPathFactory, start_oxigraph: Callable[[Path], AbstractContextManager[str]]
+) -> Iterator[TestClient]:
+    with start_oxigraph(tmp_path_factory.mktemp("oxigraph")) as base:
         result = CliRunner().invoke(cli, ["build", "--sources", str(REPO / "sources"), "--store", base])
         assert result.exit_code == 0, result.output
         with TestClient(create_app(Settings(store=base, sources=REPO / "sources"))) as client:
             yield client
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_search_lineage_and_evidence_over_a_remote_store(remote_client: TestClient) -> None:

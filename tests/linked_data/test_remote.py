@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-import httpx
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
@@ -22,32 +18,17 @@ from proveniens.service.app import create_app
 from proveniens.settings import Settings
 from proveniens.store import open_read_only
 
-OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 B = "https://w3id.org/proveniens/"
 
 
 @pytest.fixture(scope="module")
-def remote(published: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def remote(
+    published: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    start_oxigraph: Callable[[Path], AbstractContextManager[str]],
+) -> Iterator[str]:
     """A real Oxigraph server on a free port, holding every named graph of the published store."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("oxigraph did not start")
+    with start_oxigraph(tmp_path_factory.mktemp("oxigraph")) as base:
         store = open_read_only(published)
         graphs = [
             (URIRef(g.value), Graph().parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g), format="nt"))
@@ -55,9 +36,6 @@ def remote(published: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         ]
         RemoteTarget(RemoteEndpoints(base)).publish(graphs)
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -77,8 +77,11 @@ def test_every_decision_of_the_sro_meeting_with_what_it_concerns(client: TestCli
         (6, "SRO ställer sig bakom remiss Färdplan – länsgemensam strategi för god och nära vård"),
         (6, "SRO ställer sig bakom remiss Hälso- och sjukvårdsavtal med tillhörande överenskommelser"),
         (7, "SRO noterar informationen."),
-        (8, "SRO noterar informationen och presidiet tar med sig önskan om en presentation gällande arbetet med "
-            "välfärdsteknik i samverkan."),
+        (
+            8,
+            "SRO noterar informationen och presidiet tar med sig önskan om en presentation gällande arbetet med "
+            "välfärdsteknik i samverkan.",
+        ),
         (9, "SRO noterar informationen."),
     }
     concerns = {(r["value"], r["lineStart"], r["assertion"]) for r in rows if r["kind"] == "concerns"}

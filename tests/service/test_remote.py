@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
@@ -19,7 +16,6 @@ from proveniens.cli import app
 from proveniens.errors import ValidationFailed
 from proveniens.remote import RemoteEndpoints, RemoteTarget
 
-OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 ASK_CHAIN = """ASK { GRAPH <https://w3id.org/proveniens/graph/curated/national_chain.yaml> {
   <https://w3id.org/proveniens/prop/2019/20:164>
@@ -28,30 +24,10 @@ GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
 
 
 @pytest.fixture
-def oxigraph(tmp_path: Path) -> Iterator[str]:
+def oxigraph(tmp_path: Path, start_oxigraph: Callable[[Path], AbstractContextManager[str]]) -> Iterator[str]:
     """A real `oxigraph serve` on a free port with an on-disk location."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(base + "/query", params={"query": "ASK {}"}, timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("oxigraph did not start")
+    with start_oxigraph(tmp_path / "oxi") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def remote_graphs(base: str) -> set[str]:
