@@ -176,7 +176,8 @@ class _Worker:
             future: asyncio.Future[None] = loop.create_future()
             loop.add_reader(fd, lambda: future.done() or future.set_result(None))
             try:
-                await asyncio.wait_for(future, timeout)
+                async with asyncio.timeout(timeout):  # no extra task per message, unlike wait_for
+                    await future
             finally:
                 loop.remove_reader(fd)
         os.set_blocking(fd, True)
@@ -223,7 +224,10 @@ class WorkerPool:
             raise QueryFailed(503, "All query workers are busy and the queue is full. Try again shortly.", 1)
         self._waiting += 1
         try:
-            return await asyncio.wait_for(self._idle.get(), max(deadline - asyncio.get_running_loop().time(), 0))
+            if not self._idle.empty():
+                return self._idle.get_nowait()
+            async with asyncio.timeout_at(deadline):
+                return await self._idle.get()
         except TimeoutError:
             raise QueryFailed(503, "No query worker became free within the time limit. Try again.", 1) from None
         finally:
