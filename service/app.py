@@ -56,7 +56,7 @@ def create_app(settings: Settings) -> FastAPI:
         allow_headers=["*"],
         expose_headers=["Content-Type", "Vary", "Retry-After", "ETag", "Link"],
     )
-    app.include_router(sparql.router)
+    app.router.routes.extend(sparql.routes)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(vocabulary.router)
