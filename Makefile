@@ -6,7 +6,7 @@ STORE ?= var/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test system-deps serve build test lint conformance eval clean
+.PHONY: install install-test system-deps serve build test lint conformance eval screenshots clean
 
 # Programs the tests drive for real (curl for the README's examples, Chromium for the browser tests),
 # from apt when missing.
@@ -40,6 +40,9 @@ test: install-test system-deps
 
 conformance: install-test
 	$(BIN)/python tests/conformance/runner.py
+
+screenshots: install-test system-deps
+	PROVENIENS_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/ui
 
 eval: install
 	$(BIN)/proveniens eval --sources sources
