@@ -51,6 +51,9 @@ class Settings(BaseSettings):
         description="Bearer token that enables the authenticated `POST /update` route; unset, the route does not "
         "exist. Updates bypass the sources and their validation: meant for tests and migrations.",
     )
+    http_workers: int = Field(
+        default=1, ge=1, description="HTTP worker processes of `proveniens serve`; each has its own query workers."
+    )
     keep_builds: int = Field(
         default=3, ge=1, description="How many builds to keep on disk; older ones are removed after a switch."
     )

@@ -12,7 +12,7 @@ from proveniens import __version__
 from proveniens.service import api, dataset, linked_data, pages, sparql, update, vocabulary
 from proveniens.service.executor import WorkerPool
 from proveniens.service.remote import RemoteBackend
-from proveniens.settings import Settings
+from proveniens.settings import Settings, load_settings
 from proveniens.store import open_read_only
 
 
@@ -65,3 +65,8 @@ def create_app(settings: Settings) -> FastAPI:
     if settings.update_token:
         app.include_router(update.router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for one HTTP worker process, from `PROVENIENS_*` variables (what `proveniens serve` starts)."""
+    return create_app(load_settings())

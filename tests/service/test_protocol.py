@@ -217,3 +217,9 @@ def test_a_result_cut_by_the_time_limit_is_not_silently_complete(server: str) ->
         for chunk in response.iter_bytes():
             received += len(chunk)
     assert received > 0
+
+
+def test_several_http_workers_share_the_port_and_answer(bundled_build, serve) -> None:
+    with serve(bundled_build[0], http_workers="2", query_workers="1") as base, httpx.Client() as client:
+        answers = [count(client.get(base + "/sparql", params={"query": COUNT})) for _ in range(20)]
+    assert len(set(answers)) == 1 and answers[0] > 1000
