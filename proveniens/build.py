@@ -107,13 +107,10 @@ def verify_sources(loaded: list[LoadedGraph], origins: dict[Node, Origin], ontol
     union = Graph()
     for item in loaded:
         union += item.graph
-    for node in union.subjects():
-        if node not in origins:
-            origin = next(
-                (Origin(str(i.source.path)) for i in loaded if i.source and (node, None, None) in i.graph), None
-            )
-            if origin:
-                origins[node] = origin
+    for item in loaded:  # subjects a loader gave no line for still name their file
+        if item.source is not None:
+            for node in set(item.graph.subjects()):
+                origins.setdefault(node, Origin(str(item.source.path)))
     return verify_graph(union, read_turtle(shapes_files()), ontology, origins)
 
 

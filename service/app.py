@@ -43,9 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             yield
         finally:
-            backend.close()
-            if isinstance(backend, RemoteBackend):
-                await backend.aclose()
+            await backend.aclose()
 
     app = FastAPI(title="Proveniens", version=__version__, lifespan=lifespan)
     app.state.settings = settings

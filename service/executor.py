@@ -214,7 +214,7 @@ class WorkerPool:
         worker.kill()
         self._add()
 
-    def close(self) -> None:
+    async def aclose(self) -> None:
         for worker in list(self._all):
             worker.kill()
         self._all.clear()

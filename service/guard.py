@@ -18,10 +18,16 @@ _NOISE = re.compile(
     r"|#[^\n]*",  # comments
     re.DOTALL,
 )
-_KEYWORD = r"(?<![\w?$:-]){}(?![\w:-])"
-_SERVICE = re.compile(_KEYWORD.format("SERVICE"), re.IGNORECASE)
-_UPDATE = re.compile(_KEYWORD.format("(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)"), re.IGNORECASE)
-_QUERY_FORM = re.compile(_KEYWORD.format("(?:SELECT|CONSTRUCT|DESCRIBE|ASK)"), re.IGNORECASE)
+
+
+def keyword(alternatives: str) -> re.Pattern[str]:
+    """A SPARQL keyword as a token: not part of a variable (`?service`) or a prefixed name (`ex:service`)."""
+    return re.compile(rf"(?<![\w?$:-])(?:{alternatives})(?![\w:-])", re.IGNORECASE)
+
+
+_SERVICE = keyword("SERVICE")
+_UPDATE = keyword("INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD")
+_QUERY_FORM = keyword("SELECT|CONSTRUCT|DESCRIBE|ASK")
 
 
 class Refused(Exception):

@@ -30,9 +30,6 @@ class RemoteBackend:
         self._waiting = 0
         self._client = httpx.AsyncClient(timeout=httpx.Timeout(timeout, connect=5.0))
 
-    def close(self) -> None:
-        """Nothing to stop synchronously; `aclose` releases the connections."""
-
     async def aclose(self) -> None:
         await self._client.aclose()
 

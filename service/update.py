@@ -9,7 +9,6 @@ succeeded — the same all-or-nothing switch a build uses, so query workers neve
 from __future__ import annotations
 
 import hmac
-import re
 from urllib.parse import parse_qs
 
 import httpx
@@ -19,14 +18,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
 from proveniens.errors import StoreError
-from proveniens.service.guard import strip_noise
+from proveniens.service.guard import keyword, strip_noise
 from proveniens.service.protocol import BadRequest, read_body, single
 from proveniens.store import StoreLayout
 
 router = APIRouter()
 
-_DATASET_CLAUSE = re.compile(r"(?<![\w?$:-])(?:USING|WITH)(?![\w:-])", re.IGNORECASE)
-_WHERE = re.compile(r"(?<![\w?$:-])WHERE(?![\w:-])", re.IGNORECASE)
+_DATASET_CLAUSE = keyword("USING|WITH")
+_WHERE = keyword("WHERE")
 
 
 def add_using(update: str, graphs: list[str], named: list[str]) -> str:
