@@ -142,9 +142,11 @@ def serve(
 ) -> None:
     """Serve a built store over HTTP: pages at /, the SPARQL endpoint at /sparql."""
     import os
+    from functools import partial
 
     import uvicorn
 
+    from proveniens.service.http_limits import HeaderLimits, LimitedHttpToolsProtocol
     from proveniens.settings import load_settings
     from proveniens.store import open_read_only
 
@@ -164,7 +166,8 @@ def serve(
         port=settings.port,
         workers=settings.http_workers,
         loop="uvloop",  # sets TCP_NODELAY on the shared socket; asyncio's loop adds ~44 ms per request with workers
-        http="httptools",
+        # httptools with header limits (431), checked as the head is parsed
+        http=partial(LimitedHttpToolsProtocol, limits=HeaderLimits(settings.max_header_bytes, settings.max_headers)),
         log_level="warning",
     )
 

@@ -41,6 +41,10 @@ class Settings(BaseSettings):
         default=32, ge=0, description="Requests that may wait for a free worker; beyond that the answer is 503."
     )
     max_body_bytes: int = Field(default=1_000_000, ge=1024, description="Largest request body accepted (413 beyond).")
+    max_header_bytes: int = Field(
+        default=65_536, ge=1024, description="Largest total size of a request's header fields (431 beyond)."
+    )
+    max_headers: int = Field(default=100, ge=10, description="Most header fields in one request (431 beyond).")
     union_default_graph: bool = Field(
         default=True,
         description="Whether a query's default graph is the union of all named graphs (the build keeps every "
