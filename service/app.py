@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from proveniens import __version__
 from proveniens.service import api, dataset, linked_data, pages, sparql, update, vocabulary
 from proveniens.service.executor import WorkerPool
+from proveniens.service.openapi_errors import publish_unprocessable
 from proveniens.service.remote import RemoteBackend
 from proveniens.settings import Settings, load_settings
 from proveniens.store import open_read_only
@@ -46,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
             await backend.aclose()
 
     app = FastAPI(title="Proveniens", version=__version__, lifespan=lifespan)
+    publish_unprocessable(app)
     app.state.settings = settings
     app.add_middleware(
         CORSMiddleware,
