@@ -1,4 +1,4 @@
-"""Reading Swedish running text: sentences, section headings, dates and word overlap.
+"""Reading Swedish running text: sentences, section headings and word overlap (dates: dates.py).
 
 All functions take offsets into the text as written (usually a layout-masked copy, see layout.py),
 so whatever a loader finds can be cited by line.
@@ -6,21 +6,10 @@ so whatever a loader finds can be cited by line.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from proveniens.loaders.flattext import flatten
-
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
-_MONTH = "|".join(MONTHS)
-# "den 4 juli 2019", "16 juni", "i april 2020", "2020-06-18"
-DAY_DATE = re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b", re.IGNORECASE)
-MONTH_DATE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
-ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"»)]?\s+(?=[A-ZÅÄÖ•])|\s*\n\s*(?=[•➢▪])")
 _NOT_AN_END = re.compile(r"(?:\b(?:t\.ex|bl\.a|m\.m|s\.k|dvs|o\.s\.v|jfr|ca|resp|kap|prop|dir|nr|s)\.)$", re.IGNORECASE)
@@ -111,23 +100,3 @@ def similarity(a: set[str], b: set[str]) -> float:
 
 def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
-def parse_day(m: re.Match[str], default_year: int | None) -> dt.date | None:
-    year = m.group("year")
-    month = m.group("month")
-    month_no = int(month) if month.isdigit() else MONTHS[month.lower()]
-    y = int(year) if year else default_year
-    if y is None:
-        return None
-    try:
-        return dt.date(y, month_no, int(m.group("day")))
-    except ValueError:
-        return None
-
-
-def month_range(m: re.Match[str]) -> tuple[dt.date, dt.date]:
-    year, month = int(m.group("year")), MONTHS[m.group("month").lower()]
-    first = dt.date(year, month, 1)
-    last = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
-    return first, last

@@ -10,14 +10,12 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from proveniens.loaders.citations import Citation, CitationKind, kommitte
+from proveniens.loaders.dates import DateMention, find_dates, in_context, parse_date
 from proveniens.loaders.layout import Layout, LineKind
 from proveniens.loaders.lexicon import INQUIRIES, MUNICIPALITIES, PROPOSALS, Municipality, slugify
 from proveniens.loaders.prose import (
-    DAY_DATE,
-    ISO_DATE,
     Span,
     overlap,
-    parse_day,
     sentences,
     similarity,
     split_heading,
@@ -176,9 +174,9 @@ def municipality(text: str) -> tuple[Municipality, Span] | None:
 def stated_date(text: str, layout: Layout) -> tuple[dt.date, Span] | None:
     """A date in the page header ('Datum 2020-06-18', '2020-06-18')."""
     for i, line in enumerate(text.split("\n")):
-        if layout.kinds[i] is LineKind.PAGE_HEADER and (m := ISO_DATE.search(line)):
+        if layout.kinds[i] is LineKind.PAGE_HEADER and (day := parse_date(line)):
             start = sum(len(x) + 1 for x in text.split("\n")[:i])
-            return dt.date(int(m["year"]), int(m["month"]), int(m["day"])), Span(start, start + len(line))
+            return day, Span(start, start + len(line))
     return None
 
 
@@ -187,25 +185,30 @@ _DONE = re.compile(r"\bhar (?:behandlat|skett|beretts|hanterat|diskuterat)|\bbeh
 
 
 def date_bounds(text: str) -> tuple[tuple[dt.date, Span], tuple[dt.date, Span]] | None:
-    """(latest day the text reports as done, the reply deadline), each with its sentence."""
-    years = [int(m["year"]) for m in DAY_DATE.finditer(text) if m["year"]]
+    """(latest day the text reports as done, the reply deadline), each with its sentence.
+
+    A day written without a year ("senast den 26 juni") takes its year from the days the text states
+    in full as done, and only when they all lie in one year (dates.in_context).
+    """
+    sents = [(s, s.words(text)) for s in sentences(text)]
+    stated = [(m, words, s) for s, words in sents for m in find_dates(words) if m.is_day]
+    context = [m for m, words, _ in stated if _DONE.search(words) and not _is_deadline(words, m)]
+    bare = [(m, words, s) for s, words in sents for m in in_context(words, context) if m.is_day]
     done: list[tuple[dt.date, Span]] = []
     deadline: tuple[dt.date, Span] | None = None
-    for s in sentences(text):
-        words = s.words(text)
-        for m in DAY_DATE.finditer(words):
-            default = next((int(x["year"]) for x in DAY_DATE.finditer(words[m.start() :]) if x["year"]), None)
-            day = parse_day(m, default or (max(years) if years else None))
-            if day is None:
-                continue
-            if _DEADLINE.search(words[max(0, m.start() - 12) : m.start()]):
-                deadline = (day, s)
-            elif _DONE.search(words):
-                done.append((day, s))
+    for m, words, s in stated + bare:
+        if _is_deadline(words, m):
+            deadline = (m.first, s)
+        elif _DONE.search(words):
+            done.append((m.first, s))
     if not done or deadline is None:
         return None
     earliest = max(done, key=lambda x: x[0])
     return (earliest, deadline) if earliest[0] <= deadline[0] else None
+
+
+def _is_deadline(words: str, m: DateMention) -> bool:
+    return bool(_DEADLINE.search(words[max(0, m.start - 12) : m.start]))
 
 
 @dataclass(frozen=True)

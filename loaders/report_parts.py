@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 from proveniens.loaders.citations import Citation, CitationKind
+from proveniens.loaders.dates import find_dates, month_of
 from proveniens.loaders.layout import Layout, LineKind
-from proveniens.loaders.prose import DAY_DATE, MONTH_DATE, Span, month_range, parse_day, sentences
+from proveniens.loaders.prose import Span, sentences
 
 ASSIGNMENT = re.compile(r"uppdrag", re.IGNORECASE)
 SELF_REFERENCE = re.compile(r"[Ff]öreliggande rapport|[Rr]apporten (?:vänder sig|bygger|avser)|[Dd]enna rapport")
@@ -70,10 +71,9 @@ def _dated(text: str, sents: list[Span]) -> Dated:
     day = month = None
     for s in sents:
         words = s.words(text)
-        if day is None and (m := DAY_DATE.search(words)) and m["year"]:
-            day = parse_day(m, None)
-        if month is None and (m := MONTH_DATE.search(words)):
-            month = month_range(m)
+        found = find_dates(words)
+        day = day or next((m.first for m in found if m.is_day), None)
+        month = month or next((r for m in found if (r := month_of(m))), None)
     return Dated(day, month, tuple(sents))
 
 
@@ -105,8 +105,8 @@ def amendments(text: str, cits: list[Citation], main: Citation) -> list[tuple[Ci
     days = [
         (day, s)
         for s in changed
-        for m in DAY_DATE.finditer(s.words(text))
-        if m["year"] and (day := parse_day(m, None)) is not None
+        for m in find_dates(s.words(text))
+        if m.is_day and (day := m.first)
     ]
     out: list[tuple[Citation | None, Dated]] = []
     for s in changed:
@@ -181,9 +181,10 @@ def in_force(text: str, cits: list[Citation]) -> list[tuple[Citation, dt.date, S
     out = []
     for s in sentences(text):
         words = s.words(text)
-        if not _IN_FORCE.search(words) or not (m := DAY_DATE.search(words)) or not m["year"]:
+        days = [m.first for m in find_dates(words) if m.is_day]
+        if not _IN_FORCE.search(words) or not days:
             continue
-        day = parse_day(m, None)
+        day = days[0]
         for c in cits:
             if s.start <= c.start < s.end and c.kind is CitationKind.PROVISION and c.iri is not None and day:
                 out.append((c, day, s))
@@ -198,9 +199,9 @@ def agreement_events(text: str, cits: list[Citation]) -> tuple[list, list]:
         words = s.words(text)
         ags = [c for c in cits if s.start <= c.start < s.end and c.kind is CitationKind.AGREEMENT and c.iri is not None]
         verb = _SIGNED.search(words)
-        if verb and ags and (m := DAY_DATE.search(words)) and m["year"] and (day := parse_day(m, None)):
-            subject = ags[0]
-            signed.append((subject, day, words, s))
+        days = [m.first for m in find_dates(words) if m.is_day] if verb and ags else []
+        if days:
+            signed.append((ags[0], days[0], words, s))
         if _MERGED.search(words) and re.match(r"\s*(?:Överenskommelsen|Den)\b", words) and previous is not None:
             merged.extend((previous, old, s) for old in ags if old.iri != previous.iri)
         if ags:
