@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import ByteSize, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from proveniens.remote import RemoteEndpoints, is_remote
@@ -36,7 +36,24 @@ class Settings(BaseSettings):
     query_timeout: float = Field(
         default=30.0, gt=0, description="Seconds a query may run before it is stopped and answered with 504."
     )
-    query_workers: int = Field(default=2, ge=1, description="Worker processes that run queries, per service process.")
+    query_workers: int = Field(
+        default=2, ge=1, description="Worker processes kept ready to run queries, per service process."
+    )
+    query_workers_max: int = Field(
+        default=6,
+        ge=1,
+        description="Most worker processes per service process: one is added beside each query running longer "
+        "than 0.5 s, so short queries are answered while long ones run to their limit.",
+    )
+    query_memory: ByteSize = Field(
+        default=ByteSize(2 << 30),
+        description="Memory one query worker may use (e.g. `2GiB`, `512MiB`); a query beyond it is stopped with 500.",
+    )
+    client_queries: int = Field(
+        default=4,
+        ge=1,
+        description="Queries one client address may have running or waiting at `/sparql`; beyond that 429.",
+    )
     query_queue: int = Field(
         default=32, ge=0, description="Requests that may wait for a free worker; beyond that the answer is 503."
     )

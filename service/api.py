@@ -16,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from proveniens.errors import QueryError
 from proveniens.named_queries import named_queries
 from proveniens.service import reader
-from proveniens.service.executor import QueryFailed
+from proveniens.service.jobs import QueryFailed
 from proveniens.service.models import (
     Chain,
     DecisionEntry,

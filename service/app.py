@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from proveniens import __version__
 from proveniens.service import api, dataset, linked_data, pages, sparql, update, vocabulary
 from proveniens.service.executor import WorkerPool
+from proveniens.service.fairness import ClientSlots
 from proveniens.service.openapi_errors import publish_unprocessable
 from proveniens.service.remote import RemoteBackend
 from proveniens.settings import Settings, load_settings
@@ -39,6 +40,8 @@ def create_app(settings: Settings) -> FastAPI:
                 timeout=settings.query_timeout,
                 queue=settings.query_queue,
                 union_default=settings.union_default_graph,
+                max_size=settings.query_workers_max,
+                memory_bytes=int(settings.query_memory),
             )
         app.state.backend = backend
         try:
@@ -49,6 +52,7 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="Proveniens", version=__version__, lifespan=lifespan)
     publish_unprocessable(app)
     app.state.settings = settings
+    app.state.client_slots = ClientSlots(settings.client_queries)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],

@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS
 from proveniens.dataset_description import CATALOG, CHECKSUMS, DATASET, SERVICE, VOID_GRAPH
 from proveniens.namespaces import BASE
 from proveniens.service import caching, rdf_html
-from proveniens.service.executor import QueryFailed, QueryJob
+from proveniens.service.jobs import QueryFailed, QueryJob
 from proveniens.service.representations import (
     DOCUMENT_FORMATS,
     HTML,

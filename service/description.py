@@ -9,7 +9,7 @@ from fastapi.responses import PlainTextResponse, Response
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from proveniens.service.executor import GRAPH_FORMATS, QueryFailed, QueryJob
+from proveniens.service.jobs import GRAPH_FORMATS, QueryFailed, QueryJob
 from proveniens.service.negotiation import negotiate
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")

@@ -30,7 +30,7 @@ from starlette.types import Scope
 from proveniens.errors import QueryError
 from proveniens.namespaces import BASE
 from proveniens.service import caching, rdf_html
-from proveniens.service.executor import QueryFailed
+from proveniens.service.jobs import QueryFailed
 from proveniens.service.named import Term, select
 from proveniens.service.representations import DESCRIPTION_FORMATS, HTML, choose, headers, not_acceptable, serialize
 

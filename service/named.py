@@ -17,7 +17,7 @@ from proveniens.errors import QueryError
 from proveniens.named_queries import NamedQuery, named_queries
 from proveniens.service import caching
 from proveniens.service.bindings import encode_terms
-from proveniens.service.executor import QueryJob
+from proveniens.service.jobs import QueryJob
 
 JSON_RESULTS = "application/sparql-results+json"
 CACHE_SIZE = 1024  # answers kept per service process; a build never changes, so they stay true until the next one

@@ -22,8 +22,8 @@ from proveniens.named_queries import named_queries
 from proveniens.namespaces import SOURCE
 from proveniens.service import linked_data, reader, source_text
 from proveniens.service.bindings import encode_terms, with_values
-from proveniens.service.executor import QueryFailed
 from proveniens.service.i18n import LANGUAGES, kind_name, pick_language, t
+from proveniens.service.jobs import QueryFailed
 from proveniens.service.lineage_picture import picture
 from proveniens.service.models import Chain, Labels, Resource, TimelineEntry
 from proveniens.service.representations import DESCRIPTION_FORMATS, HTML, choose

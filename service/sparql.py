@@ -1,8 +1,8 @@
 """The SPARQL 1.1 Protocol endpoint: parse the request once, negotiate, check, evaluate, stream.
 
 Every error is decided before the first byte of a body: 400 bad request or syntax, 403 refused
-(updates, SERVICE), 406 no acceptable format, 413 too large, 415 unsupported body, 503 busy,
-504 time limit.
+(updates, SERVICE; decided by the query worker's parser), 406 no acceptable format, 413 too
+large, 415 unsupported body, 429 too many queries from one client, 503 busy, 504 time limit.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from fastapi.responses import PlainTextResponse, RedirectResponse, Response, Str
 from starlette.routing import Route
 
 from proveniens.service.description import describe_service
-from proveniens.service.executor import GRAPH_FORMATS, RESULT_FORMATS, CompleteBody, QueryFailed, QueryJob
-from proveniens.service.guard import Refused, check_query
+from proveniens.service.jobs import GRAPH_FORMATS, RESULT_FORMATS, CompleteBody, QueryFailed, QueryJob
 from proveniens.service.negotiation import FORMAT_NAMES, negotiate
 from proveniens.service.protocol import BadRequest, read_body, single
 
@@ -86,10 +85,6 @@ async def _answer(request: Request) -> Response:
         return _error(err.status, err.message)
     if parsed.query is None:
         return await describe_service(request, parsed.accept)
-    try:
-        check_query(parsed.query)
-    except Refused as err:
-        return _error(403, str(err))
     results_media = negotiate(parsed.accept, list(RESULT_FORMATS))
     graph_media = negotiate(parsed.accept, list(GRAPH_FORMATS))
     if results_media is None and graph_media is None:
@@ -97,13 +92,27 @@ async def _answer(request: Request) -> Response:
         return _error(406, f"None of the accepted types ({parsed.accept}) is offered. Offered: {offered}.")
     base = str(request.url.replace(query=""))
     job = QueryJob(parsed.query, parsed.default_graphs, parsed.named_graphs, results_media, graph_media, base)
+    slots = request.app.state.client_slots
+    client = request.client.host if request.client else "-"
+    if not slots.take(client):
+        message = (
+            f"This client already has {slots.per_client} queries in flight (PROVENIENS_CLIENT_QUERIES); "
+            "wait for one to finish."
+        )
+        return _error(429, message, 1)
     try:
         media, body = await request.app.state.backend.run(job)
     except QueryFailed as err:
+        slots.give(client)
         return _error(err.status, err.message, err.retry_after)
+    except BaseException:
+        slots.give(client)
+        raise
     if isinstance(body, CompleteBody):
+        slots.give(client)
         return Response(body.data, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
-    return StreamingResponse(body, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
+    stream = slots.held_while(client, body)
+    return StreamingResponse(stream, media_type=f"{media}; charset=utf-8", headers={"Vary": "Accept"})
 
 
 async def sparql_get(request: Request) -> Response:

@@ -165,7 +165,7 @@ def test_runaway_query_is_stopped_and_others_are_answered_meanwhile(server: str)
 
 
 def test_full_queue_answers_503_with_retry_after(bundled_build, serve) -> None:
-    with serve(bundled_build[0], query_timeout="4", query_workers="1", query_queue="0") as base:
+    with serve(bundled_build[0], query_timeout="4", query_workers="1", query_workers_max="1", query_queue="0") as base:
         thread = threading.Thread(target=lambda: httpx.get(base + "/sparql", params={"query": RUNAWAY}, timeout=30))
         thread.start()
         time.sleep(0.7)
