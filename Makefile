@@ -45,7 +45,7 @@ screenshots: install-test system-deps
 	PROVENIENS_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/ui
 
 eval: install
-	$(BIN)/proveniens eval --sources sources
+	$(BIN)/proveniens eval --sources sources --documents tests/fixtures/documents
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -198,17 +198,39 @@ def eval_command(
     sources: SourcesOpt = None,
     gold: Annotated[Path | None, typer.Option("--gold", help="Folder of gold files [default: gold/].")] = None,
     details: Annotated[bool, typer.Option("--details/--no-details", help="List each miss and extra.")] = True,
+    documents: Annotated[
+        Path | None,
+        typer.Option("--documents", help="Folder of documents with gold.json [default: tests/fixtures/documents/]."),
+    ] = None,
+    gate_documents: Annotated[
+        bool,
+        typer.Option("--gate-documents/--no-gate-documents", help="Exit 1 if a document has an invented fact or "
+                     "fails to load."),
+    ] = True,
 ) -> None:
-    """Print precision and recall of the loaders per relation against the hand-curated gold; exit 1 below goal."""
+    """Print precision and recall of the loaders per relation against the hand-curated gold, then recall per
+    document and relation on real documents from other bodies and every fact invented there; exit 1 below
+    the corpus goal, or (unless --no-gate-documents) when a document has an invented fact or fails to load."""
     from proveniens.evaluation import GOLD_DIR, evaluate, meets_goal, render
+    from proveniens.evaluation_documents import DOCUMENTS_DIR, evaluate_documents, honest, render_documents
     from proveniens.settings import load_settings
 
     settings = load_settings(sources=sources)
+    folder = documents or DOCUMENTS_DIR
     try:
         scores = evaluate(settings.sources, gold or GOLD_DIR)
+        document_scores = evaluate_documents(folder)
     except ProveniensError as err:
         raise _fail(err) from err
     typer.echo(render(scores, details))
+    typer.echo(f"Documents in {folder}: gold facts (gold.json) found per relation")
+    typer.echo(render_documents(document_scores))
+    failed = False
     if not meets_goal(scores):
         err_console.print("Below the goal (precision ≥ 95 % and recall ≥ 90 % on every relation).", markup=False)
+        failed = True
+    if gate_documents and not honest(document_scores):
+        err_console.print("A document has an invented fact or failed to load (see above).", markup=False)
+        failed = True
+    if failed:
         raise typer.Exit(1)

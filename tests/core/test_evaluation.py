@@ -87,7 +87,8 @@ def test_the_gold_covers_the_three_minutes() -> None:
 
 
 def test_the_eval_command_prints_the_table() -> None:
-    result = subprocess.run([str(CLI), "eval", "--no-details"], capture_output=True, text=True, cwd=REPO, timeout=120)
+    command = [str(CLI), "eval", "--no-details", "--no-gate-documents"]  # the corpus goal alone
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     header, *rows = result.stdout.splitlines()
     assert header.split()[:3] == ["relation", "gold", "found"]
