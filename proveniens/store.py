@@ -24,6 +24,7 @@ from proveniens.errors import StoreError
 from proveniens.namespaces import BASE
 
 _GENID = BASE + ".well-known/genid/"
+_PARTIAL = ".partial-"  # prefix of a build directory not yet published
 
 
 def skolemize(graph: Graph) -> Graph:
@@ -53,13 +54,29 @@ class StoreLayout:
 
     def current_build(self) -> Path | None:
         """The build being served, or None before the first successful build."""
-        return self.current.resolve() if self.current.is_symlink() else None
+        if not self.current.is_symlink():
+            return None
+        try:
+            return self.current.resolve()
+        except (RuntimeError, OSError) as err:  # a link loop: RuntimeError before Python 3.13, OSError after
+            raise StoreError(
+                f"{self.current}: this link cannot be followed ({err}). Point it at a build folder in "
+                f"{self.builds}, or remove it and run `proveniens build --store {self.root}`."
+            ) from err
 
     def new_build_dir(self) -> Path:
+        """An empty directory for a new build, named as incomplete until `publish` renames it.
+
+        A build killed before it published leaves only such a directory, which is never counted as a
+        build and is removed by the next publish."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        path = self.builds / f"{stamp}-{os.getpid()}"
+        path = self.builds / f"{_PARTIAL}{stamp}-{os.getpid()}"
         path.mkdir(parents=True)
         return path
+
+    def complete_builds(self) -> list[Path]:
+        """The builds that were published, oldest first."""
+        return sorted(p for p in self.builds.iterdir() if p.is_dir() and not p.name.startswith("."))
 
     @contextmanager
     def lock(self) -> Iterator[None]:
@@ -72,19 +89,45 @@ class StoreLayout:
                 raise StoreError(f"{self.root}: another build is running. Wait for it to finish.") from err
             yield
 
-    def publish(self, build: Path, keep: int) -> None:
-        """Point `current` at `build` atomically, then remove builds older than the newest `keep`."""
+    def publish(self, build: Path, keep: int) -> Path:
+        """Mark `build` complete, point `current` at it atomically, then prune; returns its final path.
+
+        Call it holding `lock()`: pruning removes what other, dead, builds left half-written."""
+        final = self.builds / build.name.removeprefix(_PARTIAL)
+        os.rename(build, final)
         tmp = self.root / f".current-{os.getpid()}"
         tmp.unlink(missing_ok=True)
-        tmp.symlink_to(build.relative_to(self.root))
+        tmp.symlink_to(final.relative_to(self.root))
         os.replace(tmp, self.current)
-        old = sorted(p for p in self.builds.iterdir() if p.is_dir())[:-keep]
-        for path in old:
-            if path != build:
+        self._prune(keep)
+        return final
+
+    def _prune(self, keep: int) -> None:
+        """Remove complete builds older than the newest `keep`, and incomplete ones whose process is gone.
+
+        The build `current` points at is never removed, whatever its age."""
+        current = self.current_build()
+        for path in self.complete_builds()[:-keep]:
+            if path != current:
+                shutil.rmtree(path, ignore_errors=True)
+        for path in self.builds.glob(_PARTIAL + "*"):
+            pid = path.name.rsplit("-", 1)[-1]
+            if not (pid.isdigit() and _process_alive(int(pid))):
                 shutil.rmtree(path, ignore_errors=True)
 
     def discard(self, build: Path) -> None:
         shutil.rmtree(build, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this id exists (this one counts: its build is still being written)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    return True
 
 
 def write_graphs(path: Path, graphs: Iterable[tuple[URIRef, Graph]]) -> dict[str, int]:
@@ -114,23 +157,36 @@ class EmbeddedTarget:
         return str(self.layout.root)
 
     def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
-        with self.layout.lock():
-            build_dir = self.layout.new_build_dir()
-            try:
-                counts = write_graphs(build_dir, graphs)
-            except BaseException:
-                self.layout.discard(build_dir)
-                raise
-            self.layout.publish(build_dir, self.keep)
+        try:
+            with self.layout.lock():
+                build_dir = self.layout.new_build_dir()
+                try:
+                    counts = write_graphs(build_dir, graphs)
+                except BaseException:
+                    self.layout.discard(build_dir)
+                    raise
+                self.layout.publish(build_dir, self.keep)
+        except (OSError, RuntimeError) as err:  # the file system refused, or the new store could not be written
+            raise StoreError(
+                f"{self.layout.root}: cannot write a build there ({err}). Check that it is a writable folder on a "
+                "local disk, with room left, and that no link in it points to itself."
+            ) from err
         return counts
 
 
 def open_read_only(root: Path) -> ox.Store:
     """Open the current build of a store root for reading (several processes may do this at once)."""
     build = StoreLayout(root).current_build()
-    if build is None or not build.is_dir():
+    if build is None:
         raise StoreError(f"{root}: no build to serve. Run `proveniens build --store {root}` first.")
+    if not build.is_dir():
+        raise StoreError(
+            f"{root}/current points at {build}, which is not a build folder. Run `proveniens build --store {root}`."
+        )
     try:
         return ox.Store.read_only(str(build))
-    except OSError as err:
-        raise StoreError(f"{build}: cannot open the store ({err}).") from err
+    except (OSError, RuntimeError) as err:  # RocksDB reports damaged files as RuntimeError("Corruption: …")
+        raise StoreError(
+            f"{build}: the store's files are missing or damaged ({err}). Rebuild it from the sources with "
+            f"`proveniens build --store {root}`, or point {root}/current at an earlier build."
+        ) from err
