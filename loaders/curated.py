@@ -180,13 +180,38 @@ class _CuratedFile:
             self.out.origins.setdefault(node, here)
 
 
+# A quote, {…} or […] left open is noticed only where the parser gives up, often lines later; the line
+# that opened it is where the fix goes. Other errors are at the problem mark.
+_LEFT_OPEN = ("while scanning a quoted scalar", "while parsing a flow", "while scanning a simple key")
+
+
+def yaml_error(source: SourceFile, err: yaml.YAMLError) -> SourceError:
+    """The YAML error at the line the parser means, in the parser's own words with both of its marks."""
+    problem = getattr(err, "problem", None) or str(err)
+    context, problem_mark, context_mark = (getattr(err, k, None) for k in ("context", "problem_mark", "context_mark"))
+    parts = [f"{problem}{_at(problem_mark)}"]
+    if context:
+        parts.append(f"{context}{_at(context_mark)}")
+    left_open = bool(context and context_mark and context.startswith(_LEFT_OPEN))
+    mark = context_mark if left_open else problem_mark
+    return SourceError(
+        source.path,
+        mark.line + 1 if mark else None,
+        "is not valid YAML: " + ", ".join(parts) + ".",
+        "Close the quote or bracket opened on this line." if left_open else "",
+    )
+
+
+def _at(mark: yaml.Mark | None) -> str:
+    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+
+
 def load_curated(source: SourceFile, sources: SourceSet) -> CuratedGraph:
     """Read one curated YAML file; raise SourceError/EvidenceError at the first problem."""
     try:
         data = yaml.load(source.text, Loader=_LineLoader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(source.path, mark.line + 1 if mark else None, f"is not valid YAML: {err}.") from err
+        raise yaml_error(source, err) from err
     if not isinstance(data, dict):
         raise SourceError(source.path, 1, "is not a mapping with 'resources' and 'links'.", "See curated/README.md.")
     state = _CuratedFile(source, sources)

@@ -69,7 +69,15 @@ def read_source(path: Path, kind: SourceKind) -> SourceFile:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise SourceError(path, None, f"is not UTF-8 text (byte {err.start}).", "Save it as UTF-8.") from err
+        # Say where a person finds the byte in an editor: line, and column in characters, not a file offset.
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        column = len(data[line_start : err.start].decode("utf-8", errors="replace")) + 1
+        raise SourceError(
+            path,
+            data.count(b"\n", 0, err.start) + 1,
+            f"is not UTF-8 text: byte 0x{data[err.start]:02x} at column {column} cannot be decoded.",
+            "Save the file as UTF-8.",
+        ) from err
     return SourceFile(path, kind, hashlib.sha256(data).hexdigest(), text, tuple(text.splitlines()))
 
 

@@ -43,7 +43,7 @@ def test_two_files_with_one_name_are_refused(tmp_path: Path) -> None:
 
 def test_non_utf8_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "latin1.txt").write_bytes("Västra Götaland".encode("latin-1"))
-    with pytest.raises(SourceError, match="latin1.txt: is not UTF-8"):
+    with pytest.raises(SourceError, match="latin1.txt:1: is not UTF-8"):
         find_sources(tmp_path)
 
 
