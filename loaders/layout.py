@@ -1,16 +1,25 @@
-"""Page furniture in text extracted from PDF or Word: running headers and footers, page numbers,
-per-page document headers ("Tjänsteutlåtande / Dnr 1.6-292/2020 / Sida 5 (8)") and Word field
-errors ("Error! Use the Home tab to apply Rubrik 1 to the text that you want to appear here.").
+"""The layout stage every kind loader starts from: page furniture apart, content lines, segments.
 
-`analyse(text)` labels every line; loaders read facts from body lines only and search citations
-in `Layout.masked`, where every non-body character is a space (offsets and line numbers unchanged).
-A loader may still read document metadata (the registration number) from header lines on purpose.
+Text extracted from PDF, Word or a web page carries things that are not the document's words:
+running headers and footers, page numbers ("3", "Sida 2 (5)", "2 av 5", a transcript's "3 3 (8)"),
+per-page header blocks ("Tjänsteutlåtande / Dnr 1.6-292/2020 / Sida 5 (8)"), Word field errors
+("Error! Use the Home tab …", "Fel! Bokmärket är inte definierat."), bare hyperlinks Word leaves at
+page ends, and the provenance line a stored page starts with ("Source: <URL> (stored public page)").
+
+`analyse(text)` labels every line (`Layout.kinds`), gives a `masked` copy where every non-content
+character is a space (offsets and line numbers unchanged, for citation finders), and the content
+`lines`: each with its 1-based line number. A page transcript that runs a whole page into one line
+(tables and lists flattened to text) is cut into segments at its field labels and numbered starts,
+so "Närvarande … Beslut 1. … 2 Den nationella …" reads as the lines it was printed as; every
+segment keeps the number of the line it came from, and its text is a substring of that line.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -18,10 +27,11 @@ from enum import Enum
 class LineKind(Enum):
     BODY = "body"
     BLANK = "blank"
-    RUNNING_HEADER = "running-header"  # repeated all-caps title/authority lines, with or without page number
+    RUNNING_HEADER = "running-header"  # repeated lines at page breaks, with or without page number
     PAGE_NUMBER = "page-number"
     PAGE_HEADER = "page-header"  # a page's document header block ending in "Sida n (m)"
-    ARTEFACT = "artefact"  # Word field errors
+    ARTEFACT = "artefact"  # Word field errors, bare hyperlinks
+    PROVENANCE = "provenance"  # "Source: <URL> (stored public page)": where the text was taken from
 
 
 _ARTEFACT = re.compile(
@@ -30,11 +40,16 @@ _ARTEFACT = re.compile(
     r"|Använd\s+fliken\s+Start[\s\S]{0,160}?visas\s+här\.?"
     r"|Reference\s+source\s+not\s+found\.?|Bookmark\s+not\s+defined\.?"
     r"|No\s+text\s+of\s+specified\s+style\s+in\s+document\.?"
-    r"|Hittar\s+inte\s+referenskälla\.?|Bokmärket\s+är\s+inte\s+definierat\.?"
+    r"|Hittar\s+inte\s+referenskälla\.?|Referenskällan?\s+hittades\s+inte\.?|Bokmärket\s+är\s+inte\s+definierat\.?"
     r"|Det\s+finns\s+ingen\s+text\s+med\s+angivet\s+format\s+i\s+dokumentet\.?)"
 )
+PAGE_MARK = re.compile(
+    r"\b(?:sida|page|s\.)\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|(?:av|of|/)\s*\d{1,3})?(?=\s|$)", re.IGNORECASE
+)
+_PAGE_NUMBER_ONLY = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*\(\s*\d{1,3}\s*\)|\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
 _PAGE_OF = re.compile(r"^(?:Sida|Page|Sid\.?)\s+\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of)\s+\d{1,4})?$", re.IGNORECASE)
-_NUMBER_ONLY = re.compile(r"^\d{1,4}$")
+_HYPERLINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:)\S+\s*$", re.IGNORECASE)
+_PROVENANCE = re.compile(r"^Source:\s+(?P<url>\S+)\s+\(stored public page\)\s*$")
 _EDGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")  # a page number, not a year
 _HEADERISH = re.compile(
     r"^(?:(?:Dnr|Diarienummer|Diarienr|Datum|Vår beteckning|Er beteckning)\b.*"
@@ -43,12 +58,50 @@ _HEADERISH = re.compile(
     r"|\d{4}-\d{2}-\d{2})$"
 )
 _HEADER_BLOCK_LINES = 6
+# Content a repeated line may be without being a page header (labels and decisions recur by design).
+_CONTENT_LABEL = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.)]|[a-z]\.|§|•|-|Ställningstagande|Beslut|Föredragande|Information|Dialog|Diskussion)",
+    re.IGNORECASE,
+)
+
+# ----------------------------------------------------------------------------------------------
+# Segments of a page run into one line
+
+# A transcript's page start: "3 3 (8) …" (page number, then "n (m)").
+_TRANSCRIPT_PAGE = re.compile(r"^\s*\d{1,3}\s+\d{1,3}\s*\(\s*\d{1,3}\s*\)\s*")
+_PAGE_NUMBER_FIRST = re.compile(r"^\s*\d{1,3}\s+(?=[A-ZÅÄÖ])")  # a long line's leading page number
+_LONG_LINE = 200
+# Field labels that start a new printed line in minutes, notices and letters.
+FIELD_LABELS = (
+    r"Närvarande|Ej närvarande|Frånvarande|Anmält förhinder|Anmälda förhinder|Ledamöter|Ersättare|Övriga|"
+    r"Tjänstgörande ersättare|Beslutande|Inbjudna|Underskrifter|Föredragande|Förslag till beslut|Dagordning|"
+    r"Ärenden|Beslut|Ställningstagande|Muntlig information från|Information från|Plats|Tid|Datum|Paus"
+)
+# A role word is a label only with its colon; without one it annotates the name before it.
+_ROLE_LABELS = r"Sekreterare|Ordförande|Justerare|Vice ordförande|Utses att justera"
+_SEGMENT_START = re.compile(
+    rf"(?<=\s)(?:(?:{FIELD_LABELS})(?=[\s:])|(?:{_ROLE_LABELS}):|\d{{1,2}}\.?\s+(?=[A-ZÅÄÖ][\wåäö]))"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One content line (or a segment of one): its number in the file (1-based) and its text."""
+
+    no: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
 
 
 @dataclass(frozen=True)
 class Layout:
     kinds: tuple[LineKind, ...]  # kinds[0] is line 1
     masked: str
+    lines: tuple[Line, ...] = ()  # the content, furniture removed, long page lines cut into segments
+    provenance: str | None = None  # the URL a stored page was taken from
 
     def kind(self, line: int) -> LineKind:
         return self.kinds[line - 1]
@@ -58,6 +111,11 @@ class Layout:
 
     def lines_of(self, kind: LineKind) -> list[int]:
         return [i + 1 for i, k in enumerate(self.kinds) if k is kind]
+
+    @property
+    def artefacts(self) -> frozenset[int]:
+        """Numbers of the lines that are furniture (not content, not blank)."""
+        return frozenset(i + 1 for i, k in enumerate(self.kinds) if k not in (LineKind.BODY, LineKind.BLANK))
 
 
 def _caps_key(line: str) -> str | None:
@@ -69,7 +127,62 @@ def _caps_key(line: str) -> str | None:
     return " ".join(core.split())
 
 
-def analyse(text: str) -> Layout:
+def _is_page_mark(text: str) -> bool:
+    """A page number alone, or a short line that starts or ends with one ("… Sida 2 (5)")."""
+    text = text.strip()
+    if _PAGE_NUMBER_ONLY.match(text) or _PAGE_OF.match(text):
+        return True
+    return len(text) <= 100 and any(m.start() == 0 or m.end() == len(text) for m in PAGE_MARK.finditer(text))
+
+
+def _page_break_neighbours(lines: list[str]) -> set[int]:
+    """0-based indices of lines next to a run of three or more blank lines (where pages meet)."""
+    near: set[int] = {0}
+    run_start = None
+    for i, text in enumerate([*lines, ""]):
+        if not text.strip():
+            run_start = i if run_start is None else run_start
+            continue
+        if run_start is not None and i - run_start >= 3:
+            near.update({run_start - 1, i})
+        run_start = None
+    return near
+
+
+def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
+    """Lines repeated (digits aside) two or more times, every time at a page break or next to a page mark."""
+    boundaries = _page_break_neighbours(lines)
+    for i, kind in enumerate(kinds):
+        if kind is LineKind.PAGE_NUMBER:
+            boundaries.update(range(i - 3, i + 4))
+    shape = [re.sub(r"\d+", "#", " ".join(t.split())) if kinds[i] is LineKind.BODY else "" for i, t in enumerate(lines)]
+    counts = Counter(s for s in shape if len(s) >= 4)
+    found = set()
+    for key, n in counts.items():
+        if n < 2 or _CONTENT_LABEL.match(key):
+            continue
+        where = [i for i, s in enumerate(shape) if s == key]
+        if all(i in boundaries for i in where):
+            found.update(where)
+    return found
+
+
+def segments(no: int, text: str) -> list[Line]:
+    """A content line as the lines it was printed as: a long transcript line is cut at labels and numbers."""
+    page = _TRANSCRIPT_PAGE.match(text)
+    if len(text) < _LONG_LINE and not page:
+        return [Line(no, text)]
+    page = page or _PAGE_NUMBER_FIRST.match(text)
+    start = page.end() if page else 0
+    cuts = [start, *(m.start() for m in _SEGMENT_START.finditer(text, start)), len(text)]
+    parts = [text[a:b].rstrip() for a, b in itertools.pairwise(cuts)]
+    return [Line(no, p) for p in parts if p.strip()]
+
+
+def analyse(text: str | Sequence[str]) -> Layout:
+    """Label every line, mask the furniture and give the content lines (see the module docstring)."""
+    if not isinstance(text, str):
+        text = "\n".join(text)
     lines = text.split("\n")
     kinds = [LineKind.BLANK if not ln.strip() else LineKind.BODY for ln in lines]
     starts = [0]
@@ -82,11 +195,17 @@ def analyse(text: str) -> Layout:
             if masked[k] != "\n":
                 masked[k] = " "
 
-    # Word field errors, possibly over several lines.
+    provenance = None
+    if lines and (m := _PROVENANCE.match(lines[0])):
+        kinds[0], provenance = LineKind.PROVENANCE, m["url"]
+
+    # Word field errors, possibly over several lines; bare hyperlinks.
     for m in _ARTEFACT.finditer(text):
         blank_out(m.start(), m.end())
     for i, ln in enumerate(lines):
-        if kinds[i] is LineKind.BODY and not "".join(masked[starts[i] : starts[i] + len(ln)]).strip():
+        if kinds[i] is LineKind.BODY and (
+            not "".join(masked[starts[i] : starts[i] + len(ln)]).strip() or _HYPERLINK_ONLY.match(ln)
+        ):
             kinds[i] = LineKind.ARTEFACT
 
     # Running headers/footers: an all-caps line (perhaps with its page number) that recurs.
@@ -96,27 +215,39 @@ def analyse(text: str) -> Layout:
         if key and counts[key] >= 2:
             kinds[i] = LineKind.RUNNING_HEADER
     for i, ln in enumerate(lines):
-        if kinds[i] is LineKind.BODY and _NUMBER_ONLY.match(ln.strip()):
+        if kinds[i] is LineKind.BODY and re.fullmatch(r"\d{1,4}", ln.strip()):
             near = range(max(0, i - 4), min(len(lines), i + 5))
             if any(kinds[j] is LineKind.RUNNING_HEADER for j in near):
                 kinds[i] = LineKind.PAGE_NUMBER
 
-    # Page headers: "Sida n (m)" and the short header lines just above it.
+    # Page marks, and the short header lines just above a "Sida n (m)".
     for i, ln in enumerate(lines):
-        if kinds[i] is LineKind.BODY and _PAGE_OF.match(ln.strip()):
-            kinds[i] = LineKind.PAGE_NUMBER
-            j, seen = i - 1, 0
-            while j >= 0 and seen < _HEADER_BLOCK_LINES:
-                if kinds[j] is LineKind.BLANK:
-                    j -= 1
-                    continue
-                if kinds[j] is not LineKind.BODY or not _HEADERISH.match(lines[j].strip()):
-                    break
-                kinds[j] = LineKind.PAGE_HEADER
-                seen += 1
+        if kinds[i] is not LineKind.BODY or not _is_page_mark(ln):
+            continue
+        kinds[i] = LineKind.PAGE_NUMBER
+        if not _PAGE_OF.match(ln.strip()):
+            continue
+        j, seen = i - 1, 0
+        while j >= 0 and seen < _HEADER_BLOCK_LINES:
+            if kinds[j] is LineKind.BLANK:
                 j -= 1
+                continue
+            if kinds[j] is not LineKind.BODY or not _HEADERISH.match(lines[j].strip()):
+                break
+            kinds[j] = LineKind.PAGE_HEADER
+            seen += 1
+            j -= 1
+    for i in _repeated_at_breaks(lines, kinds):
+        kinds[i] = LineKind.RUNNING_HEADER
 
     for i, kind in enumerate(kinds):
         if kind not in (LineKind.BODY, LineKind.BLANK):
             blank_out(starts[i], starts[i] + len(lines[i]))
-    return Layout(tuple(kinds), "".join(masked))
+    flat = "".join(masked)
+    content: list[Line] = []
+    for i, kind in enumerate(kinds):
+        if kind is LineKind.BODY:
+            shown = flat[starts[i] : starts[i] + len(lines[i])].rstrip()
+            if shown.strip():
+                content.extend(segments(i + 1, shown))
+    return Layout(tuple(kinds), flat, tuple(content), provenance)

@@ -26,8 +26,11 @@ from typing import TYPE_CHECKING
 
 from proveniens.loaders.entities import body_named, find_bodies, new_body
 from proveniens.loaders.minutes_emit import Emitter
-from proveniens.loaders.minutes_parts import LABEL, TITLE_LINE, Minutes
+from proveniens.loaders.minutes_items import add_body_decisions
+from proveniens.loaders.minutes_parts import Minutes
+from proveniens.loaders.minutes_recognise import THRESHOLD, recognition_score
 from proveniens.loaders.minutes_structure import read_minutes
+from proveniens.loaders.minutes_text import DAY_MONTH, is_organisation_like
 from proveniens.loaders.minutes_write import BodyFound, MinutesWriter
 from proveniens.loaders.sources import SourceFile, SourceKind
 
@@ -40,20 +43,58 @@ _SUBJECT = re.compile(
 )
 
 
-def find_body(minutes: Minutes) -> BodyFound | None:
+_NOT_A_BODY = re.compile(r"^\s*(?:Sammanträdesdatum|Datum|Plats|Tid|Dagordning)\b", re.IGNORECASE)
+_DATE_TAIL = re.compile(r"\s*\b(?:den\s+|[a-zåäö]+dagen\s+den\s+)?\d.*$")
+_LETTERHEAD = re.compile(r"\b[A-ZÅÄÖ]{6,}\b")
+_URL_BODY = re.compile(r"/(?P<body>[a-z][a-z-]{4,})/[^/]*?(?:19|20)\d{2}-\d{2}-\d{2}")
+
+
+def _from_title(minutes: Minutes) -> BodyFound | None:
+    """The body the title line names: "Mötesanteckning SRO", "Protokoll från samråd för … den 19 …"."""
+    span = minutes.title
+    if span is None or not (minutes.body_written or minutes.body_name):
+        return None
+    name = minutes.body_name.quote if minutes.body_name else None
+    end = minutes.body_name.end if minutes.body_name else span.end
+    written = minutes.body_written or name or ""
+    if known := find_bodies(written) or find_bodies(name or ""):
+        return BodyFound(known[0][0], known[0][1], span.start, end, True)
+    if abbr := _ABBREVIATION.search(written):
+        return BodyFound(new_body(abbr[1], name), abbr[1], span.start, end, True)
+    words = _DATE_TAIL.sub("", written).strip(" ,:-–")  # "Samverkansgrupp X 2022-03-14" → the name
+    if words and not _NOT_A_BODY.match(words) and (words[:1].isupper() or is_organisation_like(words)):
+        return BodyFound(new_body(words, words[:1].upper() + words[1:]), words, span.start, end, True)
+    return None
+
+
+def _from_heading(minutes: Minutes) -> BodyFound | None:
+    """A first line that is a body and a day ("Regionstyrelsen 17 maj"), or a letterhead in capitals."""
+    first = minutes.layout.lines[0]
+    if (m := DAY_MONTH.search(first.text)) and is_organisation_like(words := first.text[: m.start()].strip(" ,–-")):
+        return BodyFound(body_named(words) or new_body(words), words, first.no, first.no, True)
+    for line in minutes.layout.lines:
+        for m in _LETTERHEAD.finditer(line.text):
+            if is_organisation_like(m[0]) and not find_bodies(m[0]):
+                name = m[0].capitalize()
+                return BodyFound(new_body(name), m[0], line.no, line.no, True)
+    return None
+
+
+def _from_provenance(source: SourceFile, minutes: Minutes) -> BodyFound | None:
+    """The committee in the address a stored page came from, when the text names none (a reading)."""
+    url = minutes.layout.provenance
+    if url is None or not (m := _URL_BODY.search(url)):
+        return None
+    written = m["body"]
+    note = "The text names no body; the page's address files the meeting under this committee."
+    body = new_body(written, written.replace("-", " ").capitalize())
+    return BodyFound(body, written, 1, 1, False, note)
+
+
+def find_body(minutes: Minutes, source: SourceFile | None = None) -> BodyFound | None:
     """The body whose meeting the minutes record: from the title, else from who takes the decisions."""
-    if minutes.title is not None and (minutes.body_written or minutes.body_name):
-        span = minutes.title
-        name = minutes.body_name.quote if minutes.body_name else None
-        end = minutes.body_name.end if minutes.body_name else span.end
-        written = minutes.body_written or name or ""
-        if known := find_bodies(written) or find_bodies(name or ""):
-            return BodyFound(known[0][0], known[0][1], span.start, end, True)
-        if abbr := _ABBREVIATION.search(written):
-            return BodyFound(new_body(abbr[1], name), abbr[1], span.start, end, True)
-        words = re.sub(r"\s*\b\d.*$", "", written).strip(" ,:-–")  # "Samverkansgrupp X 2022-03-14" → the name
-        if words and words[:1].isupper():
-            return BodyFound(new_body(words), words, span.start, end, True)
+    if found := _from_title(minutes):
+        return found
     subjects: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for item in minutes.items:
@@ -62,7 +103,7 @@ def find_body(minutes: Minutes) -> BodyFound | None:
                 subjects[m[1]] += 1
                 first.setdefault(m[1], (st.span.start, st.span.end))
     if not subjects:
-        return None
+        return _from_heading(minutes) or (_from_provenance(source, minutes) if source else None)
     token = subjects.most_common(1)[0][0]
     start, end = first[token]
     note = (
@@ -90,24 +131,19 @@ class MinutesLoader:
         return self._parsed[source.sha256]
 
     def recognise(self, source: SourceFile) -> bool:
-        if source.kind is not SourceKind.DOCUMENT:
-            return False
-        labels = ("decision", "presenters", "invited", "absent")
-        marked = any(TITLE_LINE.match(line) for line in source.lines[:8]) or any(
-            LABEL[k].match(line) for line in source.lines for k in labels
-        )
-        if not marked:
+        if source.kind is not SourceKind.DOCUMENT or recognition_score(source.lines) < THRESHOLD:
             return False
         minutes = self._read(source)
-        return minutes is not None and len(minutes.items) >= 2 and find_body(minutes) is not None
+        return minutes is not None and find_body(minutes, source) is not None
 
     def load(self, source: SourceFile) -> LoadedDocument:
         from proveniens.loaders.registry import LoadedDocument  # here, as the registry imports this module
 
         minutes = self._read(source)
-        found = find_body(minutes) if minutes else None
+        found = find_body(minutes, source) if minutes else None
         if minutes is None or found is None:
             return LoadedDocument(Emitter(source).graph)
+        add_body_decisions(minutes, found.written)
         out = Emitter(source)
         MinutesWriter(source, minutes, found, out).write()
         return LoadedDocument(out.graph, out.origins)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from proveniens.loaders.minutes_layout import Line
+from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_text import DateMention, find_dates
 
 

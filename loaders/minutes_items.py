@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from proveniens.loaders.entities import find_bodies
-from proveniens.loaders.minutes_layout import Line
+from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_parts import (
     ANY_LABEL,
     BULLET,
@@ -12,14 +14,18 @@ from proveniens.loaders.minutes_parts import (
     INLINE_LEFT,
     ITEM_KIND,
     LABEL,
+    PARA_ALONE,
+    PROPOSAL,
     Item,
     Minutes,
+    Named,
     Statement,
     gather,
     heading,
     people_in,
     span_of,
 )
+from proveniens.loaders.minutes_running import body_decisions
 
 
 def read_items(minutes: Minutes, heads: list[int]) -> None:
@@ -30,6 +36,8 @@ def read_items(minutes: Minutes, heads: list[int]) -> None:
         body = [x for x in lines[pos + len(head_lines) : end] if x.no not in minutes.excluded]
         item = Item(number, title, span_of(head_lines, title), lines=[*head_lines, *body])
         _read_item_body(item, tuple(body))
+        if minutes.notice:
+            _read_proposals(item)
         minutes.items.append(item)
 
 
@@ -41,10 +49,16 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
     deciding = False
     while pos < len(body):
         line = body[pos]
-        if (m := LABEL["presenters"].match(line.text)) and not item.presenters:
-            text, span_lines, nxt = gather(body, pos, m["rest"])
-            item.presenters = people_in(text, span_lines) or []
+        m = LABEL["presenters"].match(line.text) or LABEL["informing"].match(line.text)
+        if m and not item.presenters and (presenters := _presenters(body, pos, m["rest"])):
+            item.presenters, span_lines, nxt = presenters
             used.update(x.no for x in span_lines)
+            pos = nxt
+            continue
+        if DECIDING_KIND.match(line.text) and pos + 1 < len(body) and NUMBERED.match(body[pos + 1].text):
+            statements, nxt = _numbered(body, pos + 1)
+            item.decisions.extend(statements)
+            used.update(x.no for x in body[pos:nxt])
             pos = nxt
             continue
         if m := LABEL["decision"].match(line.text) or DECISION_WITHOUT_COLON.match(line.text):
@@ -74,6 +88,34 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
 
 
 _ROLL_CALL = ("present", "absent", "left", "invited")
+NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
+_CLOCK_ON = re.compile(r"\s+kl\.?\s*\d.*$")
+
+
+def _presenters(body: tuple[Line, ...], pos: int, rest: str) -> tuple[list[Named], list[Line], int] | None:
+    """The people a presenter label names (a time after them, "kl. 09:50-10:05", is not part of it)."""
+    same_line = pos + 1 < len(body) and body[pos + 1].no == body[pos].no
+    text, span_lines, nxt = (rest, [body[pos]], pos + 1) if same_line else gather(body, pos, rest)
+    people = people_in(_CLOCK_ON.sub("", text), span_lines) or []
+    return (people, span_lines, nxt) if people else None
+
+
+def _numbered(body: tuple[Line, ...], pos: int) -> tuple[list[Statement], int]:
+    """ "Beslut" over a numbered list: each numbered sentence is one decision."""
+    out = []
+    while pos < len(body) and (m := NUMBERED.match(body[pos].text)):
+        text = " ".join(m["text"].split())
+        out.append(Statement(text, span_of([body[pos]], text)))
+        pos += 1
+    return out, pos
+
+
+def _read_proposals(item: Item) -> None:
+    """A notice's "Förslag till beslut" column: the proposal words printed with the item."""
+    for line in item.lines:
+        for m in PROPOSAL.finditer(line.text):
+            if m[0] not in {p.text for p in item.proposals}:
+                item.proposals.append(Statement(m[0], span_of([line], m[0])))
 
 
 def _unlabelled_presenters(item: Item, body: tuple[Line, ...]) -> set[int]:
@@ -133,3 +175,84 @@ def _decision(body: tuple[Line, ...], pos: int, rest: str) -> tuple[list[Stateme
         nxt += 1
     text = " ".join([" ".join(rest.split()), *(" ".join(x.text.split()) for x in used[1:])]).strip()
     return [Statement(text, span_of(used, text))], nxt
+
+
+# ----------------------------------------------------------------------------------------------
+# Agendas without numbers: a bullet agenda, plain headings, "§ 2" over its title
+
+_AGENDA_INTRO = re.compile(r"\b(?:agenda|dagordning|föredragningslista)\w*\b.*:\s*$", re.IGNORECASE)
+_NOT_A_TITLE = re.compile(r"^\s*(?:Bilagor?|Publicerad|Sida|Källa|Foto|Dela|Skriv ut)\b", re.IGNORECASE)
+
+
+def _plain_heading(line: Line, nxt: Line | None) -> bool:
+    """A short capitalised line without end punctuation, with text after it: a heading without a number."""
+    text = line.stripped
+    return (
+        nxt is not None
+        and 2 <= len(text) <= 80
+        and len(text.split()) <= 10
+        and text[:1].isupper()
+        and not text.endswith((".", ":", ";", ",", "?", "!"))
+        and not (ANY_LABEL.match(text) or BULLET.match(line.text) or _NOT_A_TITLE.match(text))
+        and not any(rx.match(text) for rx in LABEL.values())
+    )
+
+
+def _agenda(lines: tuple[Line, ...]) -> list[Line]:
+    """The bullets under "Agendan för … var:" / "Dagordning:" — the agenda, listed before the items."""
+    for pos, line in enumerate(lines):
+        if _AGENDA_INTRO.search(line.text):
+            bullets = []
+            for nxt in lines[pos + 1 :]:
+                if not BULLET.match(nxt.text):
+                    break
+                bullets.append(nxt)
+            if len(bullets) >= 2:
+                return bullets
+    return []
+
+
+def read_unnumbered(minutes: Minutes) -> None:
+    """Items of minutes whose agenda has no numbers: listed bullets, plain headings and "§ n" lines."""
+    lines = minutes.layout.lines
+    agenda = _agenda(lines)
+    titles = {BULLET.sub("", x.text, count=1).strip().casefold(): x for x in agenda}
+    starts: list[tuple[int, str, list[Line]]] = []  # (position, title, heading lines)
+    skip = {x.no for x in agenda} | {lines[0].no}
+    for pos, line in enumerate(lines):
+        if (line.no in skip and line is not lines[0]) or line.no in minutes.excluded or pos == 0:
+            continue
+        nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+        if (m := PARA_ALONE.match(line.text)) and nxt is not None:
+            starts.append((pos, f"§ {m['para']} {nxt.stripped}", [line, nxt]))
+        elif _plain_heading(line, nxt) and not (starts and starts[-1][2][-1] is line):
+            starts.append((pos, line.stripped, [line]))
+    number = 0
+    for i, (pos, title, head) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
+        body = tuple(x for x in lines[pos + len(head) : end] if x.no not in minutes.excluded)
+        listed = titles.pop(title.casefold(), None)
+        number += 1
+        item = Item(number, BULLET.sub("", listed.text, count=1).strip() if listed else title,
+                    span_of(head, title), lines=[*head, *body])  # fmt: skip
+        _read_item_body(item, body)
+        minutes.items.append(item)
+    for written in titles.values():  # listed but not reported in the text
+        number += 1
+        title = BULLET.sub("", written.text, count=1).strip()
+        minutes.items.append(Item(number, title, span_of([written], title), lines=[written]))
+
+
+def add_body_decisions(minutes: Minutes, body: str) -> None:
+    """Decisions the running text says the body took, where no label marks any (a news page, a summary)."""
+    if minutes.notice or any(item.decisions for item in minutes.items):
+        return
+    lines = [x for x in minutes.layout.lines if x.no not in minutes.excluded]
+    for topic, statement in body_decisions(lines, body):
+        line = next(x for x in lines if x.no == statement.span.start)
+        item = None if topic else next((i for i in minutes.items if line in i.lines), None)
+        if item is None:
+            title = topic or statement.text
+            item = Item(len(minutes.items) + 1, title, span_of([line], title), lines=[line])
+            minutes.items.append(item)
+        item.decisions.append(statement)

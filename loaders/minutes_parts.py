@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from proveniens.loaders.entities import body_pattern, find_bodies
-from proveniens.loaders.minutes_layout import Layout, Line
+from proveniens.loaders.layout import Layout, Line
 from proveniens.loaders.minutes_text import (
     NAME_TOKEN,
     NameMention,
@@ -56,6 +57,7 @@ class Item:
     presenters_labelled: bool = True
     matters: list[Statement] = field(default_factory=list)  # bullets under an item-type line "Ställningstagande"
     decisions: list[Statement] = field(default_factory=list)
+    proposals: list[Statement] = field(default_factory=list)  # a notice's "Förslag till beslut"
     text: Statement | None = None
     lines: list[Line] = field(default_factory=list)  # every content line of the item, heading included
 
@@ -83,10 +85,18 @@ class Minutes:
     items: list[Item] = field(default_factory=list)
     next_meetings: list[tuple[int, int, int | None, Span]] = field(default_factory=list)  # day, month, year
     excluded: set[int] = field(default_factory=set)  # lines of the signature, member list and schedule
+    notice: bool = False  # a kallelse: the meeting is still to come
+    date_range: Any = None  # minutes_when.Range: an inferred day or range when no day is stated
+    present_inferred: list[tuple[Named, str]] = field(default_factory=list)  # (person, why)
+    absent_inferred: list[tuple[Named, str]] = field(default_factory=list)
     schedule_lines: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each schedule section
 
 
-HEADING = re.compile(r"^\s*(?:§\s*(?P<para>\d{1,3})|(?P<num>\d{1,2})\s*[.)])\s+(?P<title>[A-ZÅÄÖÉ0-9\"”'].*)$")
+HEADING = re.compile(
+    r"^\s*(?:§\s*(?P<para>\d{1,3})|(?P<num>\d{1,2})(?:\s*[.)]|(?=\s+[A-ZÅÄÖ][\wåäö])))\s+(?P<title>[A-ZÅÄÖÉ0-9\"”'].*)$"
+)
+# "• § 2" alone on its line, the title on the next.
+PARA_ALONE = re.compile(r"^\s*(?:[•*\-–]\s*)?§\s*(?P<para>\d{1,3})\s*$")
 _TITLE_TAIL = re.compile(
     r"\s*\((?:[^()]*\b(?:min|bilagor|bilaga|se nästa sida|sid|minuter)\b[^()]*)\)\s*$|[\s–—\-:.]+$", re.IGNORECASE
 )
@@ -103,9 +113,19 @@ _LABELS = {
     "chair": r"(?:Ordförande|Mötesordförande)",
     "vice-chair": r"(?:Vice ordförande|Vice mötesordförande|Vice ordf\.)",
     "presenters": r"(?:Föredragande|Föredragare)",
-    "decision": r"(?:Ställningstagande|Beslut|Mötet beslutar|Beslutades)",
+    "informing": r"(?:Muntlig\s+)?[Ii]nformation\s+från",
+    "decision": r"(?:Ställningstagande|Beslut|Beslutet|Mötet beslutar|Beslutades)",
 }
-LABEL = {k: re.compile(rf"^\s*{v}\s*:\s*(?P<rest>.*)$", re.IGNORECASE) for k, v in _LABELS.items()}
+_BARE = ("presenters", "informing")  # labels that a transcript prints without their colon, before a name
+_BARE_END = r"(?=\s+(?-i:[A-ZÅÄÖ]))"
+
+
+def _label(kind: str, words: str) -> re.Pattern[str]:
+    colon = rf"(?:\s*:|{_BARE_END})" if kind in _BARE else r"\s*:"
+    return re.compile(rf"^\s*{words}{colon}\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+LABEL = {k: _label(k, v) for k, v in _LABELS.items()}
 ANY_LABEL = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})\s*:", re.IGNORECASE)
 ITEM_KIND = re.compile(
     r"^\s*(?:Information|Information och (?:dialog|diskussion)|Dialog|Diskussion|Ställningstagande|Beslut|"
@@ -114,13 +134,19 @@ ITEM_KIND = re.compile(
 )
 DECIDING_KIND = re.compile(r"^\s*(?:Ställningstagande|Beslut|Beslutsärende|För beslut)\s*$", re.IGNORECASE)
 TITLE_LINE = re.compile(
-    r"^\s*(?:Mötesanteckning(?:ar)?|Minnesanteckning(?:ar)?|Protokoll|Anteckningar)\b(?:\s+(?:från|för|vid))?(?P<rest>.*)$",
+    r"^\s*(?:Mötesanteckning(?:ar)?|Minnesanteckning(?:ar)?|Protokoll|Anteckningar|Kallelse|Sammanställning|"
+    r"Föredragningslista|Dagordning)\b(?:\s+(?:från|för|vid|till))?(?P<rest>.*)$",
     re.IGNORECASE,
 )
+NOTICE = re.compile(r"^\s*(?:Kallelse|Föredragningslista)\b", re.IGNORECASE)
 SCHEDULE_HEAD = re.compile(
     r"^\s*(?:Mötestider|Mötesdatum|Mötesplan|Sammanträdestider|Sammanträdesdagar|Sammanträdesplan|Kommande möten|"
     r"Planerade möten)\b",
     re.IGNORECASE,
+)
+# The "Förslag till beslut" column of a notice.
+PROPOSAL = re.compile(
+    r"\b(?:Utses|Fastställs|Antecknas|Godkänns|Antas|Beslutas|Noteras|Bifalls|Avslås|Läggs till handlingarna)\b"
 )
 ROLE_WORD = r"(?:vice\s+ordförande|ordförande|sekreterare|justerare|justeras)"
 ROLE_LINE = re.compile(rf"^\s*{ROLE_WORD}(?:\s+{ROLE_WORD})*\s*$", re.IGNORECASE)
@@ -164,10 +190,10 @@ def find_headings(lines: tuple[Line, ...]) -> list[int]:
         inner: tuple[int, int] | None = None  # (last number, position) of a numbered list inside an item
         for pos, line in enumerate(lines):
             m = HEADING.match(line.text)
-            if not m or len(m["title"]) > 150:
+            if not m or len(cut_title(m["title"])) > 150:
                 continue
             n = int(m["num"] or m["para"])
-            tight = pos > 0 and line.no - lines[pos - 1].no == 1  # no blank line before: a list goes on
+            tight = pos > 0 and line.no - lines[pos - 1].no <= 1  # no blank line before: a list goes on
             continues_inner = inner is not None and n == inner[0] + 1 and pos - inner[1] <= 3 and tight
             starts = expected is None and (n == 1 or allow_any_start or m["para"] is not None)
             if starts or (n == expected and not continues_inner):
@@ -195,7 +221,20 @@ def heading(lines: tuple[Line, ...], pos: int) -> tuple[int, str, list[Line]]:
         ):
             used.append(nxt)
             title += " " + nxt_text
-    return int(m["num"] or m["para"]), clean_title(title), used
+    return int(m["num"] or m["para"]), clean_title(cut_title(title)), used
+
+
+_TITLE_STOP = re.compile(rf"\s(?:Bilag(?:a|or)|kl\.|Föred\w*|{PROPOSAL.pattern})(?:\s|$)")
+_RUN_ON = re.compile(rf"\.\s|\s(?={NAME_TOKEN}\s+{NAME_TOKEN}\b)")
+
+
+def cut_title(title: str) -> str:
+    """A heading's title without what a flattened page ran into it: the proposal column, times, the text."""
+    if m := _TITLE_STOP.search(title):
+        title = title[: m.start()]
+    if len(title) > 100 and (m := _RUN_ON.search(title, 10)):
+        title = title[: m.start()]
+    return title
 
 
 # ----------------------------------------------------------------------------------------------

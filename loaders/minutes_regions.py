@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from proveniens.loaders.entities import body_pattern, find_bodies
-from proveniens.loaders.minutes_layout import Line
+from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_parts import (
     ANY_LABEL,
+    BULLET,
     HEADING,
     LABEL,
     NAME_TOKEN,
@@ -128,6 +129,7 @@ def read_regions(minutes: Minutes, heads: list[int]) -> None:
         if line.no in minutes.excluded or ANY_LABEL.match(line.text):
             continue
         after_label = pos > 0 and (ANY_LABEL.match(lines[pos - 1].text) or lines[pos - 1].text.rstrip().endswith(","))
-        if ROSTER_START.search(line.text) and pos not in stops and not after_label:
+        sentence = line.text.rstrip().endswith(".") or BULLET.match(line.text)
+        if ROSTER_START.search(line.text) and pos not in stops and not after_label and not sentence:
             end = _roster_end(lines, pos, stops)
             minutes.excluded.update(x.no for x in lines[pos : end + 1])

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from proveniens.loaders.minutes_layout import Line
+from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_text import DAY_MONTH, day_month, parse_time_range
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
-from proveniens.loaders.minutes_items import read_items
-from proveniens.loaders.minutes_layout import Line, analyse
+from proveniens.loaders.layout import Line, analyse
+from proveniens.loaders.minutes_items import read_items, read_unnumbered
 from proveniens.loaders.minutes_parts import (
     ANY_LABEL,
     DIGITAL,
     INLINE_LEFT,
     LABEL,
     NEXT_MEETING,
+    NOTICE,
     TITLE_LINE,
     Minutes,
     Officer,
@@ -25,33 +26,40 @@ from proveniens.loaders.minutes_parts import (
     people_in,
     span_of,
 )
+from proveniens.loaders.minutes_people import read_people
 from proveniens.loaders.minutes_regions import read_regions
 from proveniens.loaders.minutes_text import DAY_MONTH, day_month, parse_date, parse_time, parse_time_range
+from proveniens.loaders.minutes_when import date_meeting
 
 
 def read_minutes(raw_lines: tuple[str, ...] | list[str]) -> Minutes | None:
-    """The parts of the minutes, or None when the text has no numbered agenda."""
+    """The parts of the minutes (None for a text without content lines)."""
     layout = analyse(raw_lines)
     lines = layout.lines
-    heads = find_headings(lines)
-    if not heads:
+    if not lines:
         return None
-    minutes = Minutes(layout)
+    heads = find_headings(lines)
+    minutes = Minutes(layout, notice=any(NOTICE.match(x.text) for x in lines[:4]))
     read_regions(minutes, heads)
     _read_fields(minutes, heads)
-    read_items(minutes, heads)
+    if heads:
+        read_items(minutes, heads)
+    else:
+        read_unnumbered(minutes)
+    read_people(minutes)
+    date_meeting(minutes)
     return minutes
 
 
 def _read_fields(minutes: Minutes, heads: list[int]) -> None:
     lines = minutes.layout.lines
-    for pos, line in enumerate(lines[: heads[0]]):
+    for pos, line in enumerate(lines[: heads[0] if heads else len(lines)]):
         if pos < 4 and (m := TITLE_LINE.match(line.text)) and not minutes.title:
             minutes.title = span_of([line])
             written = m["rest"].strip(" :-–")
             minutes.body_written = written or None
             name_lines = []
-            for nxt in lines[pos + 1 : heads[0]]:
+            for nxt in lines[pos + 1 : heads[0] if heads else pos + 2]:
                 if ANY_LABEL.match(nxt.text) or nxt.no - (name_lines or [line])[-1].no > 3:
                     break
                 name_lines.append(nxt)
@@ -99,7 +107,7 @@ def _read_field(minutes: Minutes, kind: str, m: re.Match[str], pos: int) -> None
         not m[0].strip().lower().startswith("plats") or DIGITAL.search(rest)
     ):
         minutes.form = (" ".join(rest.split()).strip(" ."), here)
-    elif kind in ("invited", "present", "absent", "left", "chair", "vice-chair"):
+    elif kind in ("left", "chair", "vice-chair"):
         text, used, _ = gather(lines, pos, rest)
         people = people_in(text, used) or []
         if kind == "left":
@@ -107,5 +115,3 @@ def _read_field(minutes: Minutes, kind: str, m: re.Match[str], pos: int) -> None
             minutes.left.extend((p, at) for p in people)
         elif kind in ("chair", "vice-chair"):
             minutes.officers.extend(Officer(p, kind) for p in people[:1])
-        else:
-            getattr(minutes, kind).extend(people)

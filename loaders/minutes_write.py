@@ -16,9 +16,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF
 
 from proveniens.errors import SourceError
 from proveniens.loaders.entities import Body, PersonIndex, body_named, find_bodies, new_body
+from proveniens.loaders.knowledge import knowledge
+from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_dating import infer_range
 from proveniens.loaders.minutes_emit import Emitter, xsd_date, xsd_time
-from proveniens.loaders.minutes_layout import Line
 from proveniens.loaders.minutes_parts import Item, Minutes, Named
 from proveniens.loaders.minutes_refs import find_references
 from proveniens.loaders.minutes_schedule import read_schedule
@@ -47,7 +48,9 @@ class MinutesWriter:
     def __init__(self, source: SourceFile, minutes: Minutes, found: BodyFound, out: Emitter) -> None:
         self.source, self.minutes, self.found, self.out = source, minutes, found, out
         self.body = out.body(found.body, found.written, found.start, found.end)
-        self.people = PersonIndex(n.name for n in self._all_named())
+        named = self._all_named()
+        self.region = knowledge().region_of(found.body)  # what the body's region makes of "Färdplanen", of a name
+        self.people = PersonIndex((n.name for n in named), self.region, {n.name: n.affiliation for n in named})
         if minutes.date is not None:
             self.key = f"{minutes.date[0]:%Y-%m-%d}"
         else:
@@ -57,6 +60,7 @@ class MinutesWriter:
     def _all_named(self) -> list[Named]:
         m = self.minutes
         named = [*m.invited, *m.present, *m.absent, *(p for p, _ in m.left), *(o.person for o in m.officers)]
+        named += [p for p, _ in [*m.present_inferred, *m.absent_inferred]]
         return named + [p for item in m.items for p in item.presenters]
 
     def write(self) -> None:
@@ -79,6 +83,12 @@ class MinutesWriter:
         if m.date is not None:
             day, span = m.date
             out.attest(meeting, DCTERMS.date, xsd_date(day), span.start, span.end, span.quote)
+        elif m.date_range is not None:
+            r = m.date_range
+            for prop, day in ((PV.earliestDate, r.first), (PV.latestDate, r.last)):
+                out.attest(meeting, prop, xsd_date(day), r.start, r.end, r.quote, False, r.en)
+            for text, lang in ((r.sv, "sv"), (r.en, "en")):
+                out.graph.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))
         else:
             self._date_range()
         if m.times is not None:
@@ -88,6 +98,13 @@ class MinutesWriter:
         if m.form is not None:
             form, span = m.form
             out.attest(meeting, PV.meetingForm, Literal(form), span.start, span.end, span.quote)
+
+    def _latest(self) -> dt.date | None:
+        """The last day the meeting can have been held: its date, else the end of the range the text allows."""
+        if self.minutes.date is not None:
+            return self.minutes.date[0]
+        rng = infer_range(self._agenda_lines())
+        return rng.latest.date if rng is not None else None
 
     def _agenda_lines(self) -> list[Line]:
         return [line for item in self.minutes.items for line in item.lines]
@@ -108,7 +125,7 @@ class MinutesWriter:
 
     def _participation(
         self, named: Named, facts: list[tuple[URIRef, URIRef | Literal]], about: URIRef, role: str | None = None,
-        whole: bool = False,
+        whole: bool = False, stated: bool = True, note: str | None = None,
     ) -> None:  # fmt: skip
         """Record a person's part in the meeting as one list in the minutes gives it (one piece of evidence)."""
         ref = self.people.resolve(named.name)
@@ -125,7 +142,7 @@ class MinutesWriter:
         ]  # fmt: skip
         if role is not None:
             facts = [*facts, (ORG.role, ROLE[role])]
-        self.out.record(iri, base + facts, start, end, about=about)
+        self.out.record(iri, base + facts, start, end, None, stated, note, about=about)
 
     def _affiliation(self, person: URIRef, named: Named, start: int, end: int) -> None:
         """The organisation written next to a person's name (once per person and organisation)."""
@@ -157,6 +174,13 @@ class MinutesWriter:
                 if slug not in recorded:
                     recorded.add(slug)
                     self._participation(named, [(PV.attendance, ATTENDANCE[kind])], PV.attendance)
+        for kind, inferred in (("absent", m.absent_inferred), ("present", m.present_inferred)):
+            for named, why in inferred:
+                slug = self.people.resolve(named.name).slug
+                if slug not in recorded:
+                    recorded.add(slug)
+                    self._participation(named, [(PV.attendance, ATTENDANCE[kind])], PV.attendance, stated=False,
+                                        note=why)  # fmt: skip
         for officer in m.officers:
             self._participation(officer.person, [], ORG.role, role=officer.role, whole=True)
 
@@ -185,6 +209,8 @@ class MinutesWriter:
             first = next(x for x in self.minutes.layout.lines if x.no == t.start)  # its text without artefacts
             out.attest(iri, DCTERMS.description, Literal(item.text.text, lang="sv"), t.start, t.end,
                        " ".join(first.text.split()))  # fmt: skip
+        for p in item.proposals:
+            out.attest(iri, PV.proposedDecisionText, Literal(p.text, lang="sv"), p.span.start, p.span.end, p.text)
         concerns = self._references(iri, item)
         if item.decisions:
             self._decision(iri, item, concerns)
@@ -198,7 +224,7 @@ class MinutesWriter:
         for line in item.lines:
             offsets.append((len(text), line.no))
             text += line.text + "\n"
-        for ref in find_references(text):
+        for ref in find_references(text, self.region, self._latest()):
             first = max(no for offset, no in offsets if offset <= ref.start)
             last = max(no for offset, no in offsets if offset < ref.start + len(ref.text))
             target, is_about = INST[ref.target], first in about
@@ -223,7 +249,7 @@ class MinutesWriter:
                 (PV.decisionText, Literal(st.text, lang="sv")),
             ]  # fmt: skip
             out.record(iri, facts, s.start, s.end, st.text, about=PV.decisionText)
-            for ref in find_references(st.text):
+            for ref in find_references(st.text, self.region, self._latest()):
                 out.link(iri, PV.concerns, INST[ref.target], s.start, s.end, ref.text, ref.stated, ref.note)
                 named = True
         if not named:

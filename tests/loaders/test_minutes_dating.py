@@ -8,7 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from proveniens.loaders.minutes_dating import infer_range
-from proveniens.loaders.minutes_layout import Line
+from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_schedule import read_schedule
 from proveniens.loaders.minutes_text import MONTH_NAMES
 

@@ -1,0 +1,48 @@
+"""Who the minutes say was there: the roll call first, then who acted in the running text.
+
+A name on a roll call is stated; a name read from "X ersätter Y" (Y absent) or from a sentence in which
+a person acts in the meeting (present) is a reading and kept apart, with why. A notice (kallelse)
+records nobody as present or absent: its meeting has not been held. Running-text presenters join the
+agenda item whose lines hold the sentence. Nothing here knows RDF.
+"""
+
+from __future__ import annotations
+
+from proveniens.loaders.entities import body_pattern
+from proveniens.loaders.minutes_parts import LABEL, Minutes
+from proveniens.loaders.minutes_roll import read_roll
+from proveniens.loaders.minutes_running import acts
+from proveniens.loaders.minutes_text import parse_people
+
+
+def _names_written(minutes: Minutes) -> set[str]:
+    """Full names the document writes in labelled lists: what a given name alone may stand for."""
+    names: set[str] = set()
+    for line in minutes.layout.lines:
+        for kind in ("invited", "present", "absent", "presenters"):
+            if m := LABEL[kind].match(line.text):
+                names.update(p.name for p in parse_people(m["rest"], body_pattern()) or [])
+    return names
+
+
+def read_people(minutes: Minutes) -> None:
+    known = _names_written(minutes)
+    lines = minutes.layout.lines
+    for entry in read_roll(minutes, lines, known):
+        if entry.stated:
+            {"present": minutes.present, "absent": minutes.absent, "invited": minutes.invited}[entry.status].append(
+                entry.named
+            )
+        else:
+            minutes.absent_inferred.append((entry.named, entry.note or ""))
+    known |= {n.name for n in [*minutes.present, *minutes.absent, *minutes.invited]}
+    listed = {n.name for n in [*minutes.present, *minutes.absent, *(n for n, _ in minutes.absent_inferred)]}
+    agenda = [x for item in minutes.items for x in item.lines]
+    for act in acts(agenda or list(lines), known | {n.name for item in minutes.items for n in item.presenters}):
+        if act.presents:
+            item = next((i for i in minutes.items if act.line in i.lines), None)
+            if item is not None and act.named.name not in {p.name for p in item.presenters}:
+                item.presenters.append(act.named)
+        if not minutes.notice and act.named.name not in listed:
+            listed.add(act.named.name)
+            minutes.present_inferred.append((act.named, f"'{act.line.stripped[:80]}': acts in the meeting."))

@@ -1,0 +1,103 @@
+"""When the meeting was, from what the document states — and only a range when it does not state a day.
+
+In order: a "Datum:" field (read with the other fields); a full date in the title line ("Protokoll …
+den 19 september 2018"); a day and month in the title or header ("Sammanställning från SRO 23
+april") that a full date elsewhere in the text repeats ("2021-04-23 Sammanställning …") — both
+stated. Otherwise a day and month without a year is dated from the years the text names (the shared
+date reader, `dates.in_context`, which also checks a written weekday) and from what the minutes speak
+of as done (minutes_dating): one day if only one year fits, else a range — always marked inferred.
+Last, a date that only the address of a stored page holds is a reading of that address. Nothing
+here knows RDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from proveniens.loaders.dates import find_dates, in_context
+from proveniens.loaders.layout import Line
+from proveniens.loaders.minutes_dating import infer_range
+from proveniens.loaders.minutes_parts import Minutes, span_of
+from proveniens.loaders.minutes_text import DAY_MONTH, day_month
+
+_HEADER_LINES = 6
+_URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Range:
+    """An inferred day or range: the lines and words it rests on, and why (sv, en)."""
+
+    first: dt.date
+    last: dt.date
+    start: int
+    end: int
+    quote: str
+    sv: str
+    en: str
+
+
+def _header(minutes: Minutes) -> list[Line]:
+    first_item = min((i.heading.start for i in minutes.items), default=None)
+    head = [x for x in minutes.layout.lines[:_HEADER_LINES] if first_item is None or x.no < first_item]
+    return head or list(minutes.layout.lines[:1])
+
+
+def date_meeting(minutes: Minutes) -> None:
+    """Set `minutes.date` (stated) or `minutes.date_range` (inferred), when the text allows either."""
+    if minutes.date is not None:
+        return
+    lines = minutes.layout.lines
+    title = lines[0]
+    if days := [d for d in find_dates(title.text) if d.is_day]:
+        minutes.date = (days[0].first, span_of([title], days[0].text))
+        return
+    header = _header(minutes)
+    written = next(((x, m) for x in header if (m := DAY_MONTH.search(x.text)) and day_month(m)), None)
+    if written is not None:
+        line, m = written
+        day, month = day_month(m)  # type: ignore[misc]
+        for other in lines:
+            for full in find_dates(other.text):
+                if full.is_day and (full.first.day, full.first.month) == (day, month):
+                    minutes.date = (full.first, span_of([other], full.text))
+                    return
+        if _in_context(minutes, line, m):
+            return
+    _from_address(minutes)
+
+
+def _in_context(minutes: Minutes, line: Line, m: re.Match[str]) -> bool:
+    context = "\n".join(x.text for x in minutes.layout.lines)
+    found = [d for d in in_context(line.text, context) if d.start <= m.start() < d.end]
+    if not found:
+        return False
+    mention = found[0]
+    first, last, sv, en = mention.first, mention.last, mention.reasoning_sv, mention.reasoning_en
+    bounds = infer_range([x for item in minutes.items for x in item.lines] or list(minutes.layout.lines))
+    if not mention.is_day and bounds is not None:
+        fits = [d for y in range(first.year, last.year + 1)
+                if bounds.earliest.date <= (d := dt.date(y, first.month, first.day)) <= bounds.latest.date]  # fmt: skip
+        if len(fits) == 1:
+            first = last = fits[0]
+            sv += f"; bara {first.year} ligger efter det som redan hänt: {bounds.earliest.sv}"
+            en += f"; only {first.year} lies after what had happened: {bounds.earliest.en}"
+    minutes.date_range = Range(first, last, line.no, line.no, mention.text, sv, en)
+    return True
+
+
+def _from_address(minutes: Minutes) -> None:
+    url = minutes.layout.provenance
+    if url is None or not (m := _URL_DATE.search(url)):
+        return
+    try:
+        day = dt.date.fromisoformat(m[0])
+    except ValueError:
+        return
+    minutes.date_range = Range(
+        day, day, 1, 1, m[0],
+        f"texten anger inget datum; bara sidans adress ({m[0]}) gör det",
+        f"the text states no date; only the page's address ({m[0]}) does",
+    )  # fmt: skip
