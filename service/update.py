@@ -80,12 +80,18 @@ async def _forward(url: str, update: str, timeout: float) -> Response:
     return Response(status_code=204)
 
 
+def authorised(header: str, token: str) -> bool:
+    """Whether `header` is `Bearer <token>`: the scheme in any case (RFC 7235), the token compared in constant time."""
+    scheme, _, credentials = header.strip().partition(" ")
+    token_matches = hmac.compare_digest(credentials.strip().encode(), token.encode())
+    return scheme.lower() == "bearer" and token_matches
+
+
 @router.post("/update")
 async def sparql_update(request: Request) -> Response:
     """SPARQL 1.1 Update by POST (form `update=` or direct `application/sparql-update`); needs the bearer token."""
     settings = request.app.state.settings
-    supplied = request.headers.get("authorization", "")
-    if not hmac.compare_digest(supplied.encode(), f"Bearer {settings.update_token}".encode()):
+    if not authorised(request.headers.get("authorization", ""), settings.update_token):
         return PlainTextResponse(
             "Updates need 'Authorization: Bearer <PROVENIENS_UPDATE_TOKEN>'.\n",
             status_code=401,
