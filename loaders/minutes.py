@@ -24,13 +24,14 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from proveniens.loaders.dates import DAY_MONTH
 from proveniens.loaders.entities import body_named, find_bodies, new_body
 from proveniens.loaders.minutes_emit import Emitter
 from proveniens.loaders.minutes_items import add_body_decisions
 from proveniens.loaders.minutes_parts import Minutes
 from proveniens.loaders.minutes_recognise import THRESHOLD, recognition_score
 from proveniens.loaders.minutes_structure import read_minutes
-from proveniens.loaders.minutes_text import DAY_MONTH, is_organisation_like
+from proveniens.loaders.minutes_text import is_organisation_like
 from proveniens.loaders.minutes_write import BodyFound, MinutesWriter
 from proveniens.loaders.sources import SourceFile, SourceKind
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from proveniens.loaders.layout import Line
-from proveniens.loaders.minutes_text import DateMention, find_dates
+from proveniens.loaders.dates import DateMention, find_dates
 
 
 @dataclass(frozen=True)

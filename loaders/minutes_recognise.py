@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from proveniens.loaders.minutes_text import DAY_MONTH, is_organisation_like
+from proveniens.loaders.dates import DAY_MONTH
+from proveniens.loaders.minutes_text import is_organisation_like
 
 THRESHOLD = 3
 _TITLE = re.compile(

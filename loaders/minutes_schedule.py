@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from proveniens.loaders.dates import DAY_MONTH, day_month
 from proveniens.loaders.layout import Line
-from proveniens.loaders.minutes_text import DAY_MONTH, day_month, parse_time_range
+from proveniens.loaders.minutes_text import parse_time_range
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _COLUMN = re.compile(r"[A-ZÅÄÖ]{2,}(?:/[\w-]+)?")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from proveniens.loaders.dates import DAY_MONTH, day_month, parse_date
 from proveniens.loaders.layout import Line, analyse
 from proveniens.loaders.minutes_items import read_items, read_unnumbered
 from proveniens.loaders.minutes_parts import (
@@ -28,7 +29,7 @@ from proveniens.loaders.minutes_parts import (
 )
 from proveniens.loaders.minutes_people import read_people
 from proveniens.loaders.minutes_regions import read_regions
-from proveniens.loaders.minutes_text import DAY_MONTH, day_month, parse_date, parse_time, parse_time_range
+from proveniens.loaders.minutes_text import parse_time, parse_time_range
 from proveniens.loaders.minutes_when import date_meeting
 
 

@@ -1,4 +1,4 @@
-"""Reading the small things minutes are made of: Swedish dates, clock times and lists of names.
+"""Reading the small things minutes are made of: clock times and lists of names (dates: dates.py).
 
 Pure functions without RDF, so they can be tested on their own (property-based tests in
 tests/loaders/test_minutes_text.py). Every parser returns None (or an empty list) for text it does
@@ -11,105 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "februari": 2, "febr": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
-    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8, "september": 9, "sept": 9,
-    "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-               "november", "december")  # fmt: skip
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-
-# "24 september 2021", "den 24 sept. 2021", "2021-09-24", "24/9 2021", "24/9-2021", "24.9.2021"
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})(?:[ .-]|\s*-\s*)(\d{4})\b")
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE)
-_SEASON_YEAR = re.compile(r"\b(våren|vårterminen|vt|hösten|höstterminen|ht)\s*(\d{4})\b", re.IGNORECASE)
-# A day and a month without a year: "14 augusti", "7/9" (only where a year is known from context).
-DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*/\s*(\d{{1,2}})(?!\d)|\s+({_MONTH})\b\.?)", re.IGNORECASE)
+from proveniens.loaders.dates import find_dates
 
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _TIME_RANGE = re.compile(
     rf"(?:\bkl(?:ockan)?\.?\s*)?(?<![\d/.:\-–]){_CLOCK}\s*(?:-|–|—|till)\s*{_CLOCK}(?![\d/]|[-–]\d)"
 )
 _TIME = re.compile(r"(?<![\d/.:\-])(\d{1,2})[.:](\d{2})(?![\d/]|[.:]\d)")
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date found in text: `first`..`last` is the day, month or season it names; `text` as written."""
-
-    first: dt.date
-    last: dt.date
-    text: str
-    start: int  # character offset in the searched text
-    end: int
-
-    @property
-    def is_day(self) -> bool:
-        return self.first == self.last
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The first full date (day, month and year) in `text`, in any of the forms minutes use."""
-    days = [m for m in find_dates(text) if m.is_day]
-    return days[0].first if days else None
-
-
-def find_dates(text: str) -> list[DateMention]:
-    """Every date, month or season with a year in `text`, in order; a longer form wins over a part of it."""
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(m: re.Match[str]) -> bool:
-        return all(m.end() <= a or m.start() >= b for a, b in taken)
-
-    for m in _DAY_MONTH_YEAR.finditer(text):
-        d = _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
-        if d:
-            found.append(DateMention(d, d, m[0], m.start(), m.end()))
-            taken.append(m.span())
-    for rx, order in ((_ISO, (1, 2, 3)), (_NUMERIC, (3, 2, 1))):
-        for m in rx.finditer(text):
-            if free(m):
-                y, mo, da = (int(m[i]) for i in order)
-                d = _safe_date(y, mo, da)
-                if d and 1900 < y < 2100:
-                    found.append(DateMention(d, d, m[0], m.start(), m.end()))
-                    taken.append(m.span())
-    for m in _MONTH_YEAR.finditer(text):
-        if free(m):
-            y, mo = int(m[2]), MONTHS[m[1].lower()]
-            found.append(DateMention(dt.date(y, mo, 1), month_end(y, mo), m[0], m.start(), m.end()))
-            taken.append(m.span())
-    for m in _SEASON_YEAR.finditer(text):
-        if free(m):
-            y = int(m[2])
-            spring = m[1].lower().startswith("v")
-            first, last = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if spring else (dt.date(y, 8, 1), dt.date(y, 12, 31))
-            found.append(DateMention(first, last, m[0], m.start(), m.end()))
-            taken.append(m.span())
-    return sorted(found, key=lambda x: x.start)
-
-
-def day_month(match: re.Match[str]) -> tuple[int, int] | None:
-    """(day, month) of a DAY_MONTH match, None when it is not a possible day of the year."""
-    day = int(match[1])
-    month = int(match[2]) if match[2] else MONTHS[match[3].lower()]
-    return (day, month) if _safe_date(2000, month, day) else None  # 2000 is a leap year: 29/2 is possible
 
 
 def _clock(hours: str, minutes: str | None) -> dt.time | None:

@@ -16,11 +16,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from proveniens.loaders.dates import find_dates, in_context
+from proveniens.loaders.dates import DAY_MONTH, day_month, find_dates, in_context
 from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_dating import infer_range
 from proveniens.loaders.minutes_parts import Minutes, span_of
-from proveniens.loaders.minutes_text import DAY_MONTH, day_month
 
 _HEADER_LINES = 6
 _URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")

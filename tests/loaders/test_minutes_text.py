@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from proveniens.loaders.dates import MONTH_NAMES, find_dates, parse_date
 from proveniens.loaders.entities import body_pattern
 from proveniens.loaders.minutes_text import (
-    MONTH_NAMES,
-    find_dates,
     looks_like_name,
-    parse_date,
     parse_people,
     parse_time,
     parse_time_range,
@@ -38,6 +36,7 @@ def written_dates(draw: st.DrawFn) -> tuple[dt.date, str]:
     return d, draw(st.sampled_from(forms))
 
 
+@settings(deadline=None)  # the first call loads dateparser's Swedish locale data
 @given(written_dates(), st.sampled_from(["Datum: {}", "{}", "Mötet hölls {} i Vänersborg.", "Måndag {}, kl. 9-12"]))
 def test_a_written_date_is_read_back(case: tuple[dt.date, str], frame: str) -> None:
     day, text = case
