@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.lexicon import (
     AGREEMENTS,
     DEPARTMENTS,
@@ -19,7 +20,6 @@ from proveniens.loaders.lexicon import (
     LAWS,
     agreement_regex,
     law_name_regex,
-    slugify,
 )
 
 

@@ -8,8 +8,9 @@ Patterns are written for flattened text (see flattext.py): single spaces, hyphen
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from proveniens.loaders.knowledge import knowledge, slugify  # noqa: F401 (slugify: one function, also for code that imports it from here)
 
 # Government department letters used in inquiry numbers ("S 2017:01") and registration numbers
 # ("S2019/03056/FS"), longest first so "UD" wins over "U".
@@ -119,12 +120,6 @@ def agreement_regex() -> str:
     return "|".join(f"(?P<ag{i}>{a.pattern})" for i, a in enumerate(AGREEMENTS))
 
 
-def slugify(text: str) -> str:
-    """ASCII, lower case, hyphens: 'Vårdens medarbetare 2019' -> 'vardens-medarbetare-2019'."""
-    folded = text.lower().translate(str.maketrans("åäöéüæø", "aaoeuao"))
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-
-
 # Inquiries (kommittéer) known by name, for texts that name an inquiry without its number; the name
 # is the inquiry's skos:prefLabel (as in the curated sources).
 INQUIRY_NAMES: dict[str, str] = {
@@ -143,27 +138,15 @@ class Municipality:
     districts: tuple[str, ...]  # stadsdelsnämnder, whose mention places a text in the city
 
 
-MUNICIPALITIES: tuple[Municipality, ...] = (
-    Municipality(
-        "stockholms-stad",
-        "Stockholms stad",
-        (
-            "Bromma",
-            "Enskede-Årsta-Vantör",
-            "Farsta",
-            "Hägersten-Älvsjö",
-            "Hässelby-Vällingby",
-            "Kungsholmen",
-            "Norrmalm",
-            "Rinkeby-Kista",
-            "Skarpnäck",
-            "Skärholmen",
-            "Spånga-Tensta",
-            "Södermalm",
-            "Östermalm",
-        ),
-    ),
-)
+def municipalities() -> tuple[Municipality, ...]:
+    """The municipalities whose district councils the knowledge files list (Stockholms stad's, for one)."""
+    k = knowledge()
+    out = []
+    for body in k.bodies:
+        units = [u.name.removesuffix(" stadsdelsnämnd") for u in k.units_of(body) if u.name.endswith("stadsdelsnämnd")]
+        if units and k.municipality(body.name) is body:
+            out.append(Municipality(body.slug, body.name, tuple(units)))
+    return tuple(out)
 
 
 # The proposals of an SOU as inquiries and respondents name them, so that every remiss response
@@ -181,7 +164,7 @@ PROPOSALS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-# How running text names the parties of a government agreement (labels: entities.BODIES).
+# How running text names the parties of a government agreement (labels: the knowledge files' bodies).
 PARTIES: dict[str, str] = {
     "regeringen": r"\b[Rr]egeringen?s?\b|\bstaten\b",
     "skr": r"\bSKR\b|Sveriges Kommuner och Regioner",

@@ -13,9 +13,10 @@ import hashlib
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
 
-from proveniens.loaders.entities import BODIES, Body, BodyKind, PersonRef, spelling_variant
+from proveniens.loaders.entities import Body, BodyKind, PersonRef, spelling_variant
 from proveniens.loaders.evidence import Assertion, Evidence, evidence_to_rdf, mint_evidence_iri, verify_quote
 from proveniens.loaders.evidence import normalise as normalise_ws
+from proveniens.loaders.knowledge import knowledge
 from proveniens.loaders.sources import SourceFile
 from proveniens.namespaces import INST, ORG, PV
 
@@ -116,8 +117,8 @@ class Emitter:
             self._bodies.add(iri)
             self.typed(iri, body.kind.value)
             same = normalise_ws(written).casefold() == normalise_ws(body.name).casefold()
-            known = body in BODIES
-            note = None if same else f"Preferred name from {'the entity table' if known else 'the header'}; written"
+            known = knowledge().knows(body)
+            note = None if same else f"Preferred name from {'the knowledge files' if known else 'the header'}; written"
             note = note and f"{note} '{written}' here."
             # A body the table does not know may be named differently by other documents: its name is a plain
             # literal then, so two documents never give it two Swedish preferred names (SKOS S14, the shapes).
@@ -125,7 +126,7 @@ class Emitter:
             self.attest(iri, SKOS.prefLabel, label, start, end, written, same, note)
             if body.kind is BodyKind.UNIT and body.parent:
                 parent = INST["org/" + body.parent]
-                self.link(iri, ORG.subOrganizationOf, parent, start, end, written, False, "From the entity table.")
+                self.link(iri, ORG.subOrganizationOf, parent, start, end, written, False, "From the knowledge files.")
         variant = spelling_variant(body, written)
         if variant and (iri, SKOS.altLabel, Literal(variant)) not in self.graph:
             self.attest(iri, SKOS.altLabel, Literal(variant), start, end, written)

@@ -1,21 +1,20 @@
 """Documents and plans that minutes mention: SOUs, propositions, directives, laws, the roadmap, the agreement.
 
 Only unambiguous mentions count. Numbered documents and laws are found by the shared citation
-finder (citations.py; the misspelt "prop. 2019:20/164" included). Färdplan nära vård is named
-"Färdplan", "färdplanen" or "gemensam färdplan" — not "en färdplan", which in the corpus also means
-the SOU's own roadmap. The regional
-health-care agreement is named by its title or by "HoS-avtal(et)"/"revidering av hälso- och
-sjukvårdsavtalet"; a bare "hälso- och sjukvårdsavtalet" may be the agreement in force before the
-revision and is not read as a reference.
+finder (citations.py; the misspelt "prop. 2019:20/164" included). Regional plans and agreements
+("Färdplanen", "HoS-avtalet") are named as the knowledge files list their titles and short forms
+(sources/curated/knowledge/plans.yaml), and count only in a document of the plan's region and time:
+"färdplan" in another region's minutes is that region's own plan, not Västra Götaland's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from proveniens.loaders.citations import as_written, find_citations
+from proveniens.loaders.knowledge import Body, knowledge
 from proveniens.namespaces import INST
 
 
@@ -28,32 +27,12 @@ class Reference:
     note: str | None = None
 
 
-_HOS_NOTE = (
-    "The minutes name the regional health-care agreement by its short form or as the agreement under revision; "
-    "it is identified with the revised agreement sent on remiss in autumn 2021."
-)
-
-
-def _fixed(path: str) -> Callable[[re.Match[str]], str]:
-    return lambda _m: path
-
-
-_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], bool, str | None], ...] = (
-    (re.compile(r"\bFärdplan(?:en)?\b|\b(?:läns)?gemensamm?a? färdplan(?:en)?\b|\bfärdplanen\b"),
-     _fixed("strategy/fardplan-nara-vard"), True, None),
-    (re.compile(r"\bHälso- ?och sjukvårdsavtal med tillhörande överenskommelser\b", re.IGNORECASE),
-     _fixed("agreement/hos-avtal-vg-2021"), True, None),
-    (re.compile(r"\bHoS-avtal(?:et)?\b|\brevider\w*\s+(?:av|i)\s+(?:det\s+)?(?:tidigare\s+)?"
-                r"(?:hälso- ?och sjukvårdsavtal|HoS-avtal)\w*", re.IGNORECASE),
-     _fixed("agreement/hos-avtal-vg-2021"), False, _HOS_NOTE),
-)  # fmt: skip
-
-
-def find_references(text: str) -> list[Reference]:
+def find_references(text: str, region: Body | None = None, latest: dt.date | None = None) -> list[Reference]:
     """Every document or plan mentioned in `text`, in order (one per place it is mentioned).
 
     Numbered documents and laws come from the shared citation finder (citations.py); only citations
-    with an IRI count here.
+    with an IRI count here. A plan of the knowledge files counts only in a document of its region
+    (`region`: the region of the body whose document it is) written no later than `latest` allows.
     """
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []
@@ -66,10 +45,14 @@ def find_references(text: str) -> list[Reference]:
         note = None if literal else f"Written '{written}'; read as {c.identifier}."
         found.append(Reference(str(c.iri).removeprefix(str(INST)), written, c.start, literal, note))
         taken.append((c.start, c.end))
-    for pattern, target, stated, note in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append(m.span())
-            found.append(Reference(target(m), m[0], m.start(), stated, note))
+    for plan, m, by_title in knowledge().plans_named(text, region, latest):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        taken.append(m.span())
+        note = None if by_title else (
+            f"'{m[0]}' is read as {plan.titles[0] if plan.titles else plan.iri}: the knowledge files give it as a "
+            f"name of that plan in documents of {region.name if region else ''}"
+            + (f" from {plan.applies_from.isoformat()}." if plan.applies_from else ".")
+        )
+        found.append(Reference(str(plan.iri).removeprefix(str(INST)), m[0], m.start(), by_title, note))
     return sorted(found, key=lambda r: r.start)

@@ -11,8 +11,9 @@ from rdflib import URIRef
 
 from proveniens.loaders.citations import Citation, CitationKind, kommitte
 from proveniens.loaders.dates import DateMention, find_dates, in_context, parse_date
+from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.layout import Layout, LineKind
-from proveniens.loaders.lexicon import INQUIRIES, MUNICIPALITIES, PROPOSALS, Municipality, slugify
+from proveniens.loaders.lexicon import INQUIRIES, PROPOSALS, Municipality, municipalities
 from proveniens.loaders.prose import (
     Span,
     overlap,
@@ -154,15 +155,15 @@ _SENT_TO = re.compile(
 def municipality(text: str) -> tuple[Municipality, Span] | None:
     """The respondent's municipality: named outright ('Stockholms stad'), the one the SOU was sent to
     ('remitterat … till Göteborgs Stad'), or the one whose district councils the text lists."""
-    for muni in MUNICIPALITIES:
+    for muni in municipalities():
         if (m := re.search(re.escape(muni.name), text)) is not None:
             return muni, _sentence_around(text, m.start(), m.end())
     for s in sentences(text):
         if (m := _SENT_TO.search(s.words(text))) is not None:
             name = m.group("name")
-            known = next((x for x in MUNICIPALITIES if x.name.lower() == name.lower()), None)
+            known = next((x for x in municipalities() if x.name.lower() == name.lower()), None)
             return known or Municipality(slugify(name), name, ()), s
-    for muni in MUNICIPALITIES:
+    for muni in municipalities():
         hits = [m for d in muni.districts for m in re.finditer(re.escape(d.split("-")[0]), text)]
         council = re.search(r"stadsdelsnämnd", text)
         if len(hits) >= 2 and council:

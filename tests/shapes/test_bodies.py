@@ -58,6 +58,23 @@ SRO_PRESENTER = """
 """
 
 ACCEPT = [
+    pytest.param("MunicipalityShape", """
+<org/region-jamtland-harjedalen> a pv:Region ; skos:prefLabel "Region Jämtland Härjedalen"@sv .
+<org/ostersunds-kommun> a pv:Municipality ; skos:prefLabel "Östersunds kommun"@sv ;
+    pv:region <org/region-jamtland-harjedalen> .
+""", id="municipality-in-its-region"),
+    pytest.param("RegionalShape", """
+<agreement/hos-avtal-vg-2021> pv:region <org/vgr> ; pv:appliesFrom "2020-10-01"^^xsd:date .
+<org/vgr> a pv:Region .
+""", id="plan-of-a-region"),
+    pytest.param("EventShape", """
+<event/covid-19-namngiven> a pv:Event ; skos:prefLabel "Sjukdomen covid-19 får sitt namn"@sv ;
+    dcterms:date "2020-02-11"^^xsd:date ;
+    dcterms:description "sjukdomen covid-19 fick sitt namn"@sv, "the disease covid-19 was named"@en .
+""", id="event-with-day"),
+    pytest.param("PersonShape", """
+<person/anne-marie-svensson> a foaf:Person ; foaf:name "Anne-Marie Svensson" ; org:memberOf <org/vgr> .
+""", id="member-of-vgr"),
     pytest.param("OrganizationShape", """
 <org/kommunerna-vg> a org:Organization ; skos:prefLabel "Kommunerna i Västra Götaland"@sv .
 """, id="plain-organisation"),
@@ -105,6 +122,28 @@ ACCEPT = [
 ]
 
 REJECT = [
+    pytest.param("MunicipalityShape", ("Municipality-region",), """
+<org/kungalvs-kommun> a pv:Municipality ; skos:prefLabel "Kungälvs kommun"@sv .
+""", id="municipality-without-region"),
+    pytest.param("RegionalShape", ("Regional-region",), """
+<strategy/fardplan-nara-vard> pv:region <org/kungalvs-kommun> .
+<org/kungalvs-kommun> a pv:Municipality ; skos:prefLabel "Kungälvs kommun"@sv ; pv:region <org/vgr> .
+<org/vgr> a pv:Region .
+""", id="region-that-is-a-municipality"),
+    pytest.param("RegionalShape", ("Regional-appliesFrom",), """
+<agreement/hos-avtal-vg-2021> pv:region <org/vgr> ; pv:appliesFrom "oktober 2020" .
+<org/vgr> a pv:Region .
+""", id="applies-from-not-a-date"),
+    pytest.param("EventShape", ("Event-name", "Event-when"), """
+<event/x> a pv:Event ; dcterms:description "något hände"@sv, "something happened"@en .
+""", id="event-without-name-or-date"),
+    pytest.param("EventShape", ("Event-description",), """
+<event/x> a pv:Event ; skos:prefLabel "X"@sv ; dcterms:date "2020-02-11"^^xsd:date ;
+    dcterms:description "något hände"@sv .
+""", id="event-explained-in-swedish-only"),
+    pytest.param("PersonShape", ("Person-memberOf",), """
+<person/x> a foaf:Person ; foaf:name "X Y" ; org:memberOf <sou/2020:19> .
+""", id="member-of-a-report"),
     pytest.param("OrganizationShape", ("Organization-name",), """
 <org/vvg-covid> a pv:CollaborationBody ; skos:altLabel "VVG-Covid" .
 """, id="organization-no-name"),

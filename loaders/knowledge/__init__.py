@@ -1,0 +1,190 @@
+"""What the loaders know about the world, read once from the curated knowledge files.
+
+People, bodies (with abbreviations and spellings), regions and municipalities, dated events and the plans of
+a region live as data in sources/curated/knowledge/ (see the README there); this object is the one place the
+loaders ask. A lookup answers only what the data says applies: a person is matched by full name and only
+when the document's organisations and region do not speak against it, a plan's short name only in a
+document of its region and time. Whatever the data does not know, the loaders mint from the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import cache, cached_property
+from pathlib import Path
+
+from rdflib import URIRef
+
+from proveniens.loaders.knowledge import read
+from proveniens.loaders.knowledge.model import Body, BodyKind, Event, Person, Plan
+from proveniens.loaders.knowledge.slug import slugify
+
+__all__ = ["Body", "BodyKind", "Event", "Knowledge", "Person", "Plan", "key", "knowledge", "slugify"]
+
+SOURCES_DIR = Path(__file__).resolve().parents[2] / "sources"
+
+# How Swedish writes a municipality as an organisation: "Kungälvs kommun", "Borås Stad", "Ale kommun".
+_MUNICIPAL = re.compile(r"^(?P<name>.+?)s? (?:kommun|[Ss]tad)$")
+
+
+def key(name: str) -> str:
+    """A name compared without case or extra spaces."""
+    return " ".join(name.split()).casefold()
+
+
+def spelling_regex(spelling: str) -> str:
+    """A spelling as a pattern for flattened text: any run of spaces, "hälso- och" also as "hälso-och"."""
+    return r"\s+".join(re.escape(word) for word in spelling.split()).replace(r"\-\s+", r"-\s?")
+
+
+class Knowledge:
+    """The curated knowledge, with the lookups the loaders need."""
+
+    def __init__(self, bodies: tuple[Body, ...], people: tuple[Person, ...], events: tuple[Event, ...],
+                 plans: tuple[Plan, ...]) -> None:  # fmt: skip
+        self.bodies, self.people, self.events, self.plans = bodies, people, events, plans
+        self._by_slug = {b.slug: b for b in bodies}
+
+    @classmethod
+    def from_sources(cls, sources_dir: Path = SOURCES_DIR) -> Knowledge:
+        graph = read.read_graph(sources_dir)
+        return cls(read.bodies(graph), read.people(graph), read.events(graph), read.plans(graph))
+
+    # -- bodies ---------------------------------------------------------------------------------
+
+    def knows(self, body: Body) -> bool:
+        return self._by_slug.get(body.slug) == body
+
+    @cached_property
+    def _spellings(self) -> dict[str, Body]:
+        out: dict[str, Body] = {}
+        for body in self.bodies:
+            for spelling in (body.name, *body.variants):
+                out.setdefault(key(spelling), body)
+        return out
+
+    def body(self, written: str) -> Body | None:
+        """The body a spelling stands for (case does not matter; an abbreviation may carry a genitive s)."""
+        k = key(written)
+        if (found := self._spellings.get(k)) is not None:
+            return found
+        if written[:-1].isupper() and written.endswith("s") and (found := self._spellings.get(k[:-1])):
+            return found if found.abbreviation and key(found.abbreviation) == k[:-1] else None
+        if m := _MUNICIPAL.match(" ".join(written.split())):
+            return self.municipality(m["name"])
+        slug = slugify(written)  # the same but for accents: "Vastkom", "Vastra Gotalandsregionen"
+        return self._accentless.get(slug) if len(slug) >= 5 else None
+
+    @cached_property
+    def _accentless(self) -> dict[str, Body]:
+        return {slugify(s): b for b in self.bodies for s in (b.name, *b.variants)}
+
+    def municipality(self, name: str) -> Body | None:
+        """A municipality by its name ("Kungälv") or as an organisation ("Kungälvs kommun", "Stockholms stad")."""
+        k = key(name)
+        for body in self.bodies:
+            spellings = (body.name, *body.variants)
+            if body.kind is BodyKind.MUNICIPALITY or any(_MUNICIPAL.match(n) for n in spellings):
+                names = {key(n) for n in spellings}
+                bare = {key(m["name"]) for n in spellings if (m := _MUNICIPAL.match(n))}
+                if k in names or k in bare:
+                    return body
+        return None
+
+    def units_of(self, parent: Body) -> tuple[Body, ...]:
+        return tuple(b for b in self.bodies if b.parent == parent.slug)
+
+    def region_of(self, body: Body | None) -> Body | None:
+        """The region a body works in: its own, its parent's, or itself when it is one."""
+        seen: set[str] = set()
+        while body is not None and body.slug not in seen:
+            seen.add(body.slug)
+            if body.region:
+                return self._by_slug.get(body.region)
+            body = self._by_slug.get(body.parent or "")
+        return None
+
+    @cached_property
+    def body_pattern(self) -> re.Pattern[str]:
+        """Any known spelling of any body, as a whole word; an abbreviation may carry a genitive s ("SROs")."""
+        spellings = sorted({s for b in self.bodies for s in (b.name, *b.variants)}, key=len, reverse=True)
+        alternatives = [spelling_regex(s) + ("s?" if s.isupper() else "") for s in spellings]
+        return re.compile(rf"(?<![\w@.])(?:{'|'.join(alternatives)})(?![\w@])", re.IGNORECASE)
+
+    # -- people ---------------------------------------------------------------------------------
+
+    def person(self, written: str, organisations: Iterable[Body] = (), region: Body | None = None) -> Person | None:
+        """The known person a full name (or listed spelling) stands for, unless the context speaks against it.
+
+        Against it: the document is of another region than all of the person's organisations, or the name is
+        given with known bodies none of which is the person's and one of which is of another region.
+        """
+        k, slug = key(written), slugify(written)
+        if len(written.split()) < 2:
+            return None  # a surname or a given name alone is never enough
+        for p in self.people:
+            names = (p.name, *p.variants)
+            if k in {key(n) for n in names} or slug in {slugify(n) for n in names}:
+                return p if self._fits(p, tuple(organisations), region) else None
+        return None
+
+    def person_regions(self, person: Person) -> set[str]:
+        regions = (self.region_of(self._by_slug.get(o)) for o in person.organisations)
+        return {r.slug for r in regions if r is not None}
+
+    def _fits(self, person: Person, organisations: tuple[Body, ...], region: Body | None) -> bool:
+        regions = self.person_regions(person)
+        if region is not None and regions and region.slug not in regions:
+            return False
+        if organisations and person.organisations and not any(b.slug in person.organisations for b in organisations):
+            elsewhere = [self.region_of(b) for b in organisations]
+            return not any(r is not None and r.slug not in regions for r in elsewhere)
+        return True
+
+    # -- events and plans -----------------------------------------------------------------------
+
+    def events_about(self, cited: Iterable[URIRef]) -> list[Event]:
+        wanted = set(cited)
+        return [e for e in self.events if e.subject in wanted]
+
+    @cached_property
+    def _event_patterns(self) -> tuple[tuple[Event, re.Pattern[str]], ...]:
+        return tuple(
+            (e, re.compile(rf"(?<!\w)(?:{'|'.join(spelling_regex(s) for s in e.spellings)})(?!\w)", re.IGNORECASE))
+            for e in self.events if e.spellings
+        )  # fmt: skip
+
+    def events_named(self, text: str) -> list[tuple[Event, re.Match[str]]]:
+        """Events named in `text` by one of their spellings (the first mention of each)."""
+        return [(e, m) for e, rx in self._event_patterns if (m := rx.search(text))]
+
+    def event_date(self, event: URIRef) -> dt.date | None:
+        return next((e.date for e in self.events if e.iri == event), None)
+
+    def plans_named(
+        self, text: str, region: Body | None, latest: dt.date | None
+    ) -> list[tuple[Plan, re.Match[str], bool]]:
+        """Plans named in `text` that apply to a document of `region` written by `latest`: (plan, match, by title)."""
+        found = []
+        for plan in self.plans:
+            if region is None or not plan.applies(region.slug, latest):
+                continue
+            for names, by_title in ((plan.titles, True), (plan.short, False)):
+                for name in sorted(names, key=len, reverse=True):
+                    first = f"[{name[0]}{name[0].upper()}]" if name[0].islower() or by_title else re.escape(name[0])
+                    rx = re.compile(rf"(?<![\w-]){first}{spelling_regex(name[1:]) if name[1:] else ''}(?![\w-])")
+                    found += [(plan, m, by_title) for m in rx.finditer(text)]
+        return found
+
+    def plan(self, name: str, region: Body | None, date: dt.date | None) -> Plan | None:
+        """The plan `name` means in a document of `region` written by `date`, if the data says one applies."""
+        hits = [p for p, m, _ in self.plans_named(name, region, date) if m.group(0) == name.strip()]
+        return hits[0] if hits else None
+
+
+@cache
+def knowledge(sources_dir: Path = SOURCES_DIR) -> Knowledge:
+    """The knowledge of a sources folder, read once per process."""
+    return Knowledge.from_sources(sources_dir)
