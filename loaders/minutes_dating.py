@@ -2,8 +2,8 @@
 
 When the header with the date is missing, the meeting is placed after the latest event the minutes
 speak of as done (a dated sentence in the past tense, or the mention of an event whose date is
-known, such as SOU 2020:19 or covid-19) and before the earliest event they speak of as still to
-come (a dated sentence in the future tense). The result is a range with its reasoning — never a
+known from the knowledge files, such as SOU 2020:19 or covid-19) and before the earliest event they
+speak of as still to come (a dated sentence in the future tense). The result is a range with its reasoning — never a
 guessed day. Schedules, signatures and member lists are not read for this (the caller passes the
 content lines of the agenda only).
 """
@@ -15,31 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from proveniens.loaders.layout import Line
+from proveniens.loaders.citations import find_citations
 from proveniens.loaders.dates import DateMention, find_dates
-
-
-@dataclass(frozen=True)
-class KnownEvent:
-    """An event whose date is known outside the minutes; mentioning it means the meeting came after it."""
-
-    pattern: re.Pattern[str]
-    date: dt.date
-    sv: str
-    en: str
-
-
-KNOWN_EVENTS: tuple[KnownEvent, ...] = (
-    KnownEvent(re.compile(r"\bSOU\s*2020:\s*19\b"), dt.date(2020, 4, 1),
-               "SOU 2020:19 lämnades till Socialdepartementet den 1 april 2020",
-               "SOU 2020:19 was handed over to the Ministry on 1 April 2020"),
-    KnownEvent(re.compile(r"\bprop(?:osition)?\.?\s*2019\s*[/:]\s*20\s*[:/]\s*164\b", re.IGNORECASE),
-               dt.date(2020, 5, 1), "prop. 2019/20:164 lades fram i maj 2020",
-               "prop. 2019/20:164 was presented in May 2020"),
-    KnownEvent(re.compile(r"\bcovid-?\s?19\b|\bpandemin\b", re.IGNORECASE), dt.date(2020, 2, 11),
-               "sjukdomen covid-19 fick sitt namn den 11 februari 2020",
-               "the disease covid-19 was named on 11 February 2020"),
-)  # fmt: skip
+from proveniens.loaders.knowledge import Event, knowledge
+from proveniens.loaders.layout import Line
 
 # A numbered SOU or proposition cannot be mentioned before its year (its riksmöte) began.
 _SOU = re.compile(r"\bSOU\s*((?:19|20)\d{2}):\s*\d+")
@@ -151,11 +130,11 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Anchor], list[Anchor]]:
     upper: list[Anchor] = []
     for sentence, offsets in _sentences(lines):
         first, last = _line_span(offsets, 0, len(sentence))
-        for event in KNOWN_EVENTS:
-            if m := event.pattern.search(sentence):
-                a, b = _line_span(offsets, m.start(), m.end())
-                lower.append(Anchor(event.date, a, b, m[0], f"anteckningarna nämner {m[0]} ({event.sv})",
-                                    f"the minutes mention {m[0]} ({event.en})"))
+        for event, start, end in _known_events(sentence):
+            a, b = _line_span(offsets, start, end)
+            said = sentence[start:end]
+            lower.append(Anchor(event.date, a, b, said, f"anteckningarna nämner {said} ({event.sv})",
+                                f"the minutes mention {said} ({event.en})"))
         generic = ((_SOU, 1, "betänkandet", "the report"), (_PROP, 9, "riksmötet", "the session"))
         for rx, month, what_sv, what_en in generic:
             for m in rx.finditer(sentence):
@@ -176,6 +155,18 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Anchor], list[Anchor]]:
                                     f"”{mention.text}” nämns som något som ännu inte har skett",
                                     f"“{mention.text}” is spoken of as still to come"))
     return lower, upper
+
+
+def _known_events(sentence: str) -> list[tuple[Event, int, int]]:
+    """Events of the knowledge files the sentence mentions: a document they are about, cited, or their name."""
+    k, found, seen = knowledge(), [], set()
+    for c in find_citations(sentence):
+        for event in k.events_about([c.iri] if c.iri is not None else []):
+            if event.iri not in seen:
+                seen.add(event.iri)
+                found.append((event, c.start, c.end))
+    found += [(event, m.start(), m.end()) for event, m in k.events_named(sentence) if event.iri not in seen]
+    return found
 
 
 def _day_before_start(mention: DateMention) -> dt.date:

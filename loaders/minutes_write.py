@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF
 
 from proveniens.errors import SourceError
 from proveniens.loaders.entities import Body, PersonIndex, body_named, find_bodies, new_body
+from proveniens.loaders.knowledge import knowledge
 from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_dating import infer_range
 from proveniens.loaders.minutes_emit import Emitter, xsd_date, xsd_time
@@ -47,7 +48,9 @@ class MinutesWriter:
     def __init__(self, source: SourceFile, minutes: Minutes, found: BodyFound, out: Emitter) -> None:
         self.source, self.minutes, self.found, self.out = source, minutes, found, out
         self.body = out.body(found.body, found.written, found.start, found.end)
-        self.people = PersonIndex(n.name for n in self._all_named())
+        named = self._all_named()
+        self.region = knowledge().region_of(found.body)  # what the body's region makes of "Färdplanen", of a name
+        self.people = PersonIndex((n.name for n in named), self.region, {n.name: n.affiliation for n in named})
         if minutes.date is not None:
             self.key = f"{minutes.date[0]:%Y-%m-%d}"
         else:
@@ -95,6 +98,13 @@ class MinutesWriter:
         if m.form is not None:
             form, span = m.form
             out.attest(meeting, PV.meetingForm, Literal(form), span.start, span.end, span.quote)
+
+    def _latest(self) -> dt.date | None:
+        """The last day the meeting can have been held: its date, else the end of the range the text allows."""
+        if self.minutes.date is not None:
+            return self.minutes.date[0]
+        rng = infer_range(self._agenda_lines())
+        return rng.latest.date if rng is not None else None
 
     def _agenda_lines(self) -> list[Line]:
         return [line for item in self.minutes.items for line in item.lines]
@@ -214,7 +224,7 @@ class MinutesWriter:
         for line in item.lines:
             offsets.append((len(text), line.no))
             text += line.text + "\n"
-        for ref in find_references(text):
+        for ref in find_references(text, self.region, self._latest()):
             first = max(no for offset, no in offsets if offset <= ref.start)
             last = max(no for offset, no in offsets if offset < ref.start + len(ref.text))
             target, is_about = INST[ref.target], first in about
@@ -239,7 +249,7 @@ class MinutesWriter:
                 (PV.decisionText, Literal(st.text, lang="sv")),
             ]  # fmt: skip
             out.record(iri, facts, s.start, s.end, st.text, about=PV.decisionText)
-            for ref in find_references(st.text):
+            for ref in find_references(st.text, self.region, self._latest()):
                 out.link(iri, PV.concerns, INST[ref.target], s.start, s.end, ref.text, ref.stated, ref.note)
                 named = True
         if not named:
