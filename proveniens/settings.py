@@ -47,7 +47,9 @@ class Settings(BaseSettings):
     )
     query_memory: ByteSize = Field(
         default=ByteSize(2 << 30),
-        description="Memory one query worker may use (e.g. `2GiB`, `512MiB`); a query beyond it is stopped with 500.",
+        ge=512 << 20,
+        description="Memory one query worker may use (e.g. `2GiB`; at least `512MiB`), counted as its private "
+        "address space; a query beyond it is stopped with 500.",
     )
     client_queries: int = Field(
         default=4,

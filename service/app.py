@@ -43,6 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
                 max_size=settings.query_workers_max,
                 memory_bytes=int(settings.query_memory),
             )
+            await backend.start()
         app.state.backend = backend
         try:
             yield

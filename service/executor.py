@@ -29,7 +29,12 @@ from proveniens.service.query_worker import WorkerConfig, worker_main
 
 LONG_QUERY = 0.5  # seconds after which a running query counts as long and a worker is added beside it
 _TICK = 0.1  # seconds between supervisor rounds
+_START_LIMIT = 60.0  # seconds the first workers may take to start
 _SIGNALS = {signal.SIGKILL: "killed", signal.SIGABRT: "aborted", signal.SIGSEGV: "crashed (segmentation fault)"}
+
+
+class WorkersCannotStart(Exception):
+    """The pool's first workers died or hung while starting; the message says why."""
 
 
 class _Worker:
@@ -119,7 +124,7 @@ class WorkerPool:
         self.timeout = timeout
         self.queue = queue
         self.memory_bytes = memory_bytes
-        self._config = WorkerConfig(str(root), union_default, memory_bytes)
+        self._config = WorkerConfig(str(root), union_default, memory_bytes, os.getpid())
         self._ctx = mp.get_context("spawn")
         self._idle: list[_Worker] = []  # the last worker used is the warmest: taken from the end
         self._free = asyncio.Condition()
@@ -147,13 +152,40 @@ class WorkerPool:
         long = sum(1 for w in self._all if w.busy_since is not None and now - w.busy_since > LONG_QUERY)
         return min(self.size + long, self.max_size)
 
+    async def start(self) -> None:
+        """Wait until the first workers are ready; raise WorkersCannotStart, saying why, if they die first."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + _START_LIMIT
+        for worker in list(self._all):
+            while not worker.ready:
+                worker.take_ready()
+                if not worker.ready and not worker.alive():
+                    await self.aclose()
+                    raise WorkersCannotStart(
+                        f"A query worker died while starting: {worker.death(self.memory_bytes)}. If "
+                        f"PROVENIENS_QUERY_MEMORY ({self.memory_bytes >> 20} MiB) is small, raise it."
+                    )
+                if loop.time() > deadline:
+                    await self.aclose()
+                    raise WorkersCannotStart(f"No query worker was ready within {_START_LIMIT:g} s.")
+                await asyncio.sleep(0.02)
+        self._ensure_supervised()
+
     async def _supervise(self) -> None:
-        """Replace dead idle workers and keep the pool at its target size, every `_TICK` seconds."""
+        """Replace dead idle workers and keep the pool at its target size, every `_TICK` seconds.
+
+        A worker that died before it was ready delays the next start by a second, so a worker that
+        cannot start (a broken build, too little memory) does not become a loop of process starts.
+        """
         while True:
+            stillborn = False
             for worker in list(self._idle):
                 worker.take_ready()
                 if not worker.alive():
+                    stillborn = stillborn or not worker.ready
                     self._drop(worker)
+            if stillborn:
+                await asyncio.sleep(1)
             missing = self._target() - len(self._all)
             for _ in range(missing):
                 self._add()

@@ -20,9 +20,9 @@ import pyoxigraph as ox
 from proveniens.service.bindings import parse_terms
 from proveniens.service.guard import Refused, check_query
 from proveniens.service.jobs import CHUNK, GRAPH_FORMATS, RESULT_FORMATS, QueryJob
-from proveniens.service.sandbox import SandboxUnavailable, cap_memory, deny_network
+from proveniens.service.sandbox import SandboxUnavailable, cap_memory, deny_network, die_with_parent
 
-STACK_BYTES = 256 * 1024 * 1024  # evaluation recursion depth grows with query nesting
+STACK_BYTES = 64 * 1024 * 1024  # 8× the usual: evaluation recursion grows with query nesting
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class WorkerConfig:
     root: str  # the store root holding the `current` link
     union_default: bool
     memory_bytes: int  # RLIMIT_DATA of the worker
+    parent: int  # the service process: the worker ends with it
 
 
 class _PipeWriter:
@@ -144,6 +145,7 @@ def _serve(conn: Connection, config: WorkerConfig) -> None:
 
 def worker_main(conn: Connection, config: WorkerConfig) -> None:
     """Confine this process, say so to the parent, then answer jobs on a large-stack thread."""
+    die_with_parent(config.parent)
     try:
         deny_network()
         confinement = None

@@ -1,4 +1,4 @@
-"""What a query worker may do: no network, and a bounded amount of memory.
+"""What a query worker may do: no network, a bounded amount of memory, no life after its service.
 
 The SPARQL parser refuses SERVICE, but a parser can miss a form; so a worker also cannot open a
 network socket at all. A seccomp filter makes `socket()` fail with EACCES for every family but
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import os
 import platform
 import resource
+import signal
 import socket
 import struct
 
@@ -28,6 +30,7 @@ _ERRNO = 0x00050000
 _SET_MODE_FILTER = 1
 _FLAG_TSYNC = 1  # apply to every thread of the process, not only the caller
 _PR_SET_NO_NEW_PRIVS = 38
+_PR_SET_PDEATHSIG = 1
 _X32_BIT = 0x40000000
 
 # architecture → (AUDIT_ARCH, seccomp, socket, io_uring_setup) system call numbers
@@ -76,6 +79,17 @@ def deny_network() -> None:
     fprog = ctypes.create_string_buffer(program, len(program))
     if libc.syscall(nr_seccomp, _SET_MODE_FILTER, _FLAG_TSYNC, fprog) != 0:
         raise SandboxUnavailable(f"seccomp(SET_MODE_FILTER) failed: {errno.errorcode[ctypes.get_errno()]}")
+
+
+def die_with_parent(parent: int) -> None:
+    """Be killed when the process that started this one ends, however it ends (PR_SET_PDEATHSIG).
+
+    Without it a worker whose service was killed would run its query on, orphaned, to the end.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(1)
 
 
 def cap_memory(limit: int) -> None:

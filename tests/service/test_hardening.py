@@ -57,15 +57,16 @@ def listener() -> Iterator[tuple[str, list[str]]]:
 
 
 def _children(pid: int) -> set[int]:
-    """The live child processes of `pid` (the query workers of a `proveniens serve`)."""
+    """The live query workers of the `proveniens serve` process `pid` (its spawned children)."""
     found = set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                cmdline = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if int(fields[1]) == pid and fields[0] != "Z":
+            if int(fields[1]) == pid and fields[0] != "Z" and b"spawn_main" in cmdline:
                 found.add(int(entry.name))
     return found
 
@@ -153,6 +154,19 @@ def test_pool_heals_after_idle_workers_are_killed(bundled_build, serve) -> None:
         _wait_for(lambda: len(_children(pid) - first) == 2, "the pool did not grow back to two workers")
         for _ in range(6):
             assert count(httpx.get(base + "/sparql", params={"query": COUNT})) > 0
+
+
+def test_workers_end_with_a_killed_service_even_mid_query(bundled_build, serve) -> None:
+    with serve(bundled_build[0], query_workers="2", query_timeout="60") as base:
+        pid = _server_pid(base)
+        threading.Thread(
+            target=lambda: httpx.get(base + "/sparql", params={"query": RUNAWAY}, timeout=5), daemon=True
+        ).start()
+        time.sleep(1)
+        workers = _children(pid)
+        assert len(workers) >= 2
+        os.kill(pid, signal.SIGKILL)
+        _wait_for(lambda: not any(Path(f"/proc/{w}").exists() for w in workers), "orphaned workers kept running")
 
 
 def test_a_query_whose_worker_is_killed_gets_a_clear_error(bundled_build, serve) -> None:
@@ -246,12 +260,12 @@ def test_a_client_beyond_its_share_gets_429(bundled_build, serve) -> None:
 
 
 def test_a_query_beyond_the_memory_cap_is_stopped_and_reported(bundled_build, serve) -> None:
-    with serve(bundled_build[0], query_memory="400MiB", query_timeout="60") as base:
+    with serve(bundled_build[0], query_memory="1GiB", query_timeout="60") as base:
         pid = _server_pid(base)
         response = httpx.get(base + "/sparql", params={"query": CROSS_SORT}, timeout=90)
         assert response.status_code == 500
-        assert "ran out of memory" in response.text and "400 MiB" in response.text
+        assert "ran out of memory" in response.text and "1024 MiB" in response.text
         for worker in _children(pid):  # no worker grew past the cap
             rss_pages = int(Path(f"/proc/{worker}/statm").read_text().split()[1])
-            assert rss_pages * os.sysconf("SC_PAGE_SIZE") < 400 << 20
+            assert rss_pages * os.sysconf("SC_PAGE_SIZE") < 1 << 30
         assert count(httpx.get(base + "/sparql", params={"query": COUNT})) > 0
