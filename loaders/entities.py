@@ -106,15 +106,17 @@ def _known_note(person: Person, written: str) -> str | None:
 class PersonIndex:
     """Resolves the names written in one document to people: the knowledge first, then same-document short forms.
 
-    `region` is the region of the body whose document it is (None when unknown); a name written with its
-    organisation ("Anne-Marie Svensson, VGR", `affiliations`) is resolved with that organisation as context.
+    `body` is the body whose document it is (its region is the context; None when unknown); a name written
+    with its organisation ("Anne-Marie Svensson, VGR", `affiliations`) has that organisation as context too.
+    A known person's namesake is minted with the organisation or body that tells them apart.
     """
 
     def __init__(
-        self, written: Iterable[str], region: Body | None = None, affiliations: Mapping[str, str | None] | None = None
+        self, written: Iterable[str], body: Body | None = None, affiliations: Mapping[str, str | None] | None = None
     ) -> None:
         self._names = sorted({" ".join(w.split()) for w in written}, key=len, reverse=True)
-        self._region = region
+        self._region = knowledge().region_of(body)
+        self._where = body.name if body is not None else "the document"
         self._affiliations = {" ".join(n.split()): a for n, a in (affiliations or {}).items() if a}
 
     def resolve(self, written: str, affiliation: str | None = None) -> PersonRef:
@@ -125,13 +127,14 @@ class PersonIndex:
         known = k.person(written, orgs, self._region)
         if known is not None:
             return PersonRef(known.slug, known.name, written, _known_note(known, written))
-        namesake = k.person(written)
-        if namesake is not None:  # the same name, but the context says another person
-            where = orgs[0].name if orgs else (self._region.name if self._region else affiliation or "")
+        namesake = k.namesake(written)
+        if namesake is not None:  # the same name, but nothing in the context says it is the same person
+            where = orgs[0].name if orgs else (affiliation or self._where)
             return PersonRef(slugify(f"{written} {where}"), written, written,
-                             f"Not {namesake.name} of the knowledge files, whose organisations are elsewhere; "
-                             f"minted from the name and {where}.")  # fmt: skip
-        longer = [n for n in self._names if _shortens(written, n) and k.person(n) is None]
+                             f"Not taken to be {namesake.name} of the knowledge files: the name alone is not enough "
+                             f"and nothing here names their organisations or region; minted from the name and "
+                             f"{where}.")  # fmt: skip
+        longer = [n for n in self._names if _shortens(written, n) and k.namesake(n) is None]
         if len(longer) == 1:
             note = f"'{written}' is taken to be {longer[0]}, named in full in the same document."
             return PersonRef(slugify(longer[0]), longer[0], written, note)

@@ -50,7 +50,7 @@ class MinutesWriter:
         self.body = out.body(found.body, found.written, found.start, found.end)
         named = self._all_named()
         self.region = knowledge().region_of(found.body)  # what the body's region makes of "Färdplanen", of a name
-        self.people = PersonIndex((n.name for n in named), self.region, {n.name: n.affiliation for n in named})
+        self.people = PersonIndex((n.name for n in named), found.body, {n.name: n.affiliation for n in named})
         if minutes.date is not None:
             self.key = f"{minutes.date[0]:%Y-%m-%d}"
         else:

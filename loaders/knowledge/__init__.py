@@ -116,32 +116,39 @@ class Knowledge:
     # -- people ---------------------------------------------------------------------------------
 
     def person(self, written: str, organisations: Iterable[Body] = (), region: Body | None = None) -> Person | None:
-        """The known person a full name (or listed spelling) stands for, unless the context speaks against it.
+        """The known person a full name (or listed spelling) stands for, when the context supports it.
 
-        Against it: the document is of another region than all of the person's organisations, or the name is
-        given with known bodies none of which is the person's and one of which is of another region.
+        It supports it when the name is written with one of the person's organisations, when the document is
+        of the region of one of them, or when one of them works nationwide (no region, e.g. SKR). A name
+        alone, in a document of unknown or other region, is not enough: that may be a namesake.
         """
-        k, slug = key(written), slugify(written)
+        found = self.namesake(written)
+        return found if found is not None and self._fits(found, tuple(organisations), region) else None
+
+    def namesake(self, written: str) -> Person | None:
+        """The known person with this full name (or listed spelling), whatever the context."""
         if len(written.split()) < 2:
             return None  # a surname or a given name alone is never enough
+        k, slug = key(written), slugify(written)
         for p in self.people:
             names = (p.name, *p.variants)
             if k in {key(n) for n in names} or slug in {slugify(n) for n in names}:
-                return p if self._fits(p, tuple(organisations), region) else None
+                return p
         return None
 
-    def person_regions(self, person: Person) -> set[str]:
-        regions = (self.region_of(self._by_slug.get(o)) for o in person.organisations)
-        return {r.slug for r in regions if r is not None}
+    def person_regions(self, person: Person) -> set[str | None]:
+        """The regions of the person's organisations; None for one that works nationwide."""
+        return {getattr(self.region_of(self._by_slug.get(o)), "slug", None) for o in person.organisations}
 
     def _fits(self, person: Person, organisations: tuple[Body, ...], region: Body | None) -> bool:
+        if any(b.slug in person.organisations for b in organisations):
+            return True
         regions = self.person_regions(person)
-        if region is not None and regions and region.slug not in regions:
-            return False
-        if organisations and person.organisations and not any(b.slug in person.organisations for b in organisations):
-            elsewhere = [self.region_of(b) for b in organisations]
-            return not any(r is not None and r.slug not in regions for r in elsewhere)
-        return True
+        if organisations and all(b.slug not in person.organisations for b in organisations):
+            named = {getattr(self.region_of(b), "slug", None) for b in organisations}
+            if named - {None} and not named & (regions - {None}):
+                return False  # written with a body of another region
+        return None in regions or (region is not None and region.slug in regions)
 
     # -- events and plans -----------------------------------------------------------------------
 

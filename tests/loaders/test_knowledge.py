@@ -1,0 +1,212 @@
+"""The knowledge files (sources/curated/knowledge/): what they hold, how the loaders use it, how a broken one fails.
+
+People the data does not know are minted with evidence, a surname or a bare name never becomes a known person
+without context, a plan's short name links only in a document of its region and time, and the files pass the
+shapes — or fail with their file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import FOAF, PROV
+from rdflib.term import Node
+
+from proveniens.build import LoadedGraph, verify_sources
+from proveniens.errors import EvidenceError
+from proveniens.loaders.curated import load_curated
+from proveniens.loaders.documents import load_document
+from proveniens.loaders.entities import PersonIndex, body_named
+from proveniens.loaders.knowledge import SOURCES_DIR, Knowledge, knowledge
+from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.minutes_refs import find_references
+from proveniens.loaders.sources import SourceKind, find_sources, read_source
+from proveniens.namespaces import INST, PV
+from proveniens.resources import ontology_files, read_turtle
+from proveniens.validation import Origin
+
+MINUTES = Path(__file__).resolve().parent / "minutes"
+FARDPLAN = "strategy/fardplan-nara-vard"
+HOS_AVTAL = "agreement/hos-avtal-vg-2021"
+
+
+def minutes_graph(tmp_path: Path, name: str, text: str) -> tuple[Graph, URIRef]:
+    """The real minutes loader's graph of `text`, saved as a source file, and the file's IRI."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    source = read_source(path, SourceKind.DOCUMENT)
+    loader = MinutesLoader()
+    assert loader.recognise(source), f"{name} is not recognised as minutes"
+    return loader.load(source).graph, source.iri
+
+
+def person_named(g: Graph, name: str) -> URIRef:
+    people = [p for p in g.subjects(FOAF.name, None) if str(g.value(p, FOAF.name)) == name]
+    assert len(people) == 1, f"{name}: {people}"
+    return people[0]  # type: ignore[return-value]
+
+
+def quotes(g: Graph, subject: URIRef, source: URIRef) -> list[str]:
+    return [str(g.value(e, PV.quote)) for e in g.objects(subject, PV.attestedBy)
+            if g.value(e, PROV.hadPrimarySource) == source]  # fmt: skip
+
+
+# -- people -----------------------------------------------------------------------------------
+
+
+def test_a_person_unknown_to_the_data_is_minted_with_evidence(tmp_path: Path) -> None:
+    text = (MINUTES / "dvg_2022-03-14.txt").read_text(encoding="utf-8").replace("Sara Nilsson", "Greta Östlund")
+    assert knowledge().namesake("Greta Östlund") is None
+    g, source = minutes_graph(tmp_path, "dvg.txt", text)
+    greta = person_named(g, "Greta Östlund")
+    assert greta == INST["person/greta-ostlund"]
+    assert any("Greta Östlund" in q for q in quotes(g, greta, source))
+
+
+def test_a_namesake_of_a_known_person_in_another_body_is_minted_apart(tmp_path: Path) -> None:
+    """Jonas Andersson of SRO (Västra Götaland) is not the Jonas Andersson of a body the data does not place."""
+    text = (MINUTES / "dvg_2022-03-14.txt").read_text(encoding="utf-8").replace("Per Holm", "Jonas Andersson")
+    g, source = minutes_graph(tmp_path, "dvg.txt", text)
+    namesake = person_named(g, "Jonas Andersson")
+    assert namesake != INST["person/jonas-andersson"]
+    assert str(namesake).startswith(str(INST["person/jonas-andersson-"]))
+    assert quotes(g, namesake, source)
+
+
+def test_a_surname_alone_is_never_a_known_person() -> None:
+    k, sro = knowledge(), body_named("SRO")
+    assert k.person("Svensson") is None and k.person("Svensson", region=sro) is None
+    index = PersonIndex(["Svensson", "Anne-Marie Svensson"], sro)
+    assert index.resolve("Svensson").iri == INST["person/svensson"]
+    assert index.resolve("Anne-Marie Svensson").iri == INST["person/anne-marie-svensson"]
+
+
+def test_a_full_name_needs_context_that_fits() -> None:
+    k = knowledge()
+    vgr, jamtland = body_named("VGR"), body_named("Region Jämtland Härjedalen")
+    assert k.person("Anne-Marie Svensson", [vgr]) is not None  # written with her organisation
+    assert k.person("Anne-Marie Svensson", region=vgr) is not None  # in a document of her region
+    assert k.person("Anne-Marie Svensson") is None  # the name alone, nowhere
+    assert k.person("Anne-Marie Svensson", region=jamtland) is None  # another region
+    assert k.person("Anne-Marie Svensson", [jamtland], region=vgr) is None  # written with another region's body
+    assert k.person("Lisbeth Löpare Johansson", region=jamtland) is not None  # SKR works nationwide
+    index = PersonIndex(["Anne-Marie Svensson"], jamtland, {"Anne-Marie Svensson": "Region Jämtland Härjedalen"})
+    ref = index.resolve("Anne-Marie Svensson")
+    assert ref.iri == INST["person/anne-marie-svensson-region-jamtland-harjedalen"] and ref.note
+
+
+# -- plans and events -------------------------------------------------------------------------
+
+
+def targets(text: str, region_name: str | None, latest: dt.date | None) -> set[str]:
+    region = body_named(region_name) if region_name else None
+    return {r.target for r in find_references(text, knowledge().region_of(region), latest)}
+
+
+def test_a_plan_links_only_in_a_document_of_its_region() -> None:
+    text = "Ställningstagande: Rådet ställer sig bakom den reviderade Färdplanen och den gemensamma färdplanen."
+    assert targets(text, "SRO", dt.date(2021, 9, 24)) == {FARDPLAN}
+    assert targets(text, "Region Jämtland Härjedalen", dt.date(2021, 9, 24)) == set()
+    assert targets(text, "Östersunds kommun", dt.date(2021, 9, 24)) == set()
+    assert targets(text, None, dt.date(2021, 9, 24)) == set()  # a body the data does not place
+
+
+def test_a_plan_links_only_from_the_day_it_applies() -> None:
+    text = "Uppföljning HoS-avtal och planering av revideringen av hälso- och sjukvårdsavtalet."
+    assert targets(text, "VVG", dt.date(2021, 6, 30)) == {HOS_AVTAL}
+    assert targets(text, "VVG", dt.date(2019, 12, 31)) == set()  # before the revision: an earlier agreement
+    assert targets(text, "VVG", None) == set()  # undatable: nothing says it is this one
+    assert targets("hälso- och sjukvårdsavtalet gäller", "VVG", dt.date(2021, 6, 30)) == set()
+
+
+def test_fardplan_in_minutes_of_a_body_the_data_does_not_place_is_not_the_vg_roadmap(tmp_path: Path) -> None:
+    text = (MINUTES / "sro_undated.txt").read_text(encoding="utf-8")
+    vg, _ = minutes_graph(tmp_path, "sro.txt", text)
+    other, _ = minutes_graph(tmp_path, "rsj.txt", text.replace("SRO", "RSJ").replace("VGR", "RJH"))
+    assert (None, None, INST[FARDPLAN]) in vg
+    assert (None, None, INST[FARDPLAN]) not in other
+
+
+def test_events_date_by_their_document_or_their_name() -> None:
+    k = knowledge()
+    assert [e.date for e in k.events_about([INST["sou/2020:19"]])] == [dt.date(2020, 4, 1)]
+    assert [e.date for e, _ in k.events_named("under pandemin")] == [dt.date(2020, 2, 11)]
+    assert k.events_named("en pandemi") == []
+
+
+# -- places -----------------------------------------------------------------------------------
+
+
+def test_every_municipality_has_one_of_the_21_regions() -> None:
+    k = knowledge()
+    regions = [b for b in k.bodies if b.kind.name == "REGION"]
+    municipalities = [b for b in k.bodies if b.kind.name == "MUNICIPALITY"] + [body_named("Region Gotland")]
+    assert len(regions) == 21 and len(municipalities) == 290
+    assert all(k.region_of(m) in regions for m in municipalities)
+    assert k.municipality("Kungälv") is body_named("Kungälvs kommun")
+    assert k.region_of(k.municipality("Kungälv")) is body_named("VGR")
+    assert k.region_of(k.municipality("Östersund")).name == "Region Jämtland Härjedalen"  # type: ignore[union-attr]
+
+
+# -- the files and the shapes -----------------------------------------------------------------
+
+
+@cache
+def curated_world(sources_dir: Path) -> tuple[list[LoadedGraph], dict[Node, Origin]]:
+    """The curated graphs of a sources folder and the documents they cite, as a build loads them (the documents
+    only registered, not read by a kind loader: the shapes of the curated facts are what is tested)."""
+    sources = find_sources(sources_dir)
+    loaded, origins = [], {}
+    for f in sources.files:
+        if f.kind is SourceKind.CURATED:
+            curated = load_curated(f, sources)
+            loaded.append(LoadedGraph(f.graph_iri, curated.graph, "curated-yaml", f))
+            origins.update({node: Origin(str(f.path), line) for node, line in curated.origins.items()})
+        else:
+            loaded.append(LoadedGraph(f.graph_iri, load_document(f), "source-document", f))
+    return loaded, origins
+
+
+def copy_sources(tmp_path: Path) -> Path:
+    target = tmp_path / "sources"
+    shutil.copytree(SOURCES_DIR, target)
+    return target
+
+
+def test_the_knowledge_files_pass_the_shapes() -> None:
+    loaded, origins = curated_world(SOURCES_DIR)
+    report = verify_sources(loaded, dict(origins), read_turtle(ontology_files()))
+    assert report.conforms, "\n".join(f.render() for f in report.findings)
+
+
+def test_a_municipality_without_its_region_is_rejected_with_file_and_line(tmp_path: Path) -> None:
+    sources = copy_sources(tmp_path)
+    places = sources / "curated" / "knowledge" / "places.yaml"
+    lines = places.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("  - iri: org/kungalvs-kommun\n")
+    assert lines[start + 3].startswith("    pv:region:")
+    del lines[start + 3]
+    places.write_text("".join(lines), encoding="utf-8")
+    loaded, origins = curated_world(sources)
+    report = verify_sources(loaded, dict(origins), read_turtle(ontology_files()))
+    assert not report.conforms
+    broken = [f for f in report.findings if f.focus == str(INST["org/kungalvs-kommun"])]
+    assert broken and all(str(f.origin) == f"{places}:{start + 1}" for f in broken), [f.render() for f in broken]
+
+
+def test_a_wrong_quote_stops_the_knowledge_with_file_and_line(tmp_path: Path) -> None:
+    sources = copy_sources(tmp_path)
+    people = sources / "curated" / "knowledge" / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    assert text.count('quote: "Ulf Olsson"') == 1
+    people.write_text(text.replace('quote: "Ulf Olsson"', 'quote: "Ulf Olofsson"'), encoding="utf-8")
+    line = next(n for n, x in enumerate(people.read_text(encoding="utf-8").splitlines(), 1) if "Ulf Olofsson" in x)
+    with pytest.raises(EvidenceError) as caught:
+        Knowledge.from_sources(sources)
+    assert caught.value.file == str(people)
+    assert caught.value.line is not None and line - 4 <= caught.value.line <= line
