@@ -32,7 +32,7 @@ _LINE = "__line__"
 _RESERVED = {"iri", "a", "evidence", _LINE}
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed: 10x faster
     """A safe loader that records the line of every mapping, for error messages."""
 
 
