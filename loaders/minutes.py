@@ -63,7 +63,7 @@ def _from_title(minutes: Minutes) -> BodyFound | None:
     if abbr := _ABBREVIATION.search(written):
         return BodyFound(new_body(abbr[1], name), abbr[1], span.start, end, True)
     words = _DATE_TAIL.sub("", written).strip(" ,:-–")  # "Samverkansgrupp X 2022-03-14" → the name
-    if words and not _NOT_A_BODY.match(words) and (words[:1].isupper() or is_organisation_like(words)):
+    if words and not _NOT_A_BODY.match(words):  # "Protokoll från samråd för …": what follows names the body
         return BodyFound(new_body(words, words[:1].upper() + words[1:]), words, span.start, end, True)
     return None
 

@@ -11,6 +11,7 @@ from proveniens.loaders.minutes_parts import (
     BULLET,
     DECIDING_KIND,
     DECISION_WITHOUT_COLON,
+    HEADING,
     INLINE_LEFT,
     ITEM_KIND,
     LABEL,
@@ -20,12 +21,14 @@ from proveniens.loaders.minutes_parts import (
     Minutes,
     Named,
     Statement,
+    clean_title,
+    cut_title,
     gather,
     heading,
     people_in,
     span_of,
 )
-from proveniens.loaders.minutes_running import body_decisions
+from proveniens.loaders.minutes_running import acts, body_decisions
 
 
 def read_items(minutes: Minutes, heads: list[int]) -> None:
@@ -195,6 +198,7 @@ def _plain_heading(line: Line, nxt: Line | None) -> bool:
         and not text.endswith((".", ":", ";", ",", "?", "!"))
         and not (ANY_LABEL.match(text) or BULLET.match(line.text) or _NOT_A_TITLE.match(text))
         and not any(rx.match(text) for rx in LABEL.values())
+        and not acts([line], set())  # "Mikael Westin och Elin Nirjens kompletterar informationen"
     )
 
 
@@ -225,6 +229,8 @@ def read_unnumbered(minutes: Minutes) -> None:
         nxt = lines[pos + 1] if pos + 1 < len(lines) else None
         if (m := PARA_ALONE.match(line.text)) and nxt is not None:
             starts.append((pos, f"§ {m['para']} {nxt.stripped}", [line, nxt]))
+        elif m := HEADING.match(BULLET.sub("", line.text, count=1)):  # "• 1. Verksamhetsberättelse 2022"
+            starts.append((pos, clean_title(cut_title(m["title"])), [line]))
         elif _plain_heading(line, nxt) and not (starts and starts[-1][2][-1] is line):
             starts.append((pos, line.stripped, [line]))
     number = 0

@@ -182,25 +182,33 @@ def clean_title(text: str) -> str:
 # Agenda headings
 
 
+def _style(line: Line) -> str:
+    """How a number is written: "1.", "1)", "§ 1" or a bare "1" — a list keeps its style."""
+    m = re.match(r"^\s*(§)?\s*\d{1,3}\s*([.)]?)", line.text)
+    return (m[1] or "") + (m[2] or "") if m else ""
+
+
 def find_headings(lines: tuple[Line, ...]) -> list[int]:
     """Positions in `lines` of the agenda headings: numbered 1, 2, 3 … with nested lists skipped."""
     for allow_any_start in (False, True):
         found: list[int] = []
         expected: int | None = None
-        inner: tuple[int, int] | None = None  # (last number, position) of a numbered list inside an item
+        inner: tuple[int, int, str] | None = None  # (last number, position, style) of a list inside an item
         for pos, line in enumerate(lines):
             m = HEADING.match(line.text)
             if not m or len(cut_title(m["title"])) > 150:
                 continue
             n = int(m["num"] or m["para"])
             tight = pos > 0 and line.no - lines[pos - 1].no <= 1  # no blank line before: a list goes on
-            continues_inner = inner is not None and n == inner[0] + 1 and pos - inner[1] <= 3 and tight
+            continues_inner = (
+                inner is not None and n == inner[0] + 1 and pos - inner[1] <= 3 and tight and _style(line) == inner[2]
+            )
             starts = expected is None and (n == 1 or allow_any_start or m["para"] is not None)
             if starts or (n == expected and not continues_inner):
                 found.append(pos)
                 expected, inner = n + 1, None
             elif expected is not None:
-                inner = (n, pos)
+                inner = (n, pos, _style(line))
         if len(found) >= 2:
             return found
     return []

@@ -37,8 +37,8 @@ def read_people(minutes: Minutes) -> None:
             minutes.absent_inferred.append((entry.named, entry.note or ""))
     known |= {n.name for n in [*minutes.present, *minutes.absent, *minutes.invited]}
     listed = {n.name for n in [*minutes.present, *minutes.absent, *(n for n, _ in minutes.absent_inferred)]}
-    agenda = [x for item in minutes.items for x in item.lines]
-    for act in acts(agenda or list(lines), known | {n.name for item in minutes.items for n in item.presenters}):
+    text = [x for x in lines if x.no not in minutes.excluded]
+    for act in acts(text, known | {n.name for item in minutes.items for n in item.presenters}):
         if act.presents:
             item = next((i for i in minutes.items if act.line in i.lines), None)
             if item is not None and act.named.name not in {p.name for p in item.presenters}:

@@ -1,0 +1,224 @@
+"""Minutes and notices in the shapes real bodies publish them, generated with other names, bodies, dates, numbering.
+
+Each template is one format of tests/fixtures/documents (a web summary, a page transcript of a
+protocol, a bullet protocol with "§ n", a decision news page, a notice), filled by hypothesis with
+names, bodies, days and organisations the loader has never seen. The same structure must come out:
+recognised as minutes, the meeting's day only where day, month and year are written (else a range),
+presenters, who was present (stated or inferred) and absent, decisions — and nothing invented: no
+person present who was only invited or only named, no decision in a notice or a summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
+
+from proveniens.loaders.dates import MONTH_NAMES
+from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.registry import choose_loader
+from proveniens.loaders.sources import SourceFile, SourceKind
+from proveniens.namespaces import PV
+
+GIVEN = ("Agnes", "Birgitta", "Carl", "Dagny", "Einar", "Frida", "Gösta", "Hedvig", "Ingmar", "Josefin", "Kerstin",
+         "Ludvig", "Märta", "Nils", "Ottilia", "Petter", "Ragnhild", "Sixten", "Tyra", "Ulf", "Viveka", "Åke")  # fmt: skip
+SURNAMES = ("Almqvist", "Bergsten", "Dahlgren", "Ekström", "Forsberg", "Granlund", "Hellström", "Isaksson",
+            "Jäderberg", "Lindqvist", "Malmsten", "Nordlund", "Öberg", "Pettersson", "Rosengren", "Sandell",
+            "Tornberg", "Wallin")  # fmt: skip
+WEEKDAYS = ("måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen", "söndagen")
+SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def people(draw: st.DrawFn, n: int) -> list[str]:
+    """n people with distinct given names and surnames (so no name is a short form of another)."""
+    given = draw(st.lists(st.sampled_from(GIVEN), min_size=n, max_size=n, unique=True))
+    surnames = draw(st.lists(st.sampled_from(SURNAMES), min_size=n, max_size=n, unique=True))
+    return [f"{g} {s}" for g, s in zip(given, surnames, strict=True)]
+
+
+DAYS = st.dates(min_value=dt.date(2012, 1, 1), max_value=dt.date(2030, 12, 31))
+ABBREVIATIONS = st.sampled_from(["LSG", "RSG", "SVO", "KSL", "DRG"])
+ORGS = st.sampled_from(["Region Halland", "Region Kalmar län", "Kommunförbundet Skåne", "Örebro kommun"])
+
+
+@dataclass
+class Read:
+    graph: Graph
+
+    def meeting(self) -> object:
+        return next(iter({m for m in self.graph.objects(None, PV.meeting)} or set(self.graph.subjects(RDF.type,
+                                                                                                    PV.Meeting))))
+
+    def name(self, node: object) -> str:
+        return str(self.graph.value(node, FOAF.name))  # type: ignore[arg-type]
+
+    def day(self) -> str | None:
+        value = self.graph.value(self.meeting(), DCTERMS.date)  # type: ignore[arg-type]
+        return str(value) if value is not None else None
+
+    def range(self) -> tuple[str, str] | None:
+        m = self.meeting()
+        first, last = self.graph.value(m, PV.earliestDate), self.graph.value(m, PV.latestDate)  # type: ignore[arg-type]
+        return (str(first), str(last)) if first is not None else None
+
+    def presenters(self) -> set[str]:
+        return {self.name(p) for p in self.graph.objects(None, PV.presenter)}
+
+    def attendance(self, status: object) -> set[str]:
+        return {self.name(self.graph.value(p, ORG.member)) for p in self.graph.subjects(PV.attendance, status)}
+
+    def decisions(self) -> list[str]:
+        return [str(t) for t in self.graph.objects(None, PV.decisionText)]
+
+    def proposals(self) -> set[str]:
+        return {str(t) for t in self.graph.objects(None, PV.proposedDecisionText)}
+
+
+def read(text: str) -> Read:
+    """Load `text` as the build does: the one loader that recognises it, which must be the minutes loader."""
+    data = text.encode()
+    source = SourceFile(Path("variant.txt"), SourceKind.DOCUMENT, hashlib.sha256(data).hexdigest(), text,
+                        tuple(text.splitlines()))  # fmt: skip
+    loader = choose_loader(source)
+    assert loader is not None and loader.name == MinutesLoader.name, text
+    return Read(loader.load(source).graph)
+
+
+def written(day: dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]}"
+
+
+@SETTINGS
+@given(people(2), ABBREVIATIONS, DAYS, ORGS, ORGS)
+def test_a_web_summary_with_a_bullet_agenda(names: list[str], body: str, day: dt.date, org_a: str, org_b: str) -> None:
+    a, b = names
+    text = "\n".join([
+        "Source: https://example.org/nyheter/sammanstallning (stored public page)", "",
+        f"Sammanställning från {body} {written(day)}", "",
+        f"Det här tog {body} ställning om vid mötet {written(day)}. Mötesanteckningar publiceras senare.", "",
+        f"Agendan för {body} den {written(day)} var:", "",
+        " • Nära vård", " • Fördelning av medel", " • Mötestider", "",
+        f"{day.isoformat()} Sammanställning från {body}, PowerPoint", "",
+        "Nära vård", "", f"Föredragande: {a}, {org_a} och {b}, {org_b}", "",
+        "Remissversion av strategin för god och nära vård.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.day() == day.isoformat()
+    assert got.presenters() == {a, b}
+    assert got.decisions() == []
+    assert got.attendance(PV.Present) == set()
+
+
+@SETTINGS
+@given(people(9), DAYS)
+def test_a_protocol_transcript_with_a_flattened_roll_call(names: list[str], day: dt.date) -> None:
+    chair, member, p1, p2, p3, replaced, p4, officer, secretary = names
+    date = f"{written(day)} {day.year}"
+    title = f"Protokoll från samråd för pensionärsorganisationer den {date}"
+    page1 = (
+        f"1 1 (6) Protokoll {title} Tid: Plats: Aulan, Storgatan 3, Skövde Närvarande Ledamöter {chair} (L), "
+        f"östra nämnden {member} (C), östra nämnden Från pensionärsorganisationerna Ledamöter: {p1} PRO {p2} PRO "
+        f"{p3} SPF ersätter {replaced} {p4} SPF Övriga {officer}, enhet folkhälsa {secretary}, nämndsekreterare"
+    )
+    page2 = f"2 2 (6) Underskrifter Sekreterare: {secretary} Ordförande: {chair} (L) Justerare: {p1} (PRO)"
+    first = officer.split()[0]
+    page3 = (
+        f"3 3 (6) 1 Val av justerare Beslut 1. {p1} (PRO) utses att justera protokollet. 2 Folkhälsopolitiken "
+        f"{officer} från enhet folkhälsa jobbar med nämndens folkhälsoarbete. {first} visar en bild med "
+        "åldersfördelningen för befolkningen i länet."
+    )
+    got = read("\n".join(["Source: https://example.org/protokoll (stored public page)", "", title, page1, page2,
+                          page3]))  # fmt: skip
+    assert got.day() == day.isoformat()
+    assert got.attendance(PV.Present) == {chair, member, p1, p2, p3, p4, officer, secretary}
+    assert got.attendance(PV.Absent) == {replaced}
+    assert got.presenters() == {officer}
+    assert got.decisions() == [f"{p1} (PRO) utses att justera protokollet."]
+
+
+@SETTINGS
+@given(people(7), DAYS, st.integers(min_value=1, max_value=12))
+def test_a_bullet_protocol_dated_only_by_its_address(names: list[str], day: dt.date, para: int) -> None:
+    chair, secretary, presenter, speaker, lead_a, lead_b, elected = names
+    text = "\n".join([
+        f"Source: https://forum.example.se/committees/regionens-samradsgrupp/mote-{day.isoformat()} (stored public page)",
+        "", f" • Ordföranden, {chair} (S), hälsar välkommen och öppnar sammanträdet.", "", f" • § {para}", "",
+        "  Val av justerare", "", " • Ordföranden går igenom föregående protokoll.", "",
+        f" • {secretary}, sekreterare, föredrar innehållet i reglementet.", "",
+        " • 1. Verksamhetsberättelse", "", f"  {presenter} går igenom verksamhetsberättelsen.", "",
+        f"  {speaker} (C) uttalar sig om förbundet. Ett presidium valdes också: {elected} ordförande.", "",
+        f" • {lead_a} (projektledare regionen) och {lead_b} (projektledare kommunerna) föredrar punkten.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.day() is None and got.range() == (day.isoformat(), day.isoformat())
+    assert got.presenters() == {secretary, presenter, lead_a, lead_b}
+    assert got.attendance(PV.Present) == {chair, secretary, presenter, speaker, lead_a, lead_b}
+    assert got.decisions() == []
+
+
+@SETTINGS
+@given(st.sampled_from(["Regionstyrelsen", "Kommunstyrelsen", "Hälso- och sjukvårdsnämnden"]),
+       st.dates(min_value=dt.date(2015, 5, 1), max_value=dt.date(2029, 12, 31)).filter(lambda d: d.month >= 5))
+def test_decision_news_without_a_year(body: str, day: dt.date) -> None:
+    """Two years are named; what had happened ("har minskat i april <year>") leaves one: an inferred day."""
+    text = "\n".join([
+        "Source: https://example.org/aktuellt/nyhet (stored public page)", "", f"{body} {written(day)}", "",
+        "Publicerad:", "",
+        f"{body} beslutade vid sitt sammanträde på {WEEKDAYS[day.weekday()]} om en strategi för nära vård, "
+        "om ett nytt avtal med kommunerna och om delårsrapporten.", "",
+        "Delårsrapporten", "",
+        f"{body} ställer sig bakom delårsrapporten per april. Antalet anställda har minskat i april {day.year} "
+        f"jämfört med april {day.year - 1}.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.day() is None, "no year is written: never a stated day"
+    assert got.range() == (day.isoformat(), day.isoformat())
+    assert {"om en strategi för nära vård", "om ett nytt avtal med kommunerna"} <= set(got.decisions())
+    assert f"{body} ställer sig bakom delårsrapporten per april." in got.decisions()
+
+
+@SETTINGS
+@given(people(6), DAYS)
+def test_a_notice_invites_and_proposes_but_records_no_meeting(names: list[str], day: dt.date) -> None:
+    chair, member, deputy, director, presenter_a, presenter_b = names
+    weekday = WEEKDAYS[day.weekday()].capitalize()
+    page1 = (
+        f"1 Kallelse Sammanträdesdatum Plats Sessionssalen, Stadshuset Tid {weekday} den {written(day)}, "
+        f"kl. 09:00-17:00 Ledamöter {chair} (S) Ordförande {member} (MP) Ersättare {deputy} (L) "
+        "KOMMUNSTYRELSEN ADRESS Stadshuset"
+    )
+    page2 = (
+        "2 Kallelse Sammanträdesdatum Dagordning Förslag till beslut 1 Upprop 2 Val av justerare Utses "
+        f"3 Kommundirektörens rapport Information från {director} kl. 09:15-09:45 Antecknas "
+        f"4 Uppföljningsrapport 1, {day.year} Föredragande {presenter_a} och {presenter_b} kl. 09:50-10:05 "
+        "Antecknas KOMMUNSTYRELSEN"
+    )
+    got = read("\n".join(["Source: https://example.org/kallelse (stored public page)", "",
+                          "Kallelse Sammanträdesdatum", "", page1, "", page2]))  # fmt: skip
+    assert got.attendance(PV.Present) == set() and got.attendance(PV.Absent) == set()
+    assert got.decisions() == []
+    assert got.proposals() >= {"Utses", "Antecknas"}
+    assert got.presenters() == {director, presenter_a, presenter_b}
+    assert got.day() is None
+    assert got.range() == (day.isoformat(), day.isoformat())  # the only year named, and the weekday fits
+
+
+@SETTINGS
+@given(st.sampled_from(["Förbundet", "Region Halland", "Vårdförbundet"]), st.integers(min_value=2015, max_value=2030))
+def test_a_remiss_response_is_not_minutes(responder: str, year: int) -> None:
+    text = "\n".join([
+        "Remissvar", "", f"{responder} har beretts tillfälle att yttra sig över betänkandet.", "",
+        f"Stockholm den 3 mars {year}", "", f"{responder} tillstyrker förslaget om en ny lag.",
+        f"{responder} avstyrker förslaget om finansiering. Styrelsen beslutade vid sitt sammanträde att svara.",
+    ])  # fmt: skip
+    data = text.encode()
+    source = SourceFile(Path("remiss.txt"), SourceKind.DOCUMENT, hashlib.sha256(data).hexdigest(), text,
+                        tuple(text.splitlines()))  # fmt: skip
+    assert not MinutesLoader().recognise(source)
