@@ -23,7 +23,7 @@ from pyshacl.rdfutil.inoculate import inoculate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 
-from proveniens.validation import sparql_parsed_once
+from proveniens.validation_reference import sparql_parsed_once
 
 ROOT = Path(__file__).resolve().parents[2]
 SHAPES_DIR = ROOT / "shapes"

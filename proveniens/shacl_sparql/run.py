@@ -1,0 +1,111 @@
+"""Run compiled checks on a pyoxigraph store and hand back their results as rdflib terms.
+
+The store is read as one dataset: either the union of all its graphs or the graphs named. A
+validation can be narrowed to what some graphs touch (an incremental build): checks that read
+only the focus node's own triples look only at nodes those graphs mention, checks that also read
+the values' triples at those nodes and their neighbours, and the rest (long paths, nested shapes,
+SPARQL constraints: shapes whose reach crosses graphs) at every focus node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from proveniens.shacl_sparql.compile import Check
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+@dataclass(frozen=True)
+class RawResult:
+    """One validation result as the check found it."""
+
+    check: Check
+    focus: Node
+    path: Node | None
+    value: Node | None
+
+
+def to_rdflib(t: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        datatype = t.datatype.value
+        return Literal(t.value) if datatype == str(XSD.string) else Literal(t.value, datatype=URIRef(datatype))
+    raise TypeError(f"unexpected term {t!r}")
+
+
+def to_oxigraph(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"unexpected term {node!r}")
+
+
+def memory_store(graphs: Iterable[tuple[URIRef, Graph]]) -> ox.Store:
+    """An in-memory store holding each rdflib graph as the named graph it is paired with."""
+    store = ox.Store()
+    for name, graph in graphs:
+        g = ox.NamedNode(str(name))
+        store.bulk_extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for s, p, o in graph)
+    return store
+
+
+def scope_patterns(changed: Sequence[str]) -> dict[int, str]:
+    """Patterns binding ?this to the nodes a change can affect, by a check's reach (0 or 1).
+
+    Reach 0: every subject of the changed graphs and every object but a class named by rdf:type
+    (a class is no focus node's own triple). Reach 1: those and their neighbours in any graph.
+    """
+    names = " ".join(f"<{g}>" for g in changed)
+    touched = (
+        "{ SELECT DISTINCT ?this WHERE { VALUES ?_cg { " + names + " } "
+        "{ GRAPH ?_cg { ?this ?_cp ?_co } } UNION "
+        "{ GRAPH ?_cg { ?_cs ?_cp ?this } FILTER(?_cp != " + RDF_TYPE + ") } } }"
+    )
+    near = (
+        "{ SELECT DISTINCT ?this WHERE { " + touched.replace("?this", "?_cm") + " "
+        "{ BIND(?_cm AS ?this) } UNION { ?_cm ?_cq ?this FILTER(?_cq != " + RDF_TYPE + ") } "
+        "UNION { ?this ?_cq ?_cm } } }"
+    )
+    return {0: touched, 1: near}
+
+
+def run_checks(
+    store: ox.Store,
+    checks: Sequence[Check],
+    graphs: Sequence[str] | None = None,
+    changed: Sequence[str] | None = None,
+) -> Iterator[RawResult]:
+    """Every result of every check; see `proveniens.validation.validate_store` for the arguments."""
+    options: dict[str, object] = (
+        {"default_graph": [ox.NamedNode(g) for g in graphs]}
+        if graphs is not None
+        else {"use_default_graph_as_union": True}
+    )
+    scopes = scope_patterns(changed) if changed is not None else {}
+    for check in checks:
+        scope = scopes.get(check.reach, "") if check.reach is not None else ""
+        for row in store.query(check.query(scope), **options):
+            path = to_rdflib(row["path"]) if "path" in check.head else None
+            value = to_rdflib(row["value"]) if "?value" in check.head else None
+            yield RawResult(check, to_rdflib(row["this"]), path if path is not None else check.path, value)
