@@ -14,6 +14,7 @@ from proveniens.service.executor import WorkerPool
 from proveniens.service.fairness import ClientSlots
 from proveniens.service.openapi_errors import publish_unprocessable
 from proveniens.service.remote import RemoteBackend
+from proveniens.service.security_headers import SecurityHeaders
 from proveniens.settings import Settings, load_settings
 from proveniens.store import open_read_only
 
@@ -52,6 +53,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="Proveniens", version=__version__, lifespan=lifespan)
     publish_unprocessable(app)
+    app.add_middleware(SecurityHeaders, docs_paths=(app.docs_url, app.redoc_url))
     app.state.settings = settings
     app.state.client_slots = ClientSlots(settings.client_queries)
     app.add_middleware(

@@ -132,19 +132,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-_STYLE = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;line-height:1.45}
-header,footer{background:#1f3a5f;color:#fff;padding:.6rem 1.5rem}header a,footer a{color:#fff}
-header nav a{margin-right:1rem}main{padding:1rem 1.5rem;max-width:78rem}
-h1{font-size:1.6rem;margin:.4rem 0}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccd}
-h3{font-size:1.05rem;margin:1.4rem 0 .3rem}code{font-size:.9em;background:#f2f4f7;padding:0 .2em}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d8dde6;padding:.3rem .5rem;
-text-align:left;vertical-align:top}th{background:#f2f4f7}.lang,.dt{color:#667;font-size:.8em}
-.iri{color:#445;font-size:.85em;word-break:break-all}pre{background:#f6f8fa;padding:.6rem;overflow-x:auto;
-white-space:pre-wrap}.badge{display:inline-block;background:#e8eef7;border-radius:.3rem;padding:0 .4rem;margin:0 .2rem}
-section.term{border-left:3px solid #d8dde6;padding-left:.8rem;margin:1rem 0}.muted{color:#667}
-"""
-
 
 def language(request: Request) -> str:
     """`?lang=` wins, then the reader's cookie, then Accept-Language (q-values), then Swedish."""
@@ -277,7 +264,7 @@ def page(request: Request, lang: str, title: str, body: str, alternates: Sequenc
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(title)} – Proveniens</title>'
-        f"<style>{_STYLE}</style>{links}</head><body>"
+        f'<link rel="stylesheet" href="/static/rdf.css">{links}</head><body>'
         f'<header><nav><strong><a href="/">Proveniens</a></strong> {nav}'
         f'<a href="{e(switch)}" hreflang="{other}" lang="{other}">{w(lang, "other")}</a></nav></header>'
         f"<main>{body}"
