@@ -7,6 +7,7 @@ Each rule yields groups of candidates; a group is one stretch of text (a provisi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -298,12 +299,15 @@ def match_all(text: str) -> list[Candidate]:
     """All candidates, overlaps settled (longest stretch first, then earliest), in text order."""
     groups: list[Group] = [g for rule in _RULES for g in rule(text)]
     groups += list(_simple("SOU", _SOU, text)) + list(_simple("DS", _DS, text)) + list(_simple("DIR", _DIR, text))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the stretches taken, disjoint and sorted: one bisect tells an overlap
+    ends: list[int] = []
     kept: list[Candidate] = []
     for group in sorted(groups, key=lambda g: (-(max(c.end for c in g) - min(c.start for c in g)), g[0].start)):
         lo, hi = min(c.start for c in group), max(c.end for c in group)
-        if any(lo < b and a < hi for a, b in taken):
+        i = bisect.bisect_left(starts, hi)  # stretches starting before hi; only the last can reach past lo
+        if i > 0 and ends[i - 1] > lo:
             continue
-        taken.append((lo, hi))
+        starts.insert(i, lo)
+        ends.insert(i, hi)
         kept.extend(group)
     return sorted(kept, key=lambda c: (c.start, c.end))

@@ -280,16 +280,6 @@ def _shift(mention: DateMention, by: int) -> DateMention:
     return replace(mention, start=mention.start + by, end=mention.end + by)
 
 
-def days_in(text: str, context: str = "") -> list[DateMention]:
-    """Every single day in `text`: written with its year, or without one when `text` itself names one
-    year ("den 3 och 18 juni 2020"), else when `context` fixes the year (see in_context)."""
-    stated = [m for m in find_dates(text) if m.is_day]
-    fixed = [m for m in in_context(text, text) if m.is_day]
-    if not fixed and context:
-        fixed = [m for m in in_context(text, context) if m.is_day]
-    return sorted(stated + fixed, key=lambda m: m.start)
-
-
 def month_of(mention: DateMention) -> tuple[dt.date, dt.date] | None:
     """The calendar month a day or a month mention lies in; None for a season or a longer range."""
     first = mention.first.replace(day=1)

@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD
 
 from proveniens import __version__
+from proveniens.loaders import remiss_org
 from proveniens.loaders import remiss_parts as parts
 from proveniens.loaders.citations import CitationKind, find_citations
+from proveniens.loaders.document_text import document_text
 from proveniens.loaders.entities import body_named
 from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
-from proveniens.loaders.layout import analyse
-from proveniens.loaders.lexicon import INQUIRY_NAMES, slugify
+from proveniens.loaders.knowledge import slugify
+from proveniens.loaders.lexicon import INQUIRY_NAMES
 from proveniens.loaders.sources import SourceFile
 from proveniens.namespaces import INST, PV, RPUBL
 
@@ -44,14 +47,19 @@ class RemissLoader:
     stats: dict[str, int] = field(default_factory=dict)
 
     def recognise(self, source: SourceFile) -> bool:
-        text = source.text
-        if not _REMISS_WORD.search(text) or parts.views_heading(text) is None or _MINUTES.search(text):
-            return False
-        if not parts.STANCE_ANY.search(text):
-            return False
-        return any(c.kind is CitationKind.SOU for c in find_citations(analyse(text).masked))
+        return self.form(source) is not None
+
+    def form(self, source: SourceFile) -> str | None:
+        """'municipal' (a tjänsteutlåtande with its views section), 'organisation' (any other
+        responder's letter or page), or None when `source` is no remiss response."""
+        return remiss_form(source.text)
 
     def load(self, source: SourceFile) -> LoadedDocument:
+        if self.form(source) == "organisation":
+            facts = Facts(source, self.name)
+            read = document_text(source.text)
+            remiss_org.OrgReader(facts, read.masked, list(read.citations)).read()
+            return facts.out
         return _Reader(source, self.name).read()
 
 
@@ -59,10 +67,10 @@ class _Reader:
     def __init__(self, source: SourceFile, loader: str) -> None:
         self.source = source
         self.text = source.text
-        self.layout = analyse(self.text)
+        self.layout = document_text(self.text).layout
         self.masked = self.layout.masked
         self.facts = Facts(source, loader)
-        self.citations = find_citations(self.masked)
+        self.citations = list(document_text(self.text).citations)
 
     def read(self) -> LoadedDocument:
         f = self.facts
@@ -212,3 +220,15 @@ class _Reader:
             assertion = Assertion.STATED if found.explicit else Assertion.INFERRED
             note = None if found.explicit else "The stance is read from how the response comments on the proposal."
             f.link(position, PV.onProposal, iri, f.evidence(found.span.start, found.span.end, assertion, note))
+
+
+@lru_cache(maxsize=4)
+def remiss_form(text: str) -> str | None:
+    """The form of remiss response `text` is (see RemissLoader.form); asked by several loaders, read once."""
+    if _MINUTES.search(text):
+        return None
+    read = document_text(text)
+    masked, cits = read.masked, list(read.citations)
+    if _REMISS_WORD.search(text) and parts.views_heading(text) is not None and parts.STANCE_ANY.search(text):
+        return "municipal" if any(c.kind is CitationKind.SOU for c in cits) else None
+    return "organisation" if remiss_org.recognise(masked, cits) else None

@@ -13,21 +13,26 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
 
 from proveniens import __version__
+from proveniens.loaders import report_general
 from proveniens.loaders import report_parts as parts
-from proveniens.loaders.citations import Citation, CitationKind, find_citations
+from proveniens.loaders.citations import Citation, CitationKind
+from proveniens.loaders.document_text import document_text
 from proveniens.loaders.entities import body_named
 from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
-from proveniens.loaders.layout import analyse
-from proveniens.loaders.lexicon import PARTIES, slugify
+from proveniens.loaders.knowledge import slugify
+from proveniens.loaders.lexicon import PARTIES
 from proveniens.loaders.prose import Span, sentence_at
+from proveniens.loaders.remiss import remiss_form
 from proveniens.loaders.remiss_parts import views_heading
+from proveniens.loaders.report_write import GeneralReportWriter
 from proveniens.loaders.sources import SourceFile
 from proveniens.namespaces import ELI, INST, PV, RPUBL
 
@@ -49,26 +54,44 @@ class ReportLoader:
     version: str = __version__
 
     def recognise(self, source: SourceFile) -> bool:
-        text = source.text
-        if not parts.SELF_REFERENCE.search(text) or views_heading(text) is not None:
-            return False
-        cits = find_citations(analyse(text).masked)
-        return any(
-            c.kind is CitationKind.DIARIENUMMER and parts.ASSIGNMENT.search(text[max(0, c.start - 80) : c.start])
-            for c in cits
-        )
+        return self.form(source) is not None
+
+    def form(self, source: SourceFile) -> str | None:
+        """'assignment' (an agency's report on a government assignment, with its registration number),
+        'general' (a report of any issuer), or None. A remiss response is never a report."""
+        return report_form(source.text)
 
     def load(self, source: SourceFile) -> LoadedDocument:
+        if self.form(source) == "general":
+            facts = Facts(source, self.name)
+            read = document_text(source.text)
+            GeneralReportWriter(facts, read.masked, list(read.citations)).write()
+            return facts.out
         return _Reader(source, self.name).read()
+
+
+@lru_cache(maxsize=4)
+def report_form(text: str) -> str | None:
+    """The form of report `text` is (see ReportLoader.form); asked by the registry and the loader, read once."""
+    if views_heading(text) is not None or remiss_form(text) is not None:
+        return None
+    read = document_text(text)
+    masked, cits = read.masked, list(read.citations)
+    if parts.SELF_REFERENCE.search(text) and any(
+        c.kind is CitationKind.DIARIENUMMER and parts.ASSIGNMENT.search(text[max(0, c.start - 80) : c.start])
+        for c in cits
+    ):
+        return "assignment"
+    return "general" if report_general.recognise(masked, cits) else None
 
 
 class _Reader:
     def __init__(self, source: SourceFile, loader: str) -> None:
         self.text = source.text
-        self.layout = analyse(self.text)
+        self.layout = document_text(self.text).layout
         self.masked = self.layout.masked
         self.facts = Facts(source, loader)
-        self.cits = find_citations(self.masked)
+        self.cits = list(document_text(self.text).citations)
 
     def read(self) -> LoadedDocument:
         f = self.facts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proveniens.loaders.dates import MONTH_NAMES, document_date, find_dates, in_context, parse_date, years_in
@@ -25,6 +25,7 @@ def _forms(d: dt.date) -> list[str]:
     ]
 
 
+@settings(deadline=None)  # the first call loads dateparser's language data
 @given(DAYS, st.sampled_from(["Protokoll fört ", "Stockholm, ", "Beslutet fattades ", ""]))
 def test_every_written_form_of_a_day_is_that_day(day: dt.date, before: str) -> None:
     for form in _forms(day):
@@ -33,6 +34,7 @@ def test_every_written_form_of_a_day_is_that_day(day: dt.date, before: str) -> N
         assert found[0].text in form
 
 
+@settings(deadline=None)  # the first call loads dateparser's language data
 @given(DAYS)
 def test_a_month_with_a_year_is_a_range_not_a_day(day: dt.date) -> None:
     (m,) = find_dates(f"I {MONTH_NAMES[day.month - 1]} {day.year} presenterade regeringen en plan.")
@@ -46,6 +48,7 @@ def test_impossible_days_and_bare_numbers_are_no_dates() -> None:
     assert parse_date("hösten 2021") is None
 
 
+@settings(deadline=None)  # the first call loads dateparser's language data
 @given(DAYS, st.sampled_from(["Under {y} fattades beslut.", "Uppföljningsrapport 1, {y}", "Dnr KS{y}/0123"]))
 def test_day_month_takes_the_one_year_the_context_names(day: dt.date, context: str) -> None:
     text = f"Nämnden sammanträder den {day.day} {MONTH_NAMES[day.month - 1]}."
@@ -55,6 +58,7 @@ def test_day_month_takes_the_one_year_the_context_names(day: dt.date, context: s
     assert text[m.start : m.end] == m.text
 
 
+@settings(deadline=None)  # the first call loads dateparser's language data
 @given(DAYS.filter(lambda d: (d.month, d.day) != (2, 29)), st.integers(1, 5))
 def test_several_years_give_a_range_unless_the_weekday_decides(day: dt.date, gap: int) -> None:
     other = day.year + gap
@@ -76,6 +80,7 @@ def test_years_in_reads_dates_and_years_alone() -> None:
     assert sorted(years_in("Under 2022 och i april 2021, KS2018/12")) == [2018, 2021, 2022]
 
 
+@settings(deadline=None)  # the first call loads dateparser's language data
 @given(DAYS)
 def test_document_date_from_label_place_line_period_or_title(day: dt.date) -> None:
     written = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"

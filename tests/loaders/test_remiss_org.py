@@ -1,0 +1,179 @@
+"""Remiss responses of any organisation: generated variants of the letter, news-page and list forms
+(other responders, SOUs, dates, wordings) must give the same structure — responder, SOU answered,
+date, reference number and one position per stance, with the quote as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from proveniens.loaders.dates import MONTH_NAMES
+from proveniens.loaders.registry import LOADERS, choose_loader
+from proveniens.loaders.remiss_wording import stance_in
+from proveniens.loaders.sources import SourceFile, SourceKind, read_source
+from proveniens.namespaces import PV
+
+DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+RESPONDERS = ["Vårdförbundet", "Läkarförbundet", "Region Skåne", "Funktionsrätt Sverige", "SKR", "Socialstyrelsen",
+              "Inspektionen för vård och omsorg", "Malmö stad", "Fysioterapeuterna"]  # fmt: skip
+KNOWN_SOUS = {"SOU 2020:19": "God och nära vård – En reform för ett hållbart hälso- och sjukvårdssystem",
+              "SOU 2018:39": "God och nära vård – En primärvårdsreform",
+              "SOU 2019:29": "God och nära vård – Vård i samverkan"}  # fmt: skip
+SUPPORT = ["tillstyrker", "ställer sig positiv till", "välkomnar", "är positiv till", "styrker"]
+OPPOSE = ["avstyrker", "motsätter sig", "är kritisk till"]
+DAYS = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+def load(tmp_path: Path, text: str) -> tuple[SourceFile, Graph, str | None]:
+    path = tmp_path / "document.txt"
+    path.write_text(f"Source: https://example.org/x (stored public page)\n\n{text}", encoding="utf-8")
+    source = read_source(path, SourceKind.DOCUMENT)
+    loader = choose_loader(source, LOADERS)
+    return source, (loader.load(source).graph if loader else Graph()), loader.name if loader else None
+
+
+def responses(g: Graph) -> list[URIRef]:
+    return sorted(g.subjects(PV.respondsTo, None))  # type: ignore[arg-type]
+
+
+def names(g: Graph, node: URIRef) -> set[str]:
+    return {str(x) for p in (SKOS.prefLabel, SKOS.altLabel) for x in g.objects(node, p)}
+
+
+def stance(g: Graph, response: URIRef) -> dict[str, str]:
+    positions = g.objects(response, PV.position)
+    return {str(g.value(p, PV.quote)): str(g.value(p, PV.stance)).rsplit("#")[-1] for p in positions}
+
+
+def letter(who: str, sou: str, title: str, day: dt.date, support: str, oppose: str, ref: str) -> str:
+    written = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return (
+        f"{title} {sou}\n\nGöteborg, {written}\nTill: Socialdepartementet\n{ref}\n\n"
+        f"{who} har fått rubricerat betänkande på remiss och vill framföra följande synpunkter.\n\n"
+        f"Sammanfattning\n\n{who} {support} förslaget om en gemensam plan för primärvården. "
+        f"Däremot {oppose} {who} förslaget om att avveckla den nationella taxan.\n"
+    )
+
+
+REFERENCES = ["Dnr S2020/0092", "Vår referens: S2021/01234", "Gem 2019/12", "Dnr 1.6-292/2020"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(RESPONDERS), st.sampled_from(sorted(KNOWN_SOUS)), DAYS, st.sampled_from(SUPPORT),
+       st.sampled_from(OPPOSE), st.sampled_from(REFERENCES))  # fmt: skip
+def test_a_letter_gives_responder_sou_date_reference_and_positions(
+    tmp_path: Path, who: str, sou: str, day: dt.date, support: str, oppose: str, ref: str
+) -> None:
+    text = letter(who, sou, KNOWN_SOUS[sou], day, support, oppose, ref)
+    _, g, loader = load(tmp_path, text)
+    assert loader == "remiss-response"
+    (response,) = responses(g)
+    assert g.value(response, PV.respondsTo).endswith(sou.split()[1])
+    assert who in names(g, g.value(response, DCTERMS.creator)) or who == "SKR"
+    assert str(g.value(response, DCTERMS.date)) == day.isoformat()
+    assert str(g.value(response, DCTERMS.identifier)) == ref.split(": ")[-1].removeprefix("Dnr ")
+    found = stance(g, response)
+    assert sorted(found.values()) == ["Opposes", "Supports"]
+    for quote in found:
+        assert quote in " ".join(text.split())
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(RESPONDERS), st.sampled_from(sorted(KNOWN_SOUS)), st.integers(2, 6))
+def test_a_list_after_a_lead_sentence_is_one_position_per_item(tmp_path: Path, who: str, sou: str, n: int) -> None:
+    items = [f"att förslag nummer {i} om samverkan genomförs" for i in range(1, n + 1)]
+    text = (
+        f"Huvudbetänkandet {KNOWN_SOUS[sou]} ({sou})\n\n{who} är sammanfattningsvis positivt till följande förslag:\n"
+        + "\n".join(f" •  {item}," for item in items)
+        + f"\n  {who} avstyrker förslaget om läkarvårdsersättning.\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    found = stance(g, response)
+    assert sorted(q for q, s in found.items() if s == "Supports") == sorted(items)
+    assert list(found.values()).count("Opposes") == 1
+    assert g.value(response, DCTERMS.date) is None and g.value(response, PV.earliestDate) is None  # no date written
+
+
+def test_a_title_without_number_is_answered_by_title_and_marked_inferred(tmp_path: Path) -> None:
+    title = KNOWN_SOUS["SOU 2018:39"]
+    text = f"Remissvar: ”{title}”\n\nRegion Skåne har lämnat sitt remissyttrande, där vi tillstyrker lagförslagen.\n"
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    assert g.value(response, PV.respondsTo).endswith("2018:39")
+    evidence = [e for e in g.objects(response, None) if (e, PV.linkProperty, PV.respondsTo) in g]
+    assert [str(g.value(e, PV.assertion)).rsplit("#")[-1] for e in evidence] == ["Inferred"]
+
+
+def test_a_page_about_several_sous_gives_a_response_per_sou(tmp_path: Path) -> None:
+    text = (
+        "Publicerad: 11 december 2019\n\nUtredningen God och nära vård\n\nSKRs yttrande\n\n"
+        "Det tredje delbetänkandet (God och nära vård – Vård i samverkan, SOU 2019:29) överlämnades den 5 juni 2019. "
+        "SKR tillstyrker förslagen om samverkan.\n\n"
+        "Det andra delbetänkandet (God och nära vård – En primärvårdsreform, SOU 2018:39) överlämnades "
+        "den 1 juni 2018. "
+        "Här delar SKR utredningens problembeskrivning.\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    found = {str(g.value(r, PV.respondsTo)).rsplit("/")[-1]: stance(g, r) for r in responses(g)}
+    assert set(found) == {"2019:29", "2018:39"}
+    assert list(found["2019:29"].values()) == ["Supports"]
+    assert list(found["2018:39"].values()) == ["SupportsWithReservations"]
+    assert all(str(g.value(r, DCTERMS.date)) == "2019-12-11" for r in responses(g))  # the page date, not handovers
+
+
+def test_an_unknown_sou_is_answered_without_positions_on_undescribed_proposals(tmp_path: Path) -> None:
+    text = "Yttrande över Framtidens hälsa (SOU 2031:7)\n\nFysioterapeuterna tillstyrker förslaget om tidiga insatser."
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    assert g.value(response, PV.respondsTo).endswith("2031:7")
+    assert "Fysioterapeuterna" in names(g, g.value(response, DCTERMS.creator))
+    assert list(g.objects(response, PV.position)) == []
+
+
+def test_actors_of_the_remiss_and_background_sous_are_not_responses(tmp_path: Path) -> None:
+    text = (
+        f"{KNOWN_SOUS['SOU 2020:19']} (SOU 2020:19)\n\n"
+        "Utredningen föreslår en ny lag. Regeringen välkomnar utredningen. "
+        "Det första delbetänkandet (SOU 2017:53) lämnades 2017.\n\nVårdförbundet avstyrker förslaget om en ny lag.\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    assert "Vårdförbundet" in names(g, g.value(response, DCTERMS.creator))
+    assert list(stance(g, response).values()) == ["Opposes"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [(f"Förbundet {w} förslaget om fast läkarkontakt.", "Supports") for w in SUPPORT]
+    + [(f"Förbundet {w} förslaget om fast läkarkontakt.", "Opposes") for w in OPPOSE]
+    + [("Förbundet tillstyrker i huvudsak förslagen.", "SupportsWithReservations"),
+       ("Förbundet ser positivt på utredningens ambition.", "SupportsWithReservations"),
+       ("Det är beklagligt att utredningen inte föreslår listning.", "Opposes")],
+)
+def test_the_wording_maps_to_a_stance(sentence: str, expected: str) -> None:
+    found = stance_in(sentence)
+    assert found is not None and str(found.stance).rsplit("#")[-1] == expected
+    assert found.written in sentence
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DOCUMENTS.glob("remiss-*.txt")))
+def test_the_shared_responses_give_their_gold_sou_and_responder(tmp_path: Path, name: str) -> None:
+    gold = next(e for e in json.loads((DOCUMENTS / "gold.json").read_text(encoding="utf-8")) if e["file"] == name)
+    source = read_source(DOCUMENTS / name, SourceKind.DOCUMENT)
+    loader = choose_loader(source, LOADERS)
+    assert loader is not None and loader.name == "remiss-response"
+    g = loader.load(source).graph
+    wanted = gold["responds_to"] if isinstance(gold["responds_to"], list) else [gold["responds_to"]]
+    assert sorted(str(g.value(r, PV.respondsTo)).rsplit("/")[-1] for r in responses(g)) == sorted(
+        w.split()[1] for w in wanted
+    )
+    labels = set().union(*(names(g, g.value(r, DCTERMS.creator)) for r in responses(g)))
+    assert any(part.strip(" ()") in labels for part in gold["responder"].replace("(", "|").split("|"))
