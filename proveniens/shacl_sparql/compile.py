@@ -77,6 +77,7 @@ class Check:
     reach: int | None
     constraint: Node | None = None
     tail: str = ""
+    parents: tuple[str, ...] = ()  # variables naming the focus node's parents, for a nested property shape
 
     def query(self, scope: str = "") -> str:
         """The query text; `scope`, a pattern binding ?this, narrows the focus nodes (joined first)."""
@@ -190,7 +191,9 @@ class Compiler:
         derived = INTEGER_RANGES.get(str(datatype).removeprefix(str(XSD)))
         if derived is not None and str(datatype).startswith(str(XSD)):
             low, high = derived
-            bounds = (f" && {v} >= {low}" if low is not None else "") + (f" && {v} <= {high}" if high is not None else "")
+            bounds = (f" && {v} >= {low}" if low is not None else "") + (
+                f" && {v} <= {high}" if high is not None else ""
+            )
             return f"!COALESCE(isLiteral({v}) && datatype({v}) = {XSD.integer.n3()}{bounds}, false)"
         d = term(datatype)
         wellformed = f" && COALESCE(isLiteral({d}(STR({v}))), false)" if datatype in CASTABLE else ""
@@ -198,22 +201,22 @@ class Compiler:
 
     # --- constraints over all values of a focus node: patterns binding ?value/?path ------------
 
-    def focus_patterns(self, shape: Node, f: str, v: str, p: str) -> Iterator[tuple[URIRef, str, int | None]]:
-        """(component, pattern binding `v` and maybe `p`, reach) for constraints on a focus node's values."""
+    def focus_patterns(self, shape: Node, f: str, v: str, p: str, o: str) -> Iterator[tuple[URIRef, str, int | None]]:
+        """(component, pattern, reach) for constraints on all of a focus node's values.
+
+        A pattern binds `v` (the result's value), `p` (its path, for sh:closed) and `o` (what tells
+        two results apart: the other value of sh:lessThan, the language of sh:uniqueLang).
+        """
         g = self.g
-        for prop in g.objects(shape, SH.equals):
+        for prop in g.objects(shape, SH.equals):  # two patterns: a UNION branch would not see `f`
             w = term(prop)
-            yield (
-                SH.EqualsConstraintComponent,
-                (
-                    f"{{ {self.bind_values(shape, f, v)} FILTER NOT EXISTS {{ {f} {w} {v} }} }} UNION "
-                    f"{{ {f} {w} {v} FILTER NOT EXISTS {{ {self.test_values(shape, f, v)} }} }}"
-                ),
-                0,
-            )
+            missing = f"{self.bind_values(shape, f, v)} FILTER NOT EXISTS {{ {f} {w} {v} }}"
+            yield SH.EqualsConstraintComponent, missing, 0
+            extra = f"{f} {w} {v} . FILTER NOT EXISTS {{ {self.test_values(shape, f, v)} }}"
+            yield SH.EqualsConstraintComponent, extra, 0
         for name, op in (("lessThan", "<"), ("lessThanOrEquals", "<=")):
             for prop in g.objects(shape, SH[name]):
-                other = self.var()
+                other = o
                 component = SH[name[0].upper() + name[1:] + "ConstraintComponent"]
                 yield (
                     component,
@@ -229,7 +232,8 @@ class Compiler:
                 SH.UniqueLangConstraintComponent,
                 (
                     f"{self.bind_values(shape, f, a)} {self.bind_values(shape, f, b)} "
-                    f'FILTER(!sameTerm({a}, {b}) && lang({a}) != "" && LCASE(lang({a})) = LCASE(lang({b})))'
+                    f'FILTER(!sameTerm({a}, {b}) && lang({a}) != "" && LCASE(lang({a})) = LCASE(lang({b}))) '
+                    f"BIND(LCASE(lang({a})) AS {o})"
                 ),
                 0,
             )
@@ -299,7 +303,7 @@ class Compiler:
         v = self.var()
         for _, expression, _ in self.value_expressions(shape, x, v, depth):
             branches.append(f"{self.bind_values(shape, x, v)} FILTER({expression})")
-        for _, pattern, _ in self.focus_patterns(shape, x, self.var(), self.var()):
+        for _, pattern, _ in self.focus_patterns(shape, x, self.var(), self.var(), self.var()):
             branches.append(pattern)
         for _, op, n, condition in self.counts(shape, depth):
             if op == "<":
@@ -336,8 +340,14 @@ class Compiler:
             return 0
         return None
 
-    def shape_checks(self, shape: Node, focus: Focus, depth: int, reach: int | None) -> Iterator[Check]:
-        """Every check of `shape` whose focus nodes are those of the `focus` pattern."""
+    def shape_checks(
+        self, shape: Node, focus: Focus, depth: int, reach: int | None, parents: tuple[str, ...] = ()
+    ) -> Iterator[Check]:
+        """Every check of `shape` whose focus nodes are those of the `focus` pattern.
+
+        `parents` are the variables the focus pattern binds to the nodes it was reached from: a
+        value node reached from two parents is validated, and reported, once for each.
+        """
         if depth > NESTING_LIMIT:
             raise ShapeError(f"shape {shape} nests deeper than {NESTING_LIMIT}")
         if not self.active(shape):
@@ -351,14 +361,16 @@ class Compiler:
             component: URIRef, head: str, body: str, r: int | None, constraint: Node | None = None, tail: str = ""
         ) -> Check:
             joined = None if r is None or base is None else max(r, base)
-            return Check(shape, component, severity, path, head, here, body, joined, constraint, tail)
+            head = head.replace("?this", " ".join(("?this", *parents)), 1)
+            tail = tail.replace("?this", " ".join(("?this", *parents)), 1)
+            return Check(shape, component, severity, path, head, here, body, joined, constraint, tail, parents)
 
         here = focus("?this")
         for component, expression, r in self.value_expressions(shape, "?this", "?value", depth):
             values = self.bind_values(shape, "?this", "?value")
             yield check(component, "SELECT DISTINCT ?this ?value", f"{values} FILTER({expression})", r)
-        for component, pattern, r in self.focus_patterns(shape, "?this", "?value", "?path"):
-            yield check(component, "SELECT DISTINCT ?this ?value ?path", pattern, r)
+        for component, pattern, r in self.focus_patterns(shape, "?this", "?value", "?path", "?other"):
+            yield check(component, "SELECT DISTINCT ?this ?value ?path ?other", pattern, r)
         for component, op, n, condition in self.counts(shape, depth):
             if op == "<" and n <= 0:
                 continue
@@ -372,14 +384,18 @@ class Compiler:
                 yield check(SH.SPARQLConstraintComponent, head, body, None, constraint)
         for nested in self.g.objects(shape, SH.property):
             if path is None:
-                yield from self.shape_checks(nested, focus, depth + 1, reach)
+                yield from self.shape_checks(nested, focus, depth + 1, reach, parents)
             else:
-                yield from self.shape_checks(nested, self.values_as_focus(shape, focus), depth + 1, None)
+                parent = f"?parent{len(parents) + 1}"
+                inner = self.values_as_focus(shape, focus, parents, parent)
+                yield from self.shape_checks(nested, inner, depth + 1, None, (*parents, parent))
 
-    def values_as_focus(self, shape: Node, focus: Focus) -> Focus:
+    def values_as_focus(self, shape: Node, focus: Focus, parents: tuple[str, ...], parent: str) -> Focus:
+        """The value nodes of `shape` as focus nodes, each with the node it is a value of (`parent`)."""
+
         def pattern(v: str) -> str:
-            outer = self.var()
-            return f"{{ SELECT DISTINCT {v} WHERE {{ {focus(outer)} {self.bind_values(shape, outer, v)} }} }}"
+            names = " ".join((*parents, parent, v))
+            return f"{{ SELECT DISTINCT {names} WHERE {{ {focus(parent)} {self.bind_values(shape, parent, v)} }} }}"
 
         return pattern
 

@@ -30,6 +30,9 @@ class RawResult:
     focus: Node
     path: Node | None
     value: Node | None
+    # What tells apart results sharing focus, path and value: sh:lessThan's other value, the
+    # language sh:uniqueLang found twice, the parents a nested property shape's focus came from.
+    detail: tuple[Node | None, ...] = ()
 
 
 def to_rdflib(t: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
@@ -108,4 +111,6 @@ def run_checks(
         for row in store.query(check.query(scope), **options):
             path = to_rdflib(row["path"]) if "path" in check.head else None
             value = to_rdflib(row["value"]) if "?value" in check.head else None
-            yield RawResult(check, to_rdflib(row["this"]), path if path is not None else check.path, value)
+            names = (["other"] if "?other" in check.head else []) + [p.lstrip("?") for p in check.parents]
+            detail = tuple(to_rdflib(row[n]) for n in names)
+            yield RawResult(check, to_rdflib(row["this"]), path if path is not None else check.path, value, detail)
