@@ -106,16 +106,20 @@ def _known_note(person: Person, written: str) -> str | None:
 class PersonIndex:
     """Resolves the names written in one document to people: the knowledge first, then same-document short forms.
 
-    `body` is the body whose document it is (its region is the context; None when unknown); a name written
+    `body` is the body whose document it is (its region, or `region`, is the context; None when unknown); a name written
     with its organisation ("Anne-Marie Svensson, VGR", `affiliations`) has that organisation as context too.
     A known person's namesake is minted with the organisation or body that tells them apart.
     """
 
     def __init__(
-        self, written: Iterable[str], body: Body | None = None, affiliations: Mapping[str, str | None] | None = None
+        self,
+        written: Iterable[str],
+        body: Body | None = None,
+        affiliations: Mapping[str, str | None] | None = None,
+        region: Body | None = None,
     ) -> None:
         self._names = sorted({" ".join(w.split()) for w in written}, key=len, reverse=True)
-        self._region = knowledge().region_of(body)
+        self._region = region or knowledge().region_of(body)
         self._where = body.name if body is not None else "the document"
         self._affiliations = {" ".join(n.split()): a for n, a in (affiliations or {}).items() if a}
 

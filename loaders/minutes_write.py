@@ -49,8 +49,10 @@ class MinutesWriter:
         self.source, self.minutes, self.found, self.out = source, minutes, found, out
         self.body = out.body(found.body, found.written, found.start, found.end)
         named = self._all_named()
-        self.region = knowledge().region_of(found.body)  # what the body's region makes of "Färdplanen", of a name
-        self.people = PersonIndex((n.name for n in named), found.body, {n.name: n.affiliation for n in named})
+        k = knowledge()  # the region gives "Färdplanen" and a name their sense: the body's, else the text's
+        self.region = k.region_of(found.body) or k.region_named(source.text)
+        self.people = PersonIndex((n.name for n in named), found.body, {n.name: n.affiliation for n in named},
+                                  self.region)  # fmt: skip
         if minutes.date is not None:
             self.key = f"{minutes.date[0]:%Y-%m-%d}"
         else:

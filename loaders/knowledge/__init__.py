@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, cached_property
 from pathlib import Path
@@ -105,6 +106,18 @@ class Knowledge:
                 return self._by_slug.get(body.region)
             body = self._by_slug.get(body.parent or "")
         return None
+
+    def region_named(self, text: str) -> Body | None:
+        """The region a document is of, judged from the known bodies it names: the one region they belong to,
+        or one named at least twice and in two of three mentions; None when the text does not settle it."""
+        counts = Counter(
+            region.slug for m in self.body_pattern.finditer(text) if (region := self.region_of(self.body(m[0])))
+        )
+        if not counts:
+            return None
+        top, n = counts.most_common(1)[0]
+        settled = len(counts) == 1 or (n >= 2 and 3 * n >= 2 * sum(counts.values()))
+        return self._by_slug[top] if settled else None
 
     @cached_property
     def body_pattern(self) -> re.Pattern[str]:

@@ -124,12 +124,16 @@ def test_a_plan_links_only_from_the_day_it_applies() -> None:
     assert targets("hälso- och sjukvårdsavtalet gäller", "VVG", dt.date(2021, 6, 30)) == set()
 
 
-def test_fardplan_in_minutes_of_a_body_the_data_does_not_place_is_not_the_vg_roadmap(tmp_path: Path) -> None:
+def test_fardplan_in_minutes_of_another_region_is_not_the_vg_roadmap(tmp_path: Path) -> None:
+    """The same minutes as SRO's, moved to Jämtland: a body the data does not know, in a text naming Region JH."""
     text = (MINUTES / "sro_undated.txt").read_text(encoding="utf-8")
     vg, _ = minutes_graph(tmp_path, "sro.txt", text)
-    other, _ = minutes_graph(tmp_path, "rsj.txt", text.replace("SRO", "RSJ").replace("VGR", "RJH"))
+    moved = text.replace("SRO", "RSJ").replace("Västra Götalandsregionen", "Region Jämtland Härjedalen")
+    moved = moved.replace("VGR", "Region JH").replace("VästKom", "Kommunförbundet").replace("Göteborgsregionen", "")
+    other, _ = minutes_graph(tmp_path, "rsj.txt", moved)
     assert (None, None, INST[FARDPLAN]) in vg
     assert (None, None, INST[FARDPLAN]) not in other
+    assert (None, PV.body, INST["org/rsj"]) in other  # minted, and placed in Jämtland by the text
 
 
 def test_events_date_by_their_document_or_their_name() -> None:
@@ -151,6 +155,23 @@ def test_every_municipality_has_one_of_the_21_regions() -> None:
     assert k.municipality("Kungälv") is body_named("Kungälvs kommun")
     assert k.region_of(k.municipality("Kungälv")) is body_named("VGR")
     assert k.region_of(k.municipality("Östersund")).name == "Region Jämtland Härjedalen"  # type: ignore[union-attr]
+
+
+def test_the_region_of_a_text_is_the_one_its_known_bodies_settle() -> None:
+    k = knowledge()
+    jamtland = "Maria Höög (projektledare Region JH) föredrar. Region JH har ställt fråga till kommunerna."
+    assert k.region_named(jamtland) is body_named("Region Jämtland Härjedalen")
+    assert k.region_named("Kungälvs kommun och VGR beslutade, SKR informerade.") is body_named("VGR")
+    assert k.region_named("VGR och Region Skåne jämförs.") is None  # two regions, once each: not settled
+    assert k.region_named("Socialstyrelsen och SKR") is None  # national bodies only
+
+
+def test_a_namesake_in_a_document_of_another_region_is_minted_apart() -> None:
+    jamtland = body_named("Region Jämtland Härjedalen")
+    index = PersonIndex(["Jonas Andersson"], body_named("Kommunstyrelsen"), region=jamtland)
+    assert index.resolve("Jonas Andersson").iri != INST["person/jonas-andersson"]
+    assert PersonIndex(["Jonas Andersson"], body_named("SRO")).resolve("Jonas Andersson").iri == INST[
+        "person/jonas-andersson"]  # fmt: skip
 
 
 # -- the files and the shapes -----------------------------------------------------------------
