@@ -46,6 +46,7 @@ _SUBJECT = re.compile(
 
 _NOT_A_BODY = re.compile(r"^\s*(?:Sammanträdesdatum|Datum|Plats|Tid|Dagordning)\b", re.IGNORECASE)
 _DATE_TAIL = re.compile(r"\s*\b(?:den\s+|[a-zåäö]+dagen\s+den\s+)?\d.*$")
+_HEADER_LINES = 8
 _LETTERHEAD = re.compile(r"\b[A-ZÅÄÖ]{6,}\b")
 _URL_BODY = re.compile(r"/(?P<body>[a-z][a-z-]{4,})/[^/]*?(?:19|20)\d{2}-\d{2}-\d{2}")
 
@@ -69,10 +70,15 @@ def _from_title(minutes: Minutes) -> BodyFound | None:
 
 
 def _from_heading(minutes: Minutes) -> BodyFound | None:
-    """A first line that is a body and a day ("Regionstyrelsen 17 maj"), or a letterhead in capitals."""
+    """A first line that is a body and a day ("Regionstyrelsen 17 maj"), a header line that is only a body's
+    name ("PROTOKOLL / Sammanträdesdatum / 2019-03-12 / Socialnämnden"), or a letterhead in capitals."""
     first = minutes.layout.lines[0]
     if (m := DAY_MONTH.search(first.text)) and is_organisation_like(words := first.text[: m.start()].strip(" ,–-")):
         return BodyFound(body_named(words) or new_body(words), words, first.no, first.no, True)
+    for line in minutes.layout.lines[:_HEADER_LINES]:
+        name = line.stripped
+        if len(name.split()) <= 6 and not re.search(r"[\d:.,;]", name) and is_organisation_like(name):
+            return BodyFound(body_named(name) or new_body(name), name, line.no, line.no, True)
     for line in minutes.layout.lines:
         for m in _LETTERHEAD.finditer(line.text):
             if is_organisation_like(m[0]) and not find_bodies(m[0]):

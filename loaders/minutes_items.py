@@ -64,6 +64,12 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
             used.update(x.no for x in body[pos:nxt])
             pos = nxt
             continue
+        if DECIDING_KIND.match(line.text) and pos + 1 < len(body) and DECIDING_SENTENCE.match(body[pos + 1].text):
+            statements, nxt = _decision(body, pos + 1, body[pos + 1].text)  # "Beslut" over "Kommunstyrelsen beslutar …"
+            item.decisions.extend(statements)
+            used.update(x.no for x in body[pos:nxt])
+            pos = nxt
+            continue
         if m := LABEL["decision"].match(line.text) or DECISION_WITHOUT_COLON.match(line.text):
             statements, nxt = _decision(body, pos, m["rest"])
             item.decisions.extend(statements)
@@ -91,6 +97,10 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
 
 
 _ROLL_CALL = ("present", "absent", "left", "invited")
+DECIDING_SENTENCE = re.compile(
+    r"^\s*[A-ZÅÄÖ][\wåäö/-]*(?:\s+[\wåäö/-]+){0,4}?\s+(?:beslutar|beslutade|beslöt|godkänner|godkände|ställer\s+sig\s+bakom|"
+    r"fastställer|fastställde|antar|antog|noterar|tar\s+del\s+av|lägger)\b"
+)
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
 _CLOCK_ON = re.compile(r"\s+kl\.?\s*\d.*$")
 
@@ -184,7 +194,11 @@ def _decision(body: tuple[Line, ...], pos: int, rest: str) -> tuple[list[Stateme
 # Agendas without numbers: a bullet agenda, plain headings, "§ 2" over its title
 
 _AGENDA_INTRO = re.compile(r"\b(?:agenda|dagordning|föredragningslista)\w*\b.*:\s*$", re.IGNORECASE)
-_NOT_A_TITLE = re.compile(r"^\s*(?:Bilagor?|Publicerad|Sida|Källa|Foto|Dela|Skriv ut)\b", re.IGNORECASE)
+_NOT_A_TITLE = re.compile(
+    r"^\s*(?:Bilagor?|Publicerad|Sida|Källa|Foto|Dela|Skriv ut|Sammanträdesdatum|Datum|Protokoll|Justerare|"
+    r"Underskrifter|Paragrafer)\b",
+    re.IGNORECASE,
+)
 
 
 def _plain_heading(line: Line, nxt: Line | None) -> bool:
@@ -196,7 +210,7 @@ def _plain_heading(line: Line, nxt: Line | None) -> bool:
         and len(text.split()) <= 10
         and text[:1].isupper()
         and not text.endswith((".", ":", ";", ",", "?", "!"))
-        and not (ANY_LABEL.match(text) or BULLET.match(line.text) or _NOT_A_TITLE.match(text))
+        and not (ANY_LABEL.match(text) or BULLET.match(line.text) or _NOT_A_TITLE.match(text) or ITEM_KIND.match(text))
         and not any(rx.match(text) for rx in LABEL.values())
         and not acts([line], set())  # "Mikael Westin och Elin Nirjens kompletterar informationen"
     )
@@ -223,10 +237,13 @@ def read_unnumbered(minutes: Minutes) -> None:
     titles = {BULLET.sub("", x.text, count=1).strip().casefold(): x for x in agenda}
     starts: list[tuple[int, str, list[Line]]] = []  # (position, title, heading lines)
     skip = {x.no for x in agenda} | {lines[0].no}
+    numbered = any(PARA_ALONE.match(x.text) or HEADING.match(BULLET.sub("", x.text, count=1)) for x in lines[1:])
     for pos, line in enumerate(lines):
         if (line.no in skip and line is not lines[0]) or line.no in minutes.excluded or pos == 0:
             continue
         nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+        if numbered and not (PARA_ALONE.match(line.text) or HEADING.match(BULLET.sub("", line.text, count=1))):
+            continue  # where items are numbered, an unnumbered short line is not an item
         if (m := PARA_ALONE.match(line.text)) and nxt is not None:
             starts.append((pos, f"§ {m['para']} {nxt.stripped}", [line, nxt]))
         elif m := HEADING.match(BULLET.sub("", line.text, count=1)):  # "• 1. Verksamhetsberättelse 2022"

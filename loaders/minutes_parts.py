@@ -104,7 +104,7 @@ _CONNECTIVE_END = re.compile(r"(?:\b(?:och|av|för|om|i|till|med|samt|inom|mella
 BULLET = re.compile(r"^\s*(?:[•➢*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u25aa\u25cf\u2022\u27a2]|[-–](?=\s))\s*")
 _LABELS = {
     "date": r"(?:Datum och tid|Datum|Mötesdatum|Dag)",
-    "time": r"(?:Tid och plats|Tid|Tidpunkt|Klockan)",
+    "time": r"(?:Tid och plats|Plats och tid|Tid|Tidpunkt|Klockan)",
     "form": r"(?:Mötesform|Form|Plats)",
     "invited": r"(?:Inbjudna|Inbjuden|Inbjudna gäster|Gäster|Adjungerade|Adjungerad)",
     "present": r"(?:Närvarande|Deltagare|Närvarande ledamöter)",

@@ -19,9 +19,12 @@ from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_parts import HEADING, Minutes, Named, gather, people_in, span_of
 from proveniens.loaders.minutes_text import NAME_TOKEN, NOT_GIVEN_NAMES, PARTY, is_organisation_like
 
-_PRESENT = r"Närvarande(?:\s+ledamöter)?|Deltagare|Beslutande(?:\s+ledamöter)?|Tjänstgörande(?:\s+ersättare)?"
+_PRESENT = (
+    r"Närvarande(?:\s+(?:ledamöter|ersättare))?|Övriga\s+närvarande|Deltagare|Beslutande(?:\s+ledamöter)?|"
+    r"(?:Ej\s+)?[Tt]jänstgörande(?:\s+ersättare)?"
+)
 _ABSENT = r"Ej\s+närvarande|Frånvarande|Anmält\s+förhinder|Anmälda\s+förhinder|Förhinder"
-_MEMBERS = r"Ledamöter|Ersättare|Övriga(?:\s+närvarande)?|Ej\s+tjänstgörande\s+ersättare"
+_MEMBERS = r"Ledamöter|Ersättare|Övriga"
 _INVITED = r"Inbjudna(?:\s+gäster)?|Inbjuden|Gäster|Adjungerade|Adjungerad"
 SECTION = re.compile(
     rf"^\s*(?:(?P<present>{_PRESENT})|(?P<absent>{_ABSENT})|(?P<members>{_MEMBERS})|(?P<invited>{_INVITED}))"

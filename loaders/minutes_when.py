@@ -21,7 +21,12 @@ from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_dating import infer_range
 from proveniens.loaders.minutes_parts import Minutes, span_of
 
-_HEADER_LINES = 6
+_HEADER_LINES = 10
+_DATE_LABEL = re.compile(
+    r"^\s*(?:(?:Protokoll|Kallelse|Mötesanteckningar|Minnesanteckningar)\s+)?"
+    r"(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Datum)\b\s*:?\s*",
+    re.IGNORECASE,
+)
 _URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 
 
@@ -53,6 +58,14 @@ def date_meeting(minutes: Minutes) -> None:
     if days := [d for d in find_dates(title.text) if d.is_day]:
         minutes.date = (days[0].first, span_of([title], days[0].text))
         return
+    top = list(lines[:_HEADER_LINES])
+    for pos, line in enumerate(top):  # "Sammanträdesdatum 2019-03-12", or the date on the line below
+        if m := _DATE_LABEL.match(line.text):
+            for where in (line, *top[pos + 1 : pos + 2]):
+                text = line.text[m.end() :] if where is line else where.text
+                if days := [d for d in find_dates(text) if d.is_day and not text[: d.start].strip()]:
+                    minutes.date = (days[0].first, span_of([line, where] if where is not line else [line]))
+                    return
     header = _header(minutes)
     written = next(((x, m) for x in header if (m := DAY_MONTH.search(x.text)) and day_month(m)), None)
     if written is not None:

@@ -223,3 +223,26 @@ def test_a_remiss_response_is_not_minutes(responder: str, year: int) -> None:
     source = SourceFile(Path("remiss.txt"), SourceKind.DOCUMENT, hashlib.sha256(data).hexdigest(), text,
                         tuple(text.splitlines()))  # fmt: skip
     assert not MinutesLoader().recognise(source)
+
+
+@SETTINGS
+@given(people(5), st.sampled_from(["Kommunstyrelsen", "Socialnämnden", "Barn- och utbildningsnämnden"]), DAYS,
+       st.integers(min_value=1, max_value=80))  # fmt: skip
+def test_a_municipal_protocol_with_paragraphs(names: list[str], body: str, day: dt.date, first: int) -> None:
+    chair, member_a, member_b, officer, absent = names
+    text = "\n".join([
+        "PROTOKOLL", "Sammanträdesdatum", day.isoformat(), "", body, "",
+        "Plats och tid: Kommunhuset, kl. 13.00-15.30", "",
+        f"Beslutande: {chair} (S), ordförande", f"{member_a} (M)", f"{member_b} (C)", "",
+        f"Övriga närvarande: {officer}, kommunchef", "", f"Frånvarande: {absent} (L)", "",
+        f"Justerare: {member_a}", "",
+        f"§ {first}", f"Budget {day.year + 1}", "", f"{officer} föredrar ärendet.", "",
+        "Beslut", f"{body} beslutar att godkänna budgeten.", "",
+        f"§ {first + 1}", "Delegationsbeslut", "", "Beslut", f"{body} noterar informationen.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.day() == day.isoformat()
+    assert got.attendance(PV.Present) == {chair, member_a, member_b, officer}
+    assert got.attendance(PV.Absent) == {absent}
+    assert got.presenters() == {officer}
+    assert sorted(got.decisions()) == sorted([f"{body} beslutar att godkänna budgeten.", f"{body} noterar informationen."])
