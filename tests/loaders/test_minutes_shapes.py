@@ -245,4 +245,5 @@ def test_a_municipal_protocol_with_paragraphs(names: list[str], body: str, day: 
     assert got.attendance(PV.Present) == {chair, member_a, member_b, officer}
     assert got.attendance(PV.Absent) == {absent}
     assert got.presenters() == {officer}
-    assert sorted(got.decisions()) == sorted([f"{body} beslutar att godkänna budgeten.", f"{body} noterar informationen."])
+    expected = [f"{body} beslutar att godkänna budgeten.", f"{body} noterar informationen."]
+    assert sorted(got.decisions()) == sorted(expected)
