@@ -120,15 +120,14 @@ def agreement_regex() -> str:
     return "|".join(f"(?P<ag{i}>{a.pattern})" for i, a in enumerate(AGREEMENTS))
 
 
-# Inquiries (kommittéer) known by name, for texts that name an inquiry without its number; the name
-# is the inquiry's skos:prefLabel (as in the curated sources).
-INQUIRY_NAMES: dict[str, str] = {
-    "S 2017:01": "Samordnad utveckling för god och nära vård",
-    "S 2013:14": "En nationell samordnare för effektivare resursutnyttjande inom hälso- och sjukvården",
-}
-INQUIRIES: dict[str, tuple[str, str, str]] = {
-    name.lower(): (ident.split()[0], *ident.split()[1].split(":")) for ident, name in INQUIRY_NAMES.items()
-}
+def inquiry_names() -> dict[str, str]:
+    """The inquiries of the curated files by designation ("S 2017:01" → its name), for texts that name one."""
+    return knowledge().inquiries
+
+
+def inquiries_by_name() -> dict[str, tuple[str, str, str]]:
+    """The same by lower-case name: (department, year, number), for texts that name an inquiry without its number."""
+    return {n.lower(): (i.split()[0], *i.split()[1].split(":")) for i, n in inquiry_names().items()}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from proveniens.loaders.entities import body_named
 from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import slugify
-from proveniens.loaders.lexicon import INQUIRY_NAMES
+from proveniens.loaders.lexicon import inquiry_names
 from proveniens.loaders.sources import SourceFile
 from proveniens.namespaces import INST, PV, RPUBL
 
@@ -151,7 +151,7 @@ class _Reader:
             f.link(sou, PV.inquiry, inquiry.iri, ev)
             f.add(inquiry.iri, RDF.type, PV.Inquiry)
             f.add(inquiry.iri, DCTERMS.identifier, Literal(inquiry.identifier))
-            name = INQUIRY_NAMES.get(inquiry.identifier, inquiry.text)
+            name = inquiry_names().get(inquiry.identifier, inquiry.text)
             f.add(inquiry.iri, SKOS.prefLabel, Literal(name, lang="sv"))
             f.attest(inquiry.iri, ev)
         f.add(sou, RDF.type, RPUBL.Utredningsbetankande if title and inquiry is not None else PROV.Entity)

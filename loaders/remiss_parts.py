@@ -13,7 +13,7 @@ from proveniens.loaders.citations import Citation, CitationKind, kommitte
 from proveniens.loaders.dates import DateMention, find_dates, in_context, parse_date
 from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.layout import Layout, LineKind
-from proveniens.loaders.lexicon import INQUIRIES, PROPOSALS, Municipality, municipalities
+from proveniens.loaders.lexicon import PROPOSALS, Municipality, inquiries_by_name, municipalities
 from proveniens.loaders.prose import (
     Span,
     overlap,
@@ -106,7 +106,7 @@ def sou_title_and_inquiry(text: str, span: Span, cits: list[Citation]) -> tuple[
     name = re.sub(r"\s*\([^)]*\)\s*$", "", m.group("inquiry")).strip()
     name = f"Utredningen {name}" if name[:1].islower() else name
     inquiry = next((c for c in cits if c.kind is CitationKind.KOMMITTE and span.start <= c.start < span.end), None)
-    if inquiry is None and (known := INQUIRIES.get(name.lower())):
+    if inquiry is None and (known := inquiries_by_name().get(name.lower())):
         ident, iri = kommitte(*known)
         inquiry = Citation(CitationKind.KOMMITTE, ident, iri, span.start, span.end, name)
     elif inquiry is not None:

@@ -44,14 +44,16 @@ class Knowledge:
     """The curated knowledge, with the lookups the loaders need."""
 
     def __init__(self, bodies: tuple[Body, ...], people: tuple[Person, ...], events: tuple[Event, ...],
-                 plans: tuple[Plan, ...]) -> None:  # fmt: skip
+                 plans: tuple[Plan, ...], inquiries: dict[str, str] | None = None) -> None:  # fmt: skip
         self.bodies, self.people, self.events, self.plans = bodies, people, events, plans
+        self.inquiries = inquiries or {}  # "S 2017:01" → the inquiry's name
         self._by_slug = {b.slug: b for b in bodies}
 
     @classmethod
     def from_sources(cls, sources_dir: Path = SOURCES_DIR) -> Knowledge:
         graph = read.read_graph(sources_dir)
-        return cls(read.bodies(graph), read.people(graph), read.events(graph), read.plans(graph))
+        return cls(read.bodies(graph), read.people(graph), read.events(graph), read.plans(graph),
+                   read.inquiries(graph))  # fmt: skip
 
     # -- bodies ---------------------------------------------------------------------------------
 

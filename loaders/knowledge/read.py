@@ -99,3 +99,12 @@ def plans(g: Graph) -> tuple[Plan, ...]:
         short = _texts(g, s, SKOS.hiddenLabel)
         out.append(Plan(s, _path(g.value(s, PV.region), "org/"), _date(g, s, PV.appliesFrom), titles, short))
     return tuple(out)
+
+
+def inquiries(g: Graph) -> dict[str, str]:
+    """Government inquiries by designation ("S 2017:01") and their Swedish name, for texts naming one by name."""
+    return {
+        str(ident): name
+        for s in g.subjects(RDF.type, PV.Inquiry)
+        if (ident := g.value(s, DCTERMS.identifier)) is not None and (name := _sv(g, s, SKOS.prefLabel))
+    }
