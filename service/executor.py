@@ -135,9 +135,10 @@ class WorkerPool:
             self._add()
 
     def _add(self) -> None:
+        """Start a worker; it waits at the cold end of the idle list until it is ready."""
         worker = _Worker(self._ctx, self._config)
         self._all.add(worker)
-        self._idle.append(worker)
+        self._idle.insert(0, worker)
 
     def _drop(self, worker: _Worker) -> None:
         self._all.discard(worker)
@@ -209,13 +210,17 @@ class WorkerPool:
         self._idle.clear()
 
     def _take_idle(self) -> _Worker | None:
-        while self._idle:
-            worker = self._idle.pop()
-            if worker.alive():
+        """The warmest idle worker that is ready, else one still starting; dead ones are replaced."""
+        for worker in list(self._idle):
+            if not worker.alive():
+                self._drop(worker)
+                self._add_if_short()
+        for worker in reversed(self._idle):
+            worker.take_ready()
+            if worker.ready:
+                self._idle.remove(worker)
                 return worker
-            self._drop(worker)
-            self._add_if_short()
-        return None
+        return self._idle.pop() if self._idle else None
 
     def _add_if_short(self) -> None:
         if len(self._all) < self._target():
