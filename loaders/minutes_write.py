@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
 from proveniens.errors import SourceError
+from proveniens.loaders.dates import DAY_MONTH, day_month
 from proveniens.loaders.entities import Body, PersonIndex, body_named, find_bodies, new_body
 from proveniens.loaders.knowledge import knowledge
 from proveniens.loaders.layout import Line
@@ -75,6 +76,7 @@ class MinutesWriter:
         for item in self.minutes.items:
             self._item(item)
         self._schedule()
+        self._meetings_named_in_decisions()
 
     # -- the meeting ----------------------------------------------------------------------------
 
@@ -283,6 +285,26 @@ class MinutesWriter:
             ]  # fmt: skip
             self.out.record(iri, facts, span.start, span.end, None, note is None, note, about=DCTERMS.date)
 
+    def _meetings_named_in_decisions(self) -> None:
+        """ "… till VVG-mötet 5 oktober", "vid möte i VVG den 5 oktober": the decision points at that meeting,
+        linked when this document knows a meeting of that body on that day (its schedule, its next meeting)."""
+        for item in self.minutes.items:
+            iri = URIRef(f"{self.meeting}/item/{item.number}/decision")
+            for st in item.decisions:
+                for m in _MEETING_NAMED.finditer(st.text):
+                    body = body_named(m["in"] or m["compound"])
+                    for target in self._meetings_on(body.iri if body else self.body, m["when"]):
+                        note = f"The decision names '{m[0]}'; the year is that of the meeting this document lists."
+                        self.out.link(iri, DCTERMS.references, target, st.span.start, st.span.end, m[0], False, note)
+
+    def _meetings_on(self, body: URIRef, written: str) -> list[URIRef]:
+        """Other meetings of `body` in this graph held on the day and month `written` ("5 oktober")."""
+        g = self.out.graph
+        if not (dm := DAY_MONTH.match(written)) or not (wanted := day_month(dm)):
+            return []
+        dates = {t: g.value(t, DCTERMS.date) for t in g.subjects(PV.body, body) if t != self.meeting}
+        return [t for t, d in dates.items() if d is not None and (d.toPython().day, d.toPython().month) == wanted]
+
     def _schedule(self) -> None:
         self._next_meetings()
         out = self.out
@@ -310,6 +332,12 @@ class MinutesWriter:
                 note = planned.note if b_note is None else f"{planned.note} {b_note}"
                 out.record(iri, facts, b_start, cell.line.no, cell.text, planned.stated and b_stated, note,
                            about=DCTERMS.date)  # fmt: skip
+
+
+_MEETING_NAMED = re.compile(
+    r"(?:\bmöte(?:t)?\s+i\s+(?P<in>[A-ZÅÄÖ][\wÅÄÖåäö/-]*)|\b(?P<compound>[A-ZÅÄÖ]{2,}(?:/[\w-]+)?)-mötet)"
+    r"\s+(?:den\s+)?(?P<when>\d{1,2}\s+[a-zåäö]+\.?)"
+)
 
 
 def _range_year(out: Emitter, meeting: URIRef) -> int | None:

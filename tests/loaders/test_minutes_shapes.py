@@ -247,3 +247,18 @@ def test_a_municipal_protocol_with_paragraphs(names: list[str], body: str, day: 
     assert got.presenters() == {officer}
     expected = [f"{body} beslutar att godkänna budgeten.", f"{body} noterar informationen."]
     assert sorted(got.decisions()) == sorted(expected)
+
+
+@SETTINGS
+@given(ABBREVIATIONS, DAYS, st.integers(min_value=14, max_value=120))
+def test_a_decision_that_names_a_coming_meeting_points_at_it(body: str, day: dt.date, later: int) -> None:
+    coming = day + dt.timedelta(days=later)
+    text = "\n".join([
+        f"Mötesanteckningar {body}", f"Datum: {day.isoformat()}", "", "1. Mötets öppnande", "",
+        "2. Remiss om strategin", "",
+        f"Ställningstagande: {body} noterar informationen och återkommer till {body}-mötet {written(coming)}.", "",
+        f"Nästa möte: {coming.isoformat()}",
+    ])  # fmt: skip
+    got = read(text)
+    targets = {str(o) for s, o in got.graph.subject_objects(DCTERMS.references) if str(s).endswith("/decision")}
+    assert targets == {f"https://w3id.org/proveniens/meeting/{body.lower()}/{coming.isoformat()}"}
