@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from proveniens.errors import SourceError
+from proveniens.loaders.rdf_sources import RdfSource, rdf_suffix, read_rdf_source
 from proveniens.namespaces import GRAPH, SOURCE
 
 
@@ -62,10 +63,14 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class SourceSet:
-    """The files of a sources folder, by file name, plus the files that were not recognised."""
+    """The files of a sources folder, by file name, plus the files that were not recognised.
+
+    Text and YAML files are read into memory (loaders cite their lines); RDF files are only
+    fingerprinted here and parsed straight into the store by the build."""
 
     files: tuple[SourceFile, ...]
     skipped: tuple[Path, ...]
+    rdf: tuple[RdfSource, ...] = ()
 
     def by_name(self, name: str) -> SourceFile | None:
         return next((f for f in self.files if f.name == name), None)
@@ -94,6 +99,7 @@ def find_sources(folder: Path) -> SourceSet:
     if not folder.is_dir():
         raise SourceError(folder, None, "is not a folder.", "Pass --sources a folder of .txt and .yaml files.")
     files: list[SourceFile] = []
+    rdf: list[RdfSource] = []
     skipped: list[Path] = []
     seen: dict[str, Path] = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -103,7 +109,8 @@ def find_sources(folder: Path) -> SourceSet:
         if suffix in _DOCUMENTATION:
             continue
         kind = _KINDS.get(suffix)
-        if kind is None:
+        is_rdf = rdf_suffix(path) is not None
+        if kind is None and not is_rdf:
             skipped.append(path)
             continue
         if path.name in seen:
@@ -111,7 +118,12 @@ def find_sources(folder: Path) -> SourceSet:
                 path, None, f"has the same file name as {seen[path.name]}.", "Evidence cites files by name: rename one."
             )
         seen[path.name] = path
-        files.append(read_source(path, kind))
-    if not files:
-        raise SourceError(folder, None, "holds no .txt or .yaml source files.", "Point --sources at the corpus.")
-    return SourceSet(tuple(files), tuple(skipped))
+        if kind is None:
+            rdf.append(read_rdf_source(path))
+        else:
+            files.append(read_source(path, kind))
+    if not files and not rdf:
+        raise SourceError(
+            folder, None, "holds no .txt or .yaml source files, nor RDF files.", "Point --sources at the corpus."
+        )
+    return SourceSet(tuple(files), tuple(skipped), tuple(rdf))

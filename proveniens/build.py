@@ -1,18 +1,24 @@
-"""Sources → loaders → validation → a new store → atomic switch.
+"""Sources → loaders → a candidate store → validation → atomic switch.
 
-Nothing becomes visible unless every source loads and the whole candidate graph passes the
-shapes; then the new build replaces the old in one rename.
+Every source is written into a candidate store in a build directory nobody reads yet: loaders'
+graphs as rdflib graphs, RDF files parsed straight in by pyoxigraph. Nothing becomes visible unless
+every source loads and the candidate passes the shapes; then `current` is switched to it in one
+rename. When a build is being served, the candidate starts as a checkpoint of it and only the
+sources that changed are reloaded and revalidated (`proveniens.incremental`).
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
@@ -20,18 +26,22 @@ from rdflib.term import Node
 from proveniens import __version__
 from proveniens.dataset_description import VOID_GRAPH, describe_dataset
 from proveniens.errors import ValidationFailed
+from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
 from proveniens.links import LINKS_GRAPH, links_graph
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
+from proveniens.loaders.rdf_sources import LOADER as RDF_LOADER
+from proveniens.loaders.rdf_sources import describe_rdf_source, load_rdf_source
 from proveniens.loaders.registry import choose_loader
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
-from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV
+from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
-from proveniens.store import EmbeddedTarget, skolemize
-from proveniens.validation import Finding, Origin, ValidationReport, verify_graph
+from proveniens.shacl_sparql.run import to_rdflib
+from proveniens.store import Candidate, EmbeddedTarget, skolemize
+from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
 
 DOCUMENT_LOADER = "source-document"
 
@@ -70,10 +80,14 @@ class BuildReport:
     skipped: tuple[Path, ...]
     unrecognised: tuple[Path, ...]
     seconds: float
+    reloaded: tuple[str, ...] = ()  # the sources loaded by this build (all of them unless incremental)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for bench/
 
 
-def load_sources(sources: SourceSet) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Path]]:
-    """Run the loader for each source; raise at the first source that cannot be read.
+def load_sources(
+    sources: SourceSet, names: frozenset[str] | None = None
+) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Path]]:
+    """Run the loader for each text and YAML source (those in `names`, when given); raise at the first that fails.
 
     Returns the graphs, where each subject came from, and the documents no kind loader recognised.
     """
@@ -81,6 +95,8 @@ def load_sources(sources: SourceSet) -> tuple[list[LoadedGraph], dict[Node, Orig
     origins: dict[Node, Origin] = {}
     unrecognised: list[Path] = []
     for source in sources.files:
+        if names is not None and source.name not in names:
+            continue
         where = str(source.path)
         if source.kind is SourceKind.CURATED:
             curated = load_curated(source, sources)
@@ -114,19 +130,182 @@ def verify_sources(loaded: list[LoadedGraph], origins: dict[Node, Origin], ontol
     return verify_graph(union, read_turtle(shapes_files()), ontology, origins)
 
 
-def describe_graphs(loaded: list[LoadedGraph], built_at: datetime) -> Graph:
-    """The build graph: for every named graph, its source, loader and version, size and build time."""
+def describe_graphs(records: list[GraphRecord], built_at: datetime) -> Graph:
+    """The build graph: for every named graph, its source (file and SHA-256), loader and version, size and time.
+
+    Every graph gets this build's time, carried over or not, so an incremental build equals a full one."""
     g = Graph()
     stamp = Literal(built_at.isoformat(timespec="seconds"), datatype=XSD.dateTime)
-    for item in loaded:
-        g.add((item.iri, RDF.type, PV.SourceGraph))
-        if item.source is not None:
-            g.add((item.iri, PROV.wasDerivedFrom, item.source.iri))
-        g.add((item.iri, PV.loader, Literal(item.loader)))
-        g.add((item.iri, PV.loaderVersion, Literal(item.version)))
-        g.add((item.iri, PV.tripleCount, Literal(len(item.graph), datatype=XSD.nonNegativeInteger)))
-        g.add((item.iri, PROV.generatedAtTime, stamp))
+    for record in records:
+        g.add((record.graph, RDF.type, PV.SourceGraph))
+        if record.source is not None:
+            g.add((record.graph, PROV.wasDerivedFrom, record.source))
+            if record.sha256 is not None:
+                g.add((record.source, PV.sha256, Literal(record.sha256)))
+        if record.original is not None:
+            g.add((record.graph, PROV.alternateOf, record.original))
+        g.add((record.graph, PV.loader, Literal(record.loader)))
+        g.add((record.graph, PV.loaderVersion, Literal(record.version)))
+        g.add((record.graph, PV.tripleCount, Literal(record.triples, datatype=XSD.nonNegativeInteger)))
+        g.add((record.graph, PROV.generatedAtTime, stamp))
     return g
+
+
+def _record(item: LoadedGraph) -> GraphRecord:
+    source = item.source
+    return GraphRecord(
+        item.iri,
+        source.iri if source else None,
+        source.sha256 if source else None,
+        item.loader,
+        item.version,
+        len(item.graph),
+    )
+
+
+class _Steps:
+    """Names each step for the progress display and times it for the report."""
+
+    def __init__(self, step: Callable[[str], None]) -> None:
+        self.step = step
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        self.step(name)
+        started = time.perf_counter()
+        yield
+        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+
+
+def _graph_of(store: ox.Store, name: URIRef) -> Graph:
+    """A graph of the candidate as an rdflib graph, for the rdflib-based steps (links, VoID).
+
+    This is the seam where those steps move onto the store: at a million triples it is the slow part."""
+    graph = Graph()
+    add = graph.add
+    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+        add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
+    return graph
+
+
+@dataclass
+class _Loaded:
+    """What this build loaded into the candidate, and how to describe and validate it."""
+
+    text: list[LoadedGraph]
+    origins: dict[Node, Origin]
+    unrecognised: list[Path]
+    records: list[GraphRecord]
+    rdf_origins: dict[URIRef, str]  # RDF graph -> its file, for findings about its subjects
+
+
+def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Steps) -> _Loaded:
+    """Drop what the plan drops, then write the reloaded sources into the candidate."""
+    for graph in plan.drop:
+        candidate.drop_graph(graph)
+    with steps("loading sources"):
+        text, origins, unrecognised = load_sources(sources, plan.text)
+    written = {item.iri: skolemize(item.graph) for item in text}
+    with steps("writing text sources"):
+        for name, graph in written.items():
+            candidate.replace_graph(name, graph)
+    records = [_record(item) for item in text]
+    rdf_origins: dict[URIRef, str] = {}
+    with steps("loading RDF sources"):
+        for source in (r for r in sources.rdf if r.name in plan.rdf):
+            loaded = load_rdf_source(source, candidate.store)
+            candidate.add(source.graph_iri, describe_rdf_source(loaded))
+            for graph, original in loaded.graphs.items():
+                rdf_origins[graph] = str(source.path)
+                records.append(
+                    GraphRecord(
+                        graph, source.iri, source.sha256, RDF_LOADER, __version__, candidate.size(graph), original
+                    )
+                )
+    return _Loaded(text, origins, unrecognised, records, rdf_origins)
+
+
+class _Origins(Mapping[Node, Origin]):
+    """Where a subject was written: the loaders' lines, else the file of the graph that holds it.
+
+    RDF sources have no line per triple, and a dictionary of a million subjects would cost more
+    than the few findings need, so their file is looked up in the candidate store on demand."""
+
+    def __init__(self, known: dict[Node, Origin], store: ox.Store, files: dict[str, str]) -> None:
+        self.known = known
+        self.store = store
+        self.files = files
+
+    def __getitem__(self, node: Node) -> Origin:
+        if node in self.known:
+            return self.known[node]
+        if isinstance(node, URIRef):
+            for quad in self.store.quads_for_pattern(ox.NamedNode(str(node)), None, None, None):
+                graph = quad.graph_name
+                if isinstance(graph, ox.NamedNode) and graph.value in self.files:
+                    return Origin(self.files[graph.value])
+        raise KeyError(node)
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+
+def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, incremental: bool) -> ValidationReport:
+    """Validate the candidate in place: everything in a full build, what the reloaded graphs can affect otherwise.
+
+    A removed source changes what its neighbours may refer to, so a build that removes one
+    validates in full."""
+    origins = dict(loaded.origins)
+    files = {str(g): where for g, where in loaded.rdf_origins.items()}
+    for record in plan.keep:  # subjects of graphs carried over still name their file
+        if record.loader == RDF_LOADER and record.source is not None:
+            files[str(record.graph)] = record.source.removeprefix(str(SOURCE))
+    for item in loaded.text:  # subjects a loader gave no line for still name their file
+        if item.source is not None:
+            for node in set(item.graph.subjects()):
+                origins.setdefault(node, Origin(str(item.source.path)))
+    content = sorted({str(r.graph) for r in [*plan.keep, *loaded.records]})
+    changed = [str(r.graph) for r in loaded.records] if incremental and not plan.removed else None
+    return validate_store(
+        candidate.store,
+        read_turtle(shapes_files()),
+        _Origins(origins, candidate.store, files),
+        graphs=[*content, str(ONTOLOGY_GRAPH)],
+        changed=changed,
+    )
+
+
+DERIVED = (ONTOLOGY_GRAPH, LINKS_GRAPH, BUILD_GRAPH, VOID_GRAPH)
+
+
+def _finish(
+    candidate: Candidate, loaded: _Loaded, plan: Plan, views: dict[URIRef, Graph], ontology: Graph
+) -> dict[str, int]:
+    """Write the derived graphs (ontology, links, build graph, VoID) over everything the candidate now holds."""
+    content = [(name, views[name]) for name in sorted(views)]
+    links = links_graph(content)
+    candidate.replace_graph(LINKS_GRAPH, links)
+    records = [*plan.keep, *loaded.records]
+    records.append(GraphRecord(ONTOLOGY_GRAPH, None, None, "ontology", __version__, len(ontology)))
+    records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, len(links)))
+    built_at = datetime.now(UTC)
+    build_graph = describe_graphs(records, built_at)
+    candidate.replace_graph(BUILD_GRAPH, build_graph)
+    everything = [*content, (ONTOLOGY_GRAPH, ontology), (LINKS_GRAPH, links), (BUILD_GRAPH, build_graph)]
+    candidate.replace_graph(VOID_GRAPH, describe_dataset(everything, built_at))
+    return {str(name): candidate.size(name) for name in sorted(candidate.graph_names())}
+
+
+@contextmanager
+def _scratch_candidate() -> Iterator[tuple[Candidate, Path | None]]:
+    """A candidate for a remote target: built and validated locally, then uploaded graph by graph."""
+    with tempfile.TemporaryDirectory(prefix="proveniens-build-") as folder:
+        candidate = Candidate(Path(folder) / "store")
+        yield candidate, None
 
 
 def build(
@@ -134,26 +313,51 @@ def build(
     store: Path | GraphTarget,
     keep: int = 3,
     step: Callable[[str], None] = lambda _: None,
+    incremental: bool = True,
 ) -> BuildReport:
-    """Build the graph from `sources_dir`, validate it, and publish it to `store` in one switch."""
+    """Build the graph from `sources_dir`, validate it, and publish it to `store` in one switch.
+
+    With `incremental` (the default) and a build already served, only what changed is reloaded and
+    revalidated; the result equals a full build of the same sources."""
     started = time.perf_counter()
+    steps = _Steps(step)
     target = EmbeddedTarget(store, keep) if isinstance(store, Path) else store
-    step("reading sources")
-    sources = find_sources(sources_dir)
-    step("loading sources")
-    loaded, origins, unrecognised = load_sources(sources)
-    ontology = read_turtle(ontology_files())
-    step("validating")
-    report = verify_sources(loaded, origins, ontology)
-    if not report.conforms:
-        raise ValidationFailed(report)
-    loaded.append(LoadedGraph(ONTOLOGY_GRAPH, ontology, "ontology", None))
-    loaded.append(LoadedGraph(LINKS_GRAPH, links_graph([(i.iri, i.graph) for i in loaded]), "links", None))
-    built_at = datetime.now(UTC)
-    loaded.append(LoadedGraph(BUILD_GRAPH, describe_graphs(loaded, built_at), "build", None))
-    description = describe_dataset([(i.iri, i.graph) for i in loaded], built_at)
-    loaded.append(LoadedGraph(VOID_GRAPH, description, "void", None))
-    step("publishing")
-    triples = target.publish([(item.iri, skolemize(item.graph)) for item in loaded])
+    with steps("reading sources"):
+        sources = find_sources(sources_dir)
+    embedded = isinstance(target, EmbeddedTarget)
+    opened = target.candidate(reuse_current=incremental) if embedded else _scratch_candidate()
+    with opened as (candidate, previous):
+        plan = (
+            plan_rebuild(previous_records(candidate.store), candidate.graph_names(), sources)
+            if previous
+            else full_plan(sources)
+        )
+        is_incremental = bool(plan.keep)
+        loaded = _load_into(candidate, sources, plan, steps)
+        ontology = read_turtle(ontology_files())
+        candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
+        with steps("validating"):
+            report = _verify_candidate(candidate, loaded, plan, is_incremental)
+        if not report.conforms:
+            raise ValidationFailed(report)
+        with steps("reading the candidate"):
+            content = {r.graph for r in [*plan.keep, *loaded.records]}
+            # Read back, not the loaders' graphs: the store's literals are what VoID must count.
+            views = {name: _graph_of(candidate.store, name) for name in content}
+        with steps("describing"):
+            triples = _finish(candidate, loaded, plan, views, ontology)
+        if not embedded:
+            with steps("publishing"):
+                target.publish([(URIRef(name), _graph_of(candidate.store, URIRef(name))) for name in triples])
+        step("publishing")
     seconds = time.perf_counter() - started
-    return BuildReport(str(target), triples, report.warnings, sources.skipped, tuple(unrecognised), seconds)
+    return BuildReport(
+        str(target),
+        triples,
+        report.warnings,
+        sources.skipped,
+        tuple(loaded.unrecognised),
+        seconds,
+        tuple(sorted(plan.reloaded)),
+        steps.timings,
+    )

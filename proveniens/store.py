@@ -10,10 +10,11 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -130,20 +131,68 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def write_graphs(path: Path, graphs: Iterable[tuple[URIRef, Graph]]) -> dict[str, int]:
-    """Write named graphs (already skolemized) into a new on-disk store at `path`; returns triples per graph."""
-    store = ox.Store(str(path))
-    counts: dict[str, int] = {}
-    try:
-        for name, graph in graphs:
-            data = graph.serialize(format="nt", encoding="utf-8")
-            store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
-            counts[str(name)] = len(graph)
-        store.flush()
-        store.optimize()
-    finally:
-        del store
-    return counts
+def build_query(name: str) -> str:
+    """A query of `queries/candidate/` (the build's own look-ups in the candidate store), read as package data."""
+    return resources.files("proveniens.queries").joinpath("candidate", name).read_text(encoding="utf-8")
+
+
+def _nt(graph: Graph) -> bytes:
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+class Candidate:
+    """A build being written: an on-disk store in a directory no reader looks at until it is published.
+
+    Loaders' graphs (rdflib, already skolemized) and RDF sources (parsed by pyoxigraph) are written
+    here; validation reads it; then the directory is published as a whole or discarded as a whole.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.store = ox.Store(str(path))
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> int:
+        """Put `graph` in place of whatever graph `name` held; returns its size."""
+        node = ox.NamedNode(str(name))
+        self.store.remove_graph(node)
+        self.store.load(_nt(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+        return len(graph)
+
+    def add(self, name: URIRef, graph: Graph) -> None:
+        """Add `graph` to what graph `name` already holds."""
+        self.store.load(_nt(graph), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
+
+    def drop_graph(self, name: URIRef) -> None:
+        self.store.remove_graph(ox.NamedNode(str(name)))
+
+    def graph_names(self) -> set[URIRef]:
+        return {URIRef(g.value) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def size(self, name: URIRef) -> int:
+        """Triples in graph `name`, as the store holds them (a file's repeated triples count once)."""
+        rows = self.store.query(build_query("graph_size.rq"), default_graph=ox.NamedNode(str(name)))
+        return int(next(iter(rows))["triples"].value)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        """Make everything durable and compact before the directory is published."""
+        self.store.flush()
+        self.store.optimize()
+        del self.store
+
+
+def checkpoint(previous: Path, target: Path) -> None:
+    """Copy the build at `previous` to `target` (which must not exist) as hard links to its immutable files.
+
+    This is how an incremental build starts from the one being served, at the cost of a directory
+    listing rather than of the data."""
+    ox.Store.read_only(str(previous)).backup(str(target))
+
+
+def _store_error(root: Path, err: BaseException) -> StoreError:
+    return StoreError(
+        f"{root}: cannot write a build there ({err}). Check that it is a writable folder on a "
+        "local disk, with room left, and that no link in it points to itself."
+    )
 
 
 class EmbeddedTarget:
@@ -156,22 +205,40 @@ class EmbeddedTarget:
     def __str__(self) -> str:
         return str(self.layout.root)
 
-    def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
+    @contextmanager
+    def candidate(self, reuse_current: bool = False) -> Iterator[tuple[Candidate, Path | None]]:
+        """A new build directory, optionally a checkpoint of the current build; published when the block ends.
+
+        Yields the candidate and the build it started from (None for an empty start). An exception in
+        the block (a source error, a validation failure) discards the directory: `current` never moves.
+        """
+        in_block = False
         try:
             with self.layout.lock():
-                build_dir = self.layout.new_build_dir()
+                path = self.layout.new_build_dir()
                 try:
-                    counts = write_graphs(build_dir, graphs)
+                    previous = self.layout.current_build() if reuse_current else None
+                    if previous is not None:
+                        path.rmdir()
+                        checkpoint(previous, path)
+                    candidate = Candidate(path)
+                    in_block = True
+                    yield candidate, previous
+                    in_block = False
+                    candidate.close()
                 except BaseException:
-                    self.layout.discard(build_dir)
+                    self.layout.discard(path)
                     raise
-                self.layout.publish(build_dir, self.keep)
+                self.layout.publish(path, self.keep)
         except (OSError, RuntimeError) as err:  # the file system refused, or the new store could not be written
-            raise StoreError(
-                f"{self.layout.root}: cannot write a build there ({err}). Check that it is a writable folder on a "
-                "local disk, with room left, and that no link in it points to itself."
-            ) from err
-        return counts
+            if in_block:  # the caller's own error (a loader's, say), not the store's
+                raise
+            raise _store_error(self.layout.root, err) from err
+
+    def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
+        """Write these named graphs (already skolemized) as a new build and switch to it."""
+        with self.candidate() as (candidate, _):
+            return {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
 
 
 def open_read_only(root: Path) -> ox.Store:

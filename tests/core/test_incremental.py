@@ -1,0 +1,85 @@
+"""Rebuilds by the change: an incremental build reloads only what changed and equals a full build."""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from proveniens import __version__
+from proveniens.build import build
+from proveniens.incremental import GraphRecord, plan_rebuild
+from proveniens.loaders.sources import find_sources
+from proveniens.namespaces import GRAPH, ONTOLOGY_GRAPH
+from proveniens.shacl_sparql.run import to_rdflib
+from proveniens.store import StoreLayout, open_read_only
+
+SOURCES = Path(__file__).resolve().parents[2] / "sources"
+EX = "https://example.org/"
+GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
+
+
+def graphs(root: Path) -> dict[str, Graph]:
+    """Every named graph of the current build as an rdflib graph, without build times."""
+    out: dict[str, Graph] = defaultdict(Graph)
+    for q in open_read_only(root):
+        if q.predicate.value != GENERATED_AT and isinstance(q.graph_name, ox.NamedNode):
+            out[q.graph_name.value].add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return dict(out)
+
+
+def rdf(folder: Path, name: str, says: str) -> None:
+    (folder / name).write_text(f'<{EX}{name}> <{EX}says> "{says}" .\n_:b <{EX}says> "{says}, anonymously" .\n')
+
+
+def test_incremental_build_equals_a_full_build(tmp_path: Path) -> None:
+    folder = tmp_path / "sources"
+    shutil.copytree(SOURCES, folder)
+    for name in ("kept.nt", "changed.nt", "removed.nt"):
+        rdf(folder, name, "first")
+    first = build(folder, tmp_path / "incremental")
+    assert "kept.nt" in first.reloaded
+
+    rdf(folder, "changed.nt", "second")
+    (folder / "removed.nt").unlink()
+    rdf(folder, "added.nt", "new")
+    minutes = next(p for p in sorted((folder / "corpus").glob("*.txt")))
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    before = StoreLayout(tmp_path / "incremental").current_build()
+    again = build(folder, tmp_path / "incremental")
+    full = build(folder, tmp_path / "full", incremental=False)
+
+    assert StoreLayout(tmp_path / "incremental").current_build() != before  # published by the same switch
+    assert "kept.nt" not in again.reloaded
+    assert {"changed.nt", "added.nt", minutes.name} <= set(again.reloaded)
+    assert set(again.reloaded) < set(full.reloaded)
+    incremental_graphs, full_graphs = graphs(tmp_path / "incremental"), graphs(tmp_path / "full")
+    assert str(GRAPH["removed.nt"]) not in incremental_graphs
+    assert incremental_graphs.keys() == full_graphs.keys()
+    for name, graph in full_graphs.items():
+        assert isomorphic(incremental_graphs[name], graph), name
+
+
+def test_a_changed_curated_file_reloads_every_text_source(tmp_path: Path) -> None:
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    (tmp_path / "sources" / "dump.nt").write_text(f'<{EX}a> <{EX}says> "a" .\n')
+    sources = find_sources(tmp_path / "sources")
+    previous = [GraphRecord(ONTOLOGY_GRAPH, None, None, "ontology", __version__, 1)]
+    previous += [GraphRecord(f.graph_iri, f.iri, f.sha256, "x", __version__, 1) for f in sources.files]
+    previous += [GraphRecord(r.graph_iri, r.iri, r.sha256, "rdf", __version__, 1) for r in sources.rdf]
+    present = {r.graph for r in previous}
+    assert plan_rebuild(previous, present, sources).reloaded == frozenset()
+
+    curated = next(f for f in sources.files if f.name.endswith(".yaml"))
+    changed = [
+        r if r.source != curated.iri else GraphRecord(r.graph, r.source, "0" * 64, "curated-yaml", __version__, 1)
+        for r in previous
+    ]
+    plan = plan_rebuild(changed, present, sources)
+    assert plan.text == {f.name for f in sources.files}
+    assert plan.rdf == frozenset()
+    assert GRAPH["dump.nt"] not in plan.drop
