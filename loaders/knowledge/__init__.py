@@ -182,9 +182,6 @@ class Knowledge:
         """Events named in `text` by one of their spellings (the first mention of each)."""
         return [(e, m) for e, rx in self._event_patterns if (m := rx.search(text))]
 
-    def event_date(self, event: URIRef) -> dt.date | None:
-        return next((e.date for e in self.events if e.iri == event), None)
-
     def plans_named(
         self, text: str, region: Body | None, latest: dt.date | None
     ) -> list[tuple[Plan, re.Match[str], bool]]:
@@ -199,11 +196,6 @@ class Knowledge:
                     rx = re.compile(rf"(?<![\w-]){first}{spelling_regex(name[1:]) if name[1:] else ''}(?![\w-])")
                     found += [(plan, m, by_title) for m in rx.finditer(text)]
         return found
-
-    def plan(self, name: str, region: Body | None, date: dt.date | None) -> Plan | None:
-        """The plan `name` means in a document of `region` written by `date`, if the data says one applies."""
-        hits = [p for p, m, _ in self.plans_named(name, region, date) if m.group(0) == name.strip()]
-        return hits[0] if hits else None
 
 
 @cache
