@@ -9,7 +9,9 @@ agenda item whose lines hold the sentence. Nothing here knows RDF.
 from __future__ import annotations
 
 from proveniens.loaders.entities import body_pattern
+from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_parts import LABEL, Minutes
+from proveniens.loaders.minutes_posts import Post, from_affiliation, from_lines
 from proveniens.loaders.minutes_roll import read_roll
 from proveniens.loaders.minutes_running import acts
 from proveniens.loaders.minutes_text import parse_people
@@ -46,3 +48,19 @@ def read_people(minutes: Minutes) -> None:
         if not minutes.notice and act.named.name not in listed:
             listed.add(act.named.name)
             minutes.present_inferred.append((act.named, f"'{act.line.stripped[:80]}': acts in the meeting."))
+    minutes.posts = _posts(minutes, text)
+
+
+def _posts(minutes: Minutes, lines: list[Line]) -> list[Post]:
+    """Each person's titles, once per person and title: beside the name in any list or sentence, or labelled."""
+    named = [*minutes.invited, *minutes.present, *minutes.absent]
+    named += [p for item in minutes.items for p in item.presenters]
+    named += [n for n, _ in [*minutes.present_inferred, *minutes.absent_inferred]]
+    found = [p for n in named if (p := from_affiliation(n))] + from_lines(lines)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for post in found:
+        if (post.person.name, post.title) not in seen:
+            seen.add((post.person.name, post.title))
+            out.append(post)
+    return out

@@ -18,14 +18,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from proveniens.loaders.entities import find_bodies
 from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_parts import BULLET, Named, Span, Statement, span_of
-from proveniens.loaders.minutes_text import NAME_TOKEN, looks_like_name
+from proveniens.loaders.minutes_text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
 
 _PRESENTING = r"föredrar|går\s+igenom|presenterar|redogör|informerar|visar|berättar|rapporterar"
 _ACTING = rf"{_PRESENTING}|kompletterar|uttalar\s+sig|hälsar|öppnar|inleder|avslutar|lyfter|frågar|svarar|påminner"
 _ACT = re.compile(rf"^(?P<subject>.{{2,160}}?)\s+(?P<verb>{_ACTING})\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"\([^()]*\)|,\s*[a-zåäö][^,]*,")  # "(projektledare Region JH)", ", sekreterare,"
+_BESIDE = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<paren>[^()]*)\)|,\s*(?P<app>[a-zåäö][^,]*),)")
 _SPLIT = re.compile(r"\s*,\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
@@ -41,8 +43,11 @@ def _sentences(line: Line) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(BULLET.sub("", line.text, count=1)) if s.strip()]
 
 
-def _subjects(subject: str, given: dict[str, str]) -> list[str] | None:
-    """The people a sentence's subject names, None when any part is not a person."""
+def _subjects(subject: str, given: dict[str, str]) -> list[tuple[str, str | None]] | None:
+    """The people a sentence's subject names, each with what is written beside the name; None when any part
+    is not a person."""
+    subject = PARTY.sub("", subject)
+    beside = {m["name"]: (m["paren"] or m["app"]).strip() for m in _BESIDE.finditer(subject)}
     core = _APPOSITION.sub(",", subject)
     names = []
     for part in (p.strip(" ,.") for p in _SPLIT.split(core)):
@@ -54,9 +59,11 @@ def _subjects(subject: str, given: dict[str, str]) -> list[str] | None:
             names.append(given[part])
         elif part.lower().startswith(("ordförande", "sekreterare", "mötesordförande")) and not names:
             continue  # "Ordföranden, Jonas Andersson (S), …": the role before the name
+        elif names and (is_organisation_like(part) or find_bodies(part) or re.fullmatch(r"[A-ZÅÄÖ]{2,6}", part)):
+            continue  # "Lena Holm, VästKom, informerar …": the organisation after the name
         else:
             return None
-    return names or None
+    return [(n, beside.get(n)) for n in names] or None
 
 
 def acts(lines: list[Line], known: set[str]) -> list[Act]:
@@ -68,9 +75,9 @@ def acts(lines: list[Line], known: set[str]) -> list[Act]:
         for sentence in _sentences(line):
             m = _ACT.match(sentence)
             names = _subjects(m["subject"], given) if m else None
-            for name in names or []:
+            for name, beside in names or []:
                 presents = bool(re.fullmatch(_PRESENTING, m["verb"], re.IGNORECASE))  # type: ignore[index]
-                out.append(Act(Named(name, None, span_of([line])), presents, line))
+                out.append(Act(Named(name, beside, span_of([line])), presents, line))
     return out
 
 

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from proveniens.errors import SourceError
 from proveniens.loaders.dates import DAY_MONTH, day_month
 from proveniens.loaders.entities import Body, PersonIndex, body_named, find_bodies, new_body
-from proveniens.loaders.knowledge import knowledge
+from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.layout import Line
 from proveniens.loaders.minutes_dating import infer_range
 from proveniens.loaders.minutes_emit import Emitter, xsd_date, xsd_time
@@ -73,6 +73,7 @@ class MinutesWriter:
             start, end = self.out.narrow(named.span.start, named.span.end, named.name)
             self._affiliation(self.out.person(ref, start, end, self.people.note(ref)), named, start, end)
         self._participants()
+        self._posts()
         for item in self.minutes.items:
             self._item(item)
         self._schedule()
@@ -158,6 +159,22 @@ class MinutesWriter:
             org = self.out.body(body, written, b_start, b_end)
             if (person, ORG.memberOf, org) not in self.out.graph:  # one attestation, written next to the name
                 self.out.record(person, [(ORG.memberOf, org)], b_start, b_end, about=ORG.memberOf)
+
+    def _posts(self) -> None:
+        """Each title written beside a name: the person holds a post (org:Post) with that name, in the
+        organisation written with it when that is a body the data knows."""
+        out = self.out
+        for post in self.minutes.posts:
+            ref = self.people.resolve(post.person.name)
+            start, end = out.narrow(post.person.span.start, post.person.span.end, post.title)
+            person = out.person(ref, post.person.span.start, post.person.span.end, self.people.note(ref))
+            iri = INST[f"post/{ref.slug}/{slugify(post.title)}"]
+            out.typed(iri, ORG.Post)
+            out.attest(iri, SKOS.prefLabel, Literal(post.title, lang="sv"), start, end, post.title)
+            out.link(person, ORG.holds, iri, start, end, post.title)
+            for body, written, _ in find_bodies(post.organisation or "")[:1]:
+                org = out.body(body, written, start, end)
+                out.link(iri, ORG.postIn, org, *out.narrow(start, end, written), written)
 
     def _participants(self) -> None:
         m = self.minutes

@@ -18,7 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
+from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
 from proveniens.loaders.dates import MONTH_NAMES
 from proveniens.loaders.minutes import MinutesLoader
@@ -77,6 +77,10 @@ class Read:
 
     def decisions(self) -> list[str]:
         return [str(t) for t in self.graph.objects(None, PV.decisionText)]
+
+    def posts(self) -> set[tuple[str, str]]:
+        g = self.graph
+        return {(self.name(p), str(g.value(post, SKOS.prefLabel))) for p, post in g.subject_objects(ORG.holds)}
 
     def proposals(self) -> set[str]:
         return {str(t) for t in self.graph.objects(None, PV.proposedDecisionText)}
@@ -162,6 +166,7 @@ def test_a_bullet_protocol_dated_only_by_its_address(names: list[str], day: dt.d
     assert got.presenters() == {secretary, presenter, lead_a, lead_b}
     assert got.attendance(PV.Present) == {chair, secretary, presenter, speaker, lead_a, lead_b}
     assert got.decisions() == []
+    assert got.posts() == {(secretary, "sekreterare"), (lead_a, "projektledare"), (lead_b, "projektledare")}
 
 
 @SETTINGS
