@@ -150,6 +150,7 @@ def validate_store(
     *,
     graphs: Sequence[str] | None = None,
     changed: Sequence[str] | None = None,
+    source: Graph | None = None,
 ) -> ValidationReport:
     """Validate the data in a pyoxigraph store (on disk or in memory) against `shapes`, in place.
 
@@ -164,11 +165,15 @@ def validate_store(
       validated at all their focus nodes. A graph that was *removed* changes its neighbours too:
       name the graph its nodes moved to, or validate in full. None: validate every focus node.
     - `origins`: file and line of each subject, so each finding says where to fix it.
+    - `source`: the rdflib graph(s) the store was filled from, when the build has them. Oxigraph
+      keeps xsd:positiveInteger and the other integer-derived datatypes as xsd:integer, so only
+      the source can show that a value was written as a plain xsd:integer where a shape asks for
+      xsd:positiveInteger; without it, such a value passes when it is in the type's range.
 
     The store is only read. Findings come sorted as `verify_graph`'s do.
     """
     checks = compile_shapes(shapes)
-    results = run_checks(store, checks, graphs, changed)
+    results = run_checks(store, checks, graphs, changed, source)
     return sort_findings(list({_finding(shapes, r, origins) for r in results}))
 
 
@@ -180,4 +185,4 @@ def verify_graph(data: Graph, shapes: Graph, ontology: Graph, origins: Mapping[N
     """
     data_graph = URIRef("urn:proveniens:validation:data")
     store = memory_store([(data_graph, data), (ONTOLOGY_GRAPH, ontology)])
-    return validate_store(store, shapes, origins)
+    return validate_store(store, shapes, origins, source=data)

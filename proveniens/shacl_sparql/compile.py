@@ -78,6 +78,9 @@ class Check:
     constraint: Node | None = None
     tail: str = ""
     parents: tuple[str, ...] = ()  # variables naming the focus node's parents, for a nested property shape
+    # For sh:datatype xsd:positiveInteger and the other integer-derived types the store keeps as
+    # xsd:integer: the rows are the candidates, whose declared datatype only the source graph knows.
+    declared: URIRef | None = None
 
     def query(self, scope: str = "") -> str:
         """The query text; `scope`, a pattern binding ?this, narrows the focus nodes (joined first)."""
@@ -363,12 +366,21 @@ class Compiler:
             joined = None if r is None or base is None else max(r, base)
             head = head.replace("?this", " ".join(("?this", *parents)), 1)
             tail = tail.replace("?this", " ".join(("?this", *parents)), 1)
-            return Check(shape, component, severity, path, head, here, body, joined, constraint, tail, parents)
+            return Check(
+                shape, component, severity, path, head, here, body, joined, constraint, tail, parents, declared
+            )
 
         here = focus("?this")
+        declared: URIRef | None = None
         for component, expression, r in self.value_expressions(shape, "?this", "?value", depth):
             values = self.bind_values(shape, "?this", "?value")
             yield check(component, "SELECT DISTINCT ?this ?value", f"{values} FILTER({expression})", r)
+        for datatype in self.g.objects(shape, SH.datatype):
+            if is_predicate(path) and str(datatype).removeprefix(str(XSD)) in INTEGER_RANGES:
+                declared = datatype
+                integer = f"{self.bind_values(shape, '?this', '?value')} FILTER(datatype(?value) = {XSD.integer.n3()})"
+                yield check(SH.DatatypeConstraintComponent, "SELECT DISTINCT ?this ?value", integer, 0)
+                declared = None
         for component, pattern, r in self.focus_patterns(shape, "?this", "?value", "?path", "?other"):
             yield check(component, "SELECT DISTINCT ?this ?value ?path ?other", pattern, r)
         for component, op, n, condition in self.counts(shape, depth):

@@ -93,13 +93,30 @@ def scope_patterns(changed: Sequence[str]) -> dict[int, str]:
     return {0: touched, 1: near}
 
 
+def declared_otherwise(check: Check, source: Graph, focus: Node, value: Node) -> bool:
+    """True when the source graph wrote this integer with another datatype than the check's.
+
+    The store keeps xsd:positiveInteger and its kin as xsd:integer; the rdflib graph the value was
+    loaded from still has the datatype it was written with.
+    """
+    number = value.value if isinstance(value, Literal) else None
+    written = [o for o in source.objects(focus, check.path) if isinstance(o, Literal) and o.value == number]
+    return bool(written) and all(o.datatype != check.declared for o in written)
+
+
 def run_checks(
     store: ox.Store,
     checks: Sequence[Check],
     graphs: Sequence[str] | None = None,
     changed: Sequence[str] | None = None,
+    source: Graph | None = None,
 ) -> Iterator[RawResult]:
-    """Every result of every check; see `proveniens.validation.validate_store` for the arguments."""
+    """Every result of every check; see `proveniens.validation.validate_store` for the arguments.
+
+    `source`: the rdflib graph the store was filled from, when there is one; only it can tell an
+    xsd:integer from an xsd:positiveInteger (see `Check.declared`). Without it those checks are
+    left out.
+    """
     options: dict[str, object] = (
         {"default_graph": [ox.NamedNode(g) for g in graphs]}
         if graphs is not None
@@ -107,10 +124,14 @@ def run_checks(
     )
     scopes = scope_patterns(changed) if changed is not None else {}
     for check in checks:
+        if check.declared is not None and source is None:
+            continue
         scope = scopes.get(check.reach, "") if check.reach is not None else ""
         for row in store.query(check.query(scope), **options):
             path = to_rdflib(row["path"]) if "path" in check.head else None
             value = to_rdflib(row["value"]) if "?value" in check.head else None
             names = (["other"] if "?other" in check.head else []) + [p.lstrip("?") for p in check.parents]
             detail = tuple(to_rdflib(row[n]) for n in names)
+            if check.declared is not None and not declared_otherwise(check, source, to_rdflib(row["this"]), value):
+                continue
             yield RawResult(check, to_rdflib(row["this"]), path if path is not None else check.path, value, detail)

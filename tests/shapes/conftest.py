@@ -23,6 +23,8 @@ from pyshacl.rdfutil.inoculate import inoculate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 
+from proveniens.shacl_sparql.compile import Check, compile_shapes
+from proveniens.shacl_sparql.run import memory_store, run_checks
 from proveniens.validation_reference import sparql_parsed_once
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -309,8 +311,42 @@ def _results(report: Graph) -> tuple[Result, ...]:
     return tuple(found)
 
 
+@cache
+def compiled_shapes() -> tuple[Check, ...]:
+    return tuple(compile_shapes(shapes_graph()))
+
+
+def agreement_key(result: Result) -> tuple:
+    """What both validators must agree on: focus node, path, rule, constraint and severity."""
+    return (result.focus, result.path, result.source_shape, result.component, result.severity)
+
+
+def assert_agrees(data: Graph, reference: tuple[Result, ...]) -> None:
+    """The build's validator (the shapes as SPARQL on pyoxigraph) finds what pyshacl found."""
+    store = memory_store([(URIRef("urn:proveniens:test"), data)])
+    found = {
+        (
+            r.focus,
+            r.path,
+            r.check.shape if isinstance(r.check.shape, URIRef) else None,
+            r.check.component,
+            r.check.severity,
+        )
+        for r in run_checks(store, compiled_shapes(), source=data)
+    }
+    expected = {agreement_key(r) for r in reference}
+    assert found == expected, (
+        f"the SPARQL path and pyshacl disagree:\n only SPARQL: {sorted(map(str, found - expected))}"
+        f"\n only pyshacl: {sorted(map(str, expected - found))}"
+    )
+
+
 def run_validation(snippet: str = "", *, with_context: bool = True) -> Outcome:
-    """Validate context + snippet against all shapes, the way a build does."""
+    """Validate context + snippet against all shapes, the way a build does.
+
+    pyshacl is the reference; the build's own validator must report the same results (`assert_agrees`),
+    so every shape test is also an agreement test on a small, often broken, graph.
+    """
     added = Graph().parse(data=PREFIXES + snippet, format="turtle")
     if with_context:
         # Validate in the shared context graph and take the snippet out again: copying the context
@@ -330,6 +366,7 @@ def run_validation(snippet: str = "", *, with_context: bool = True) -> Outcome:
                 allow_warnings=True,
                 inplace=True,  # nothing to infer and no sh:rule, so pyshacl need not clone the data first
             )
+        assert_agrees(data, _results(report))
     finally:
         if with_context:
             data -= added
