@@ -32,7 +32,7 @@ from proveniens.loaders.minutes_parts import Minutes
 from proveniens.loaders.minutes_recognise import THRESHOLD, recognition_score
 from proveniens.loaders.minutes_structure import read_minutes
 from proveniens.loaders.minutes_text import is_organisation_like
-from proveniens.loaders.minutes_write import BodyFound, MinutesWriter
+from proveniens.loaders.minutes_write import BodyFound, MinutesWriter, can_date
 from proveniens.loaders.sources import SourceFile, SourceKind
 
 if TYPE_CHECKING:
@@ -140,8 +140,8 @@ class MinutesLoader:
     def recognise(self, source: SourceFile) -> bool:
         if source.kind is not SourceKind.DOCUMENT or recognition_score(source.lines) < THRESHOLD:
             return False
-        minutes = self._read(source)
-        return minutes is not None and find_body(minutes, source) is not None
+        minutes = self._read(source)  # minutes nothing places in time are left unrecognised, not failed
+        return minutes is not None and find_body(minutes, source) is not None and can_date(minutes)
 
     def load(self, source: SourceFile) -> LoadedDocument:
         from proveniens.loaders.registry import LoadedDocument  # here, as the registry imports this module

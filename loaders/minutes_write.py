@@ -19,7 +19,7 @@ from proveniens.loaders.dates import DAY_MONTH, day_month
 from proveniens.loaders.entities import Body, PersonIndex, body_named, find_bodies, new_body
 from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.layout import Line
-from proveniens.loaders.minutes_dating import infer_range
+from proveniens.loaders.minutes_dating import DateRange, infer_range
 from proveniens.loaders.minutes_emit import Emitter, xsd_date, xsd_time
 from proveniens.loaders.minutes_parts import Item, Minutes, Named
 from proveniens.loaders.minutes_refs import find_references
@@ -115,9 +115,7 @@ class MinutesWriter:
         return [line for item in self.minutes.items for line in item.lines]
 
     def _date_range(self) -> None:
-        years = [int(y) for a, b in self.minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
-                 " ".join(x.text for x in self.minutes.layout.lines if x.no == a))]  # fmt: skip
-        rng = infer_range(self._agenda_lines(), years)
+        rng = undated_range(self.minutes)
         if rng is None:
             raise_undatable(self.source)
         out, meeting = self.out, self.meeting
@@ -355,6 +353,18 @@ _MEETING_NAMED = re.compile(
     r"(?:\bmöte(?:t)?\s+i\s+(?P<in>[A-ZÅÄÖ][\wÅÄÖåäö/-]*)|\b(?P<compound>[A-ZÅÄÖ]{2,}(?:/[\w-]+)?)-mötet)"
     r"\s+(?:den\s+)?(?P<when>\d{1,2}\s+[a-zåäö]+\.?)"
 )
+
+
+def undated_range(minutes: Minutes) -> DateRange | None:
+    """The range minutes without a stated or otherwise inferred date lie in, from their agenda and schedule."""
+    years = [int(y) for a, b in minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
+             " ".join(x.text for x in minutes.layout.lines if x.no == a))]  # fmt: skip
+    return infer_range([line for item in minutes.items for line in item.lines], years)
+
+
+def can_date(minutes: Minutes) -> bool:
+    """Whether the meeting can be given a day or a range (a meeting without either is not recorded)."""
+    return minutes.date is not None or minutes.date_range is not None or undated_range(minutes) is not None
 
 
 def _range_year(out: Emitter, meeting: URIRef) -> int | None:

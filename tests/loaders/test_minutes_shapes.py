@@ -267,3 +267,19 @@ def test_a_decision_that_names_a_coming_meeting_points_at_it(body: str, day: dt.
     got = read(text)
     targets = {str(o) for s, o in got.graph.subject_objects(DCTERMS.references) if str(s).endswith("/decision")}
     assert targets == {f"https://w3id.org/proveniens/meeting/{body.lower()}/{coming.isoformat()}"}
+
+
+@SETTINGS
+@given(people(2))
+def test_minutes_that_nothing_places_in_time_are_left_unrecognised(names: list[str]) -> None:
+    """No day, no year, no address: no meeting can be recorded, so the document is reported, not a failed build."""
+    presenter, chair = names
+    text = "\n".join([
+        "Protokoll från samverkansgruppen", "", "Närvarande:", f"{chair}, ordförande", "",
+        "1. Mötets öppnande", "", "2. Information", f"Föredragande: {presenter}", "",
+        "Ställningstagande: Gruppen noterar informationen.",
+    ])  # fmt: skip
+    data = text.encode()
+    source = SourceFile(Path("undated.txt"), SourceKind.DOCUMENT, hashlib.sha256(data).hexdigest(), text,
+                        tuple(text.splitlines()))  # fmt: skip
+    assert choose_loader(source) is None
