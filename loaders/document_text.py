@@ -1,4 +1,4 @@
-"""A document's layout and citations, read once however many kind loaders look at it.
+"""A document's layout, citations and sentences, read once however many kind loaders look at it.
 
 Why: the registry asks every kind loader whether it recognises a document, the report loader asks
 the remiss loader too, and the chosen loader then reads it — each of them needs the masked text and
@@ -7,11 +7,13 @@ its citations. Reading them once per text keeps the loaders linear in the size o
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
 from proveniens.loaders.citations import Citation, find_citations
 from proveniens.loaders.layout import Layout, analyse
+from proveniens.loaders.prose import Span, sentences, split_heading
 
 
 @dataclass(frozen=True)
@@ -25,3 +27,20 @@ class DocumentText:
 def document_text(text: str) -> DocumentText:
     layout = analyse(text)
     return DocumentText(layout, layout.masked, tuple(find_citations(layout.masked)))
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[tuple[int, ...], tuple[Span, ...]]:
+    spans = tuple(sentences(text))
+    return tuple(s.start for s in spans), spans
+
+
+def sentence_containing(text: str, start: int, end: int) -> Span:
+    """The sentence holding `text[start:end]`, without a heading run into it (as prose.sentence_at),
+    found by bisection in the sentences of the whole text, which are split once per text."""
+    starts, spans = _sentences(text)
+    i = bisect.bisect_right(starts, start) - 1
+    if i < 0 or not spans[i].start <= start < spans[i].end:
+        return Span(start, end)
+    heading, body = split_heading(text, spans[i], start)
+    return body if heading is not None and body.start <= start else spans[i]

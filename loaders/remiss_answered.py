@@ -20,7 +20,8 @@ import yaml
 from rdflib import URIRef
 
 from proveniens.loaders.citations import Citation, CitationKind, sou
-from proveniens.loaders.prose import Span, sentence_at, sentences
+from proveniens.loaders.document_text import sentence_containing
+from proveniens.loaders.prose import Span, sentences
 
 _REMISS = re.compile(r"remiss|yttrande|skrivelse|rubricerat betänkande", re.IGNORECASE)
 _PRESENTS = re.compile(
@@ -54,7 +55,7 @@ def answered(text: str, cits: list[Citation]) -> list[Answered]:
         near = text[max(0, c.start - 400) : c.end + 400]
         if not (_REMISS.search(near) or _BETANKANDE.search(near)):
             continue  # neither rule can hold: no need to find the sentence
-        s = sentence_at(text, c.start, c.end)
+        s = sentence_containing(text, c.start, c.end)
         words = s.words(text)
         if _REMISS.search(words):
             out.setdefault(c.identifier, Answered(c.identifier, c.iri, s, False))  # type: ignore[arg-type]
@@ -103,3 +104,25 @@ def known_titles(folder: Path = _CURATED) -> dict[str, str]:
             if isinstance(ident, str) and ident.startswith("SOU ") and isinstance(title, dict) and title.get("sv"):
                 titles[ident] = title["sv"]
     return titles
+
+
+_ON_REMISS = re.compile(
+    r"\b(?:(?:ute|gått ut|skickats?|sänts?|fått\s+\w+(?:\s+\w+)?)\s+på\s+remiss|remitter\w*)\b", re.IGNORECASE
+)
+_NOT = re.compile(r"\b(?:inte|ej|aldrig)\b", re.IGNORECASE)
+
+
+def remiss_rounds(text: str, sous: list[Answered]) -> dict[str, Span]:
+    """The answered SOUs the text says were sent out on remiss, with the sentence that says it
+    ("… (SOU 2020:19), är ute på remiss", "har fått rubricerat betänkande på remiss"); a sentence that
+    denies it ("har inte gått ut på remiss") says the opposite."""
+    out: dict[str, Span] = {}
+    for s in sentences(text):
+        words = s.words(text)
+        m = _ON_REMISS.search(words)
+        if m is None or _NOT.search(words[: m.start()][-40:]):
+            continue
+        named = [a for a in sous if a.identifier.split()[1] in words.replace(" ", "")]
+        for a in named or (sous if len(sous) == 1 else []):
+            out.setdefault(a.identifier, s)
+    return out

@@ -26,7 +26,7 @@ from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.prose import Span, sentences, split_heading
-from proveniens.loaders.remiss_answered import Answered, answered, known_titles
+from proveniens.loaders.remiss_answered import Answered, answered, known_titles, remiss_rounds
 from proveniens.loaders.remiss_responder import Responder, responder, speaks
 from proveniens.loaders.remiss_wording import OPPOSE, SUPPORT, Wording, list_stance, stance_in
 from proveniens.namespaces import INST, PV
@@ -124,7 +124,10 @@ class OrgReader:
             return
         creator = self.organisation(who)
         taken = positions(self.text, who)
+        rounds = remiss_rounds(self.text, sous)
         for sou in sous:
+            if (said := rounds.get(sou.identifier)) is not None:
+                self.remiss_round(sou, said)
             response = INST[f"remissvar/{slugify(who.name)}-{slugify(sou.identifier)}"]
             f = self.facts
             f.add(response, RDF.type, PV.RemissResponse)
@@ -164,6 +167,13 @@ class OrgReader:
         f.add(sou.iri, DCTERMS.identifier, Literal(sou.identifier))
         f.attest(sou.iri, ev)
         f.attest(response, ev)
+
+    def remiss_round(self, sou: Answered, said: Span) -> None:
+        """The remiss of the SOU, as the response says it was sent out (pv:RemissRound pv:consults)."""
+        f = self.facts
+        round_iri = INST[f"remiss/{slugify(sou.identifier)}"]
+        f.add(round_iri, RDF.type, PV.RemissRound)
+        f.link(round_iri, PV.consults, sou.iri, f.evidence(said.start, said.end))
 
     def dating(self, response: URIRef) -> None:
         found = document_date(self.text.split("\n"))

@@ -12,6 +12,7 @@ A report that does not name its issuer is not given one: its citations are then 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from proveniens.loaders.citations import Citation, CitationKind
 from proveniens.loaders.dates import DateMention, document_date, find_dates
+from proveniens.loaders.document_text import sentence_containing
 from proveniens.loaders.prose import Span, sentences, split_heading
 
 # A report number in a series: "Rapport 2021:8", "PM 2021:1", "RiR 2014:22".
@@ -32,7 +34,8 @@ _SELF = re.compile(
 )
 _NOT_A_REPORT = re.compile(r"\bsammanträde\w*|\bprotokoll\w*|\bjusterare\b|\bkallelse\b|^\s*§\s*\d", re.I | re.M)
 _AGENCY = (
-    r"Myndigheten\s+för\s+[\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|Inspektionen\s+för\s+[\wåäö]+(?:\s+och\s+[\wåäö]+)?|"
+    # "Myndigheten för vård- och omsorgsanalys", "Statens institut för …", "Inspektionen för vård och omsorg"
+    r"[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?\s+för\s+[\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|"
     r"Regeringskansliet|Regeringen|[A-ZÅÄÖ][\wåäö]+(?:styrelsen|verket|myndigheten|inspektionen|revisionen|"
     r"departementet|analys|rådet|institutet)"
 )
@@ -68,17 +71,20 @@ def recognise(text: str, cits: list[Citation]) -> bool:
     not a meeting's record. (The registry keeps remiss responses out: they are recognised first.)"""
     if _NOT_A_REPORT.search(text):
         return False
-    return bool(_SELF.search(text) or SERIES.search(text)) and bool(issuer(text) or cits or SERIES.search(text))
+    return bool(_SELF.search(text) or SERIES.search(text)) and bool(cits or SERIES.search(text) or issuer(text))
+
+
+_INTRODUCED_WITHIN = 30_000  # a report names its issuer on its first pages (title, foreword)
 
 
 def issuer(text: str) -> tuple[str, Span] | None:
     """The organisation that issues the report: 'Artikel från X', else the agency that says what it
     did ('X har på regeringens uppdrag utvärderat …')."""
-    if (m := _ISSUER_LINE.search(text)) is not None:
+    top = text[:_INTRODUCED_WITHIN]
+    if (m := _ISSUER_LINE.search(top)) is not None:
         return m["name"], Span(m.start(), m.end())
-    if (m := _ISSUER_SENTENCE.search(text)) is not None:
-        s = next((s for s in sentences(text) if s.start <= m.start() < s.end), Span(m.start(), m.end()))
-        return " ".join(m["name"].split()), split_heading(text, s, m.start())[1]
+    if (m := _ISSUER_SENTENCE.search(top)) is not None:
+        return " ".join(m["name"].split()), sentence_containing(text, m.start(), m.end())
     return None
 
 
@@ -133,6 +139,8 @@ def dated_events(text: str, cits: list[Citation], skip: Span | None = None) -> l
     """Sentences of running text that date what happened: 'I maj 2020 presenterade regeringen …',
     '2017 tillsattes en utredning …', '… överlämnades den 5 juni 2019'; not the line at `skip`."""
     out: list[Dated] = []
+    cited_at = [c for c in cits if c.iri is not None]
+    starts = [c.start for c in cited_at]
     for s in _sentences(text, skip):
         words = s.words(text)
         if len(words) < 25 or not _PAST.search(words):
@@ -143,7 +151,7 @@ def dated_events(text: str, cits: list[Citation], skip: Span | None = None) -> l
             mentions = [_year(year, y.start("year"), y.end("year"))]
         if not mentions:
             continue
-        cited = tuple(c for c in cits if s.start <= c.start < s.end and c.iri is not None)
+        cited = tuple(cited_at[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)])
         out.append(Dated(mentions[0], s, cited))
     return out
 

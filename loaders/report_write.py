@@ -13,9 +13,10 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
 from proveniens.loaders import report_general as parts
 from proveniens.loaders.citations import Citation, CitationKind
 from proveniens.loaders.dated import line_evidence, line_span, write_date
+from proveniens.loaders.document_text import sentence_containing
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import knowledge, slugify
-from proveniens.loaders.prose import Span, sentence_at
+from proveniens.loaders.prose import Span
 from proveniens.namespaces import INST, PV
 
 _EVIDENCE_PER_REFERENCE = 3
@@ -69,7 +70,7 @@ class GeneralReportWriter:
         return iri
 
     def sentence(self, span: Span) -> tuple[int, int]:
-        s = sentence_at(self.text, span.start, span.end)
+        s = sentence_containing(self.text, span.start, span.end)
         return s.start, max(s.end, span.end)
 
     def series_reference(self, report: URIRef, number: str, span: Span) -> None:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from proveniens.loaders.dates import MONTH_NAMES
 from proveniens.loaders.registry import LOADERS, choose_loader
@@ -177,3 +177,15 @@ def test_the_shared_responses_give_their_gold_sou_and_responder(tmp_path: Path, 
     )
     labels = set().union(*(names(g, g.value(r, DCTERMS.creator)) for r in responses(g)))
     assert any(part.strip(" ()") in labels for part in gold["responder"].replace("(", "|").split("|"))
+
+
+@pytest.mark.parametrize(
+    ("said", "round_"),
+    [("Betänkandet är ute på remiss.", True), ("Vi har fått betänkandet på remiss från departementet.", True),
+     ("Betänkandet har inte gått ut på remiss men utredningen vill ha synpunkter.", False)],
+)
+def test_a_remiss_round_only_where_the_text_says_the_sou_went_out(tmp_path: Path, said: str, round_: bool) -> None:
+    text = f"Yttrande över {KNOWN_SOUS['SOU 2018:39']} (SOU 2018:39)\n\n{said} Vårdförbundet tillstyrker förslagen.\n"
+    _, g, _ = load(tmp_path, text)
+    rounds = list(g.subjects(RDF.type, PV.RemissRound))
+    assert [str(g.value(r, PV.consults)).rsplit("/")[-1] for r in rounds] == (["2018:39"] if round_ else [])
