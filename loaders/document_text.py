@@ -35,6 +35,11 @@ def _sentences(text: str) -> tuple[tuple[int, ...], tuple[Span, ...]]:
     return tuple(s.start for s in spans), spans
 
 
+def sentence_spans(text: str) -> tuple[Span, ...]:
+    """The sentences of `text` (prose.sentences), split once per text."""
+    return _sentences(text)[1]
+
+
 def sentence_containing(text: str, start: int, end: int) -> Span:
     """The sentence holding `text[start:end]`, without a heading run into it (as prose.sentence_at),
     found by bisection in the sentences of the whole text, which are split once per text."""

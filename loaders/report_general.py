@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from proveniens.loaders.citations import Citation, CitationKind
 from proveniens.loaders.dates import DateMention, document_date, find_dates
-from proveniens.loaders.document_text import sentence_containing
+from proveniens.loaders.document_text import sentence_containing, sentence_spans
+from proveniens.loaders.knowledge import Body, BodyKind, knowledge
 from proveniens.loaders.prose import Span, sentences, split_heading
 
 # A report number in a series: "Rapport 2021:8", "PM 2021:1", "RiR 2014:22".
@@ -170,3 +171,21 @@ REFERENCED = frozenset({
     CitationKind.SOU, CitationKind.PROP, CitationKind.DIR, CitationKind.DS, CitationKind.KOMMITTE,
     CitationKind.SFS, CitationKind.LAW, CitationKind.PROVISION, CitationKind.AGREEMENT,
 })  # fmt: skip
+
+
+# A sentence that may name a region or municipality; only these are matched against the known bodies.
+_PLACE = re.compile(r"\bRegion\s+[A-ZÅÄÖ]|\w+regionen\b|\b[A-ZÅÄÖ]\w+\s+(?:kommun|[Ss]tad|läns\s+landsting)\b")
+
+
+def about_places(text: str) -> list[tuple[Body, Span]]:
+    """What the report says about a named region or municipality: (the body, the sentence that names it)."""
+    known = knowledge()
+    out = []
+    for s in sentence_spans(text):
+        if not _PLACE.search(text, s.start, s.end):
+            continue
+        for m in known.body_pattern.finditer(text, s.start, s.end):
+            body = known.body(m[0])
+            if body is not None and body.kind in (BodyKind.REGION, BodyKind.MUNICIPALITY):
+                out.append((body, sentence_containing(text, m.start(), m.end())))
+    return out

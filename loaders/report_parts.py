@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from proveniens.loaders.citations import Citation, CitationKind
 from proveniens.loaders.dates import find_dates, month_of
@@ -25,6 +26,12 @@ _AMENDS_LAW = re.compile(r"ändring(?:ar)? i|ändrades|ändras")
 _REPORT_WORD = re.compile(r"betänkande", re.IGNORECASE)
 _DELIVERED = re.compile(r"presentera|redovisa|överlämna|lämna|la(?:de|gt) fram|publicera")
 _INQUIRY_WORD = re.compile(r"[Uu]tredningen")
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str, span: Span) -> str:
+    """A sentence's words, flattened once: the readers below each walk all sentences of the report."""
+    return span.words(text)
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ def running_header(text: str, layout: Layout) -> tuple[str | None, str | None, S
 def authority_in_body(text: str, name: str) -> Span | None:
     """A sentence where the authority receives the assignment ('Socialstyrelsen fick … uppdrag')."""
     for s in sentences(text):
-        words = s.words(text)
+        words = _words(text, s)
         if name in words and ASSIGNMENT.search(words):
             return s
     return None
@@ -70,7 +77,7 @@ def authority_in_body(text: str, name: str) -> Span | None:
 def _dated(text: str, sents: list[Span]) -> Dated:
     day = month = None
     for s in sents:
-        words = s.words(text)
+        words = _words(text, s)
         found = find_dates(words)
         day = day or next((m.first for m in found if m.is_day), None)
         month = month or next((r for m in found if (r := month_of(m))), None)
@@ -86,12 +93,12 @@ def assignment(text: str, cits: list[Citation]) -> tuple[Citation, Dated] | None
         if c.kind is not CitationKind.DIARIENUMMER or "/" not in c.identifier:
             continue
         s = _containing(sents, c.start)
-        words = s.words(text) if s else ""
+        words = _words(text, s) if s else ""
         if s is None or not re.search(r"regeringens uppdrag|i uppdrag|uppdraget", words) or _AMENDED.search(words):
             continue
         found = _dated(text, [s])
         if found.day is None:
-            given = [x for x in sents if _GIVEN.search(x.words(text)) and not _AMENDED.search(x.words(text))]
+            given = [x for x in sents if _GIVEN.search(_words(text, x)) and not _AMENDED.search(_words(text, x))]
             found = _match_month(text, found, given)
         return c, found
     return None
@@ -101,11 +108,11 @@ def amendments(text: str, cits: list[Citation], main: Citation) -> list[tuple[Ci
     """Amendments of the assignment: a registration number said to change it, dated by its own
     sentence or by a day in the same month from another sentence about the change; every other day
     on which the text says the assignment changed is an amendment without a number."""
-    changed = [s for s in sentences(text) if _AMENDED.search(s.words(text))]
+    changed = [s for s in sentences(text) if _AMENDED.search(_words(text, s))]
     days = [
         (day, s)
         for s in changed
-        for m in find_dates(s.words(text))
+        for m in find_dates(_words(text, s))
         if m.is_day and (day := m.first)
     ]
     out: list[tuple[Citation | None, Dated]] = []
@@ -149,7 +156,7 @@ def inquiry_reports(text: str, cits: list[Citation]) -> list[tuple[Citation, Cit
         inside = [c for c in cits if s.start <= c.start < s.end]
         inquiries = [c for c in inside if c.kind is CitationKind.KOMMITTE and c.iri is not None]
         sous = [c for c in inside if c.kind is CitationKind.SOU and c.iri is not None]
-        words = s.words(text)
+        words = _words(text, s)
         current = inquiries[-1] if inquiries else None
         recent = last_inquiry is not None and s.start - last_inquiry.end <= 3000
         if current is None and recent and _INQUIRY_WORD.search(words):
@@ -171,7 +178,7 @@ def bills_behind_laws(text: str, cits: list[Citation]) -> list[tuple[Citation, C
         inside = [c for c in cits if s.start <= c.start < s.end and c.iri is not None]
         bills = [c for c in inside if c.kind is CitationKind.PROP]
         laws = [c for c in inside if c.kind in (CitationKind.LAW, CitationKind.SFS)]
-        if bills and laws and _AMENDS_LAW.search(s.words(text)):
+        if bills and laws and _AMENDS_LAW.search(_words(text, s)):
             out.extend((law, bills[0], s) for law in laws if law.start > bills[0].start)
     return out
 
@@ -180,9 +187,9 @@ def in_force(text: str, cits: list[Citation]) -> list[tuple[Citation, dt.date, S
     """(provision, day, sentence): 'trädde i kraft den 1 januari 2019 i 7 kap. 2 a § HSL'."""
     out = []
     for s in sentences(text):
-        words = s.words(text)
-        days = [m.first for m in find_dates(words) if m.is_day]
-        if not _IN_FORCE.search(words) or not days:
+        words = _words(text, s)
+        days = [m.first for m in find_dates(words) if m.is_day] if _IN_FORCE.search(words) else []
+        if not days:
             continue
         day = days[0]
         for c in cits:
@@ -196,7 +203,7 @@ def agreement_events(text: str, cits: list[Citation]) -> tuple[list, list]:
     signed, merged = [], []
     previous: Citation | None = None
     for s in sentences(text):
-        words = s.words(text)
+        words = _words(text, s)
         ags = [c for c in cits if s.start <= c.start < s.end and c.kind is CitationKind.AGREEMENT and c.iri is not None]
         verb = _SIGNED.search(words)
         days = [m.first for m in find_dates(words) if m.is_day] if verb and ags else []

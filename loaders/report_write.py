@@ -56,6 +56,7 @@ class GeneralReportWriter:
             self.series_reference(report, number, span)
         self.references(report)
         self.events(report, line_span(self.text, dated[1]) if dated else None)
+        self.places(report)
 
     def body(self, name: str, where: Span) -> URIRef:
         """The issuer; a body the curated data knows keeps its IRI, any other is minted with evidence."""
@@ -109,6 +110,19 @@ class GeneralReportWriter:
             write_date(f, iri, when, f.evidence(event.span.start, event.span.end))
             for c in event.cited:
                 f.add(iri, DCTERMS.subject, c.iri)  # type: ignore[arg-type]
+
+
+    def places(self, report: URIRef) -> None:
+        """The regions and municipalities the report speaks of, each with what it says (a few sentences)."""
+        f = self.facts
+        said: dict[URIRef, int] = {}
+        for body, s in parts.about_places(self.text):
+            if said.get(body.iri, 0) >= _EVIDENCE_PER_REFERENCE:
+                continue
+            said[body.iri] = said.get(body.iri, 0) + 1
+            f.add(body.iri, RDF.type, body.kind.value)
+            f.add(body.iri, SKOS.prefLabel, Literal(body.name, lang="sv"))
+            f.link(report, DCTERMS.subject, body.iri, f.evidence(s.start, s.end))
 
 
 def _label(sentence: str) -> str:

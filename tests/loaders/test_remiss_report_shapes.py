@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from proveniens.build import load_sources, verify_sources
 from proveniens.loaders.sources import find_sources
@@ -22,7 +22,8 @@ UNKNOWN = {
     "listan och tillstyrker förslaget om tidiga insatser. Vi avstyrker förslaget om en ny myndighet.\n",
     "report-unknown-issuer.txt": "Rapport 2026:4 Vård i hela landet\n\nStatens institut för vårdkvalitet har "
     "granskat vården i regionerna. Den här rapporten bygger på SOU 2031:7.\nI maj 2025 presenterade regeringen en "
-    "proposition om vården i hela landet (prop. 2024/25:99).\nUmeå april 2026\n",
+    "proposition om vården i hela landet (prop. 2024/25:99). I Region Västerbotten har väntetiderna ökat.\n"
+    "Umeå april 2026\n",
 }
 
 
@@ -42,6 +43,8 @@ def test_the_graphs_pass_the_shapes(tmp_path: Path) -> None:
         union += item.graph
     assert (None, PV.respondsTo, URIRef(f"{INST}sou/2031:7")) in union  # an SOU nobody has described
     assert "Statens institut för vårdkvalitet" in {str(x) for x in union.objects(None, SKOS.prefLabel)}
+    places = {str(union.value(o, SKOS.prefLabel)) for o in union.objects(None, DCTERMS.subject)}
+    assert "Region Västerbotten" in places  # what the report says about a named region
     report = verify_sources(loaded, origins, read_turtle(ontology_files()))
     ours = [f for f in report.violations if Path(str(f.origin.file)).name.startswith(("remiss-", "report-"))]
     assert ours == []

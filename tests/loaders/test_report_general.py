@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from proveniens.loaders.dates import MONTH_NAMES, month_end
+from proveniens.loaders.knowledge import knowledge
 from proveniens.loaders.registry import LOADERS, choose_loader
 from proveniens.loaders.sources import SourceKind, read_source
 from proveniens.namespaces import PV
@@ -133,3 +134,16 @@ def test_the_shared_reports_give_their_gold_citations_and_date(name: str) -> Non
         (report,) = reports
         assert [str(g.value(report, PV.earliestDate)), str(g.value(report, PV.latestDate))] == gold["date_range"]
     assert all(g.value(r, DCTERMS.date) is None for r in reports)  # none of them states a day
+
+
+@pytest.mark.parametrize("place", ["Region Halland", "Region Skåne", "Västra Götalandsregionen", "Örebro kommun"])
+def test_what_a_report_says_about_a_named_region_is_kept_with_its_sentence(tmp_path: Path, place: str) -> None:
+    said = f"I {place} har andelen listade patienter ökat med tio procent sedan reformen."
+    text = f"Rapport 2024:2 Uppföljning\n\nRiksrevisionen har granskat primärvården. Den här rapporten visar.\n{said}\n"
+    g, _ = load(tmp_path, text)
+    report = report_of(g)
+    (region,) = g.objects(report, DCTERMS.subject)
+    known = knowledge().body(place)
+    assert known is not None and region == known.iri and str(g.value(region, SKOS.prefLabel)) == known.name
+    quotes = {str(g.value(e, PV.quote)) for e in g.objects(report, None) if (e, PV.linkProperty, DCTERMS.subject) in g}
+    assert quotes == {said}
