@@ -10,11 +10,21 @@ earlier SOU (`prov:wasDerivedFrom`), so derivation chains run across clusters.
 The 4-hop lineage used by the benchmark is provision -rpubl:forarbete-> proposition
 -rpubl:utgarFran-> SOU -pv:inquiry-> inquiry -pv:directive-> directive.
 
-Output is N-Quads, every quad in one named graph, cut at exactly `--triples` quads; the same size
-and seed always give the same bytes. A manifest (JSON) next to the output lists sample IRIs of
-complete clusters for the benchmark queries.
+The graph conforms to the project's shapes (`shapes/*.ttl`, validated together with the ontology,
+which defines the roles). Output is N-Quads, every quad in one named graph, exactly `--triples`
+quads: clusters are written whole, and what is left below the count is filled with alternative
+names of concepts (one quad each), so no resource is cut in half. The same size and seed always
+give the same bytes. A manifest (JSON) next to the output lists sample IRIs of complete clusters
+for the benchmark queries.
+
+With `--faults`, the first clusters each get one fault, one of each kind of violation the shapes
+can report on this graph (a missing or extra value, a wrong class, datatype, node kind, pattern,
+value set, language, order, range or length, a broken sh:not/sh:or/sh:xone, a link without
+evidence …); the manifest lists every fault with the focus node, rule and constraint a validator
+must report (`bench/validation.py` checks that all are found at 1M).
 
     python bench/generate.py --triples 1000000 --out bench/data/bench-1m.nq
+    python bench/generate.py --triples 1000000 --faults --out bench/data/bench-1m-faults.nq
 """
 
 from __future__ import annotations
@@ -26,6 +36,8 @@ import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from faults import FAULTS
 
 BASE = "https://w3id.org/proveniens/"
 GRAPH = BASE + "graph/bench"
@@ -49,6 +61,29 @@ A = RDF + "type"
 # Years and numbers: cluster i is year FIRST_YEAR + i % YEARS, number i // YEARS + 1.
 FIRST_YEAR = 1980
 YEARS = 40
+
+EN_WORDS = (
+    "care",
+    "services",
+    "cooperation",
+    "municipality",
+    "region",
+    "patient",
+    "digital",
+    "access",
+    "quality",
+    "follow-up",
+    "primary care",
+    "medicines",
+    "skills",
+    "funding",
+    "governance",
+    "elderly",
+    "children",
+    "psychiatry",
+    "prevention",
+    "data",
+)
 
 ROLES = ("chair", "vice-chair", "investigator", "presenter", "invited-guest", "member", "project-lead")
 STANCES = ("Supports", "SupportsWithReservations", "Opposes", "NoOpinion")
@@ -130,8 +165,12 @@ class Writer:
         self.out.write(f"{s} <{p}> {o} {self.graph} .\n")
         self.count += 1
 
+    def room(self) -> int:
+        return self.limit - self.count
+
 
 Emit = Callable[[str, str, str], None]
+Quad = tuple[str, str, str]
 
 
 def evidence(emit: Emit, rng: random.Random, s: str, p: str, o: str, source: str, derivation: bool) -> None:
@@ -146,22 +185,27 @@ def evidence(emit: Emit, rng: random.Random, s: str, p: str, o: str, source: str
     emit(node, PV + "linkProperty", f"<{p}>")
     emit(node, PROV + "hadPrimarySource", source)
     start = rng.randint(1, 900)
-    emit(node, PV + "quote", lit(" ".join(rng.choice(WORDS) for _ in range(12)), "sv"))
+    emit(node, PV + "quote", lit(" ".join(rng.choice(WORDS) for _ in range(12))))
     emit(node, PV + "lineStart", typed(start, "positiveInteger"))
     emit(node, PV + "lineEnd", typed(start + rng.randint(0, 6), "positiveInteger"))
     emit(node, PV + "assertion", f"<{PV}{'Stated' if rng.random() < 0.8 else 'Inferred'}>")
 
 
-def title(rng: random.Random, n: int = 6) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
+def title(rng: random.Random, n: int = 6, words: tuple[str, ...] = WORDS) -> str:
+    return " ".join(rng.choice(words) for _ in range(n)).capitalize()
+
+
+def titles(emit: Emit, rng: random.Random, node: str) -> None:
+    """A title in Swedish and in English, as the shapes ask of every titled resource."""
+    emit(node, DCT + "title", lit(title(rng), "sv"))
+    emit(node, DCT + "title", lit(title(rng, words=EN_WORDS), "en"))
 
 
 def emit_fixed(emit: Emit, people: int, bodies: int, orgs: int, concepts: int) -> None:
-    """Roles, closed value sets, organisations, bodies, people and concepts: the parts every cluster points at."""
-    for role in ROLES:
-        node = iri(f"role/{role}")
-        emit(node, A, f"<{PV}Role>")
-        emit(node, SKOS + "prefLabel", lit(role, "en"))
+    """Closed value sets, organisations, bodies, people and concepts: the parts every cluster points at.
+
+    The roles are the ontology's (role/chair …), so they are not repeated here.
+    """
     for value in STANCES:
         emit(f"<{PV}{value}>", A, f"<{PV}Stance>")
     for value in ATTENDANCE:
@@ -174,6 +218,7 @@ def emit_fixed(emit: Emit, people: int, bodies: int, orgs: int, concepts: int) -
         node = iri(f"org/body-{k}")
         emit(node, A, f"<{PV}CollaborationBody>")
         emit(node, SKOS + "prefLabel", lit(f"Samverkansorgan {k}", "sv"))
+        emit(node, SKOS + "altLabel", lit(f"SO{k}"))
         emit(node, ORG + "hasMember", iri(f"org/org-{k % orgs}"))
         emit(node, ORG + "hasMember", iri(f"org/org-{(k * 7 + 1) % orgs}"))
     for k in range(people):
@@ -184,6 +229,7 @@ def emit_fixed(emit: Emit, people: int, bodies: int, orgs: int, concepts: int) -
         node = iri(f"concept/concept-{k}")
         emit(node, A, f"<{SKOS}Concept>")
         emit(node, SKOS + "prefLabel", lit(f"Begrepp {k}", "sv"))
+        emit(node, SKOS + "prefLabel", lit(f"Concept {k}", "en"))
         emit(node, SKOS + "inScheme", iri("concept/"))
 
 
@@ -203,7 +249,7 @@ def emit_cluster(emit: Emit, i: int, people: int, bodies: int, orgs: int, concep
     d = ids["directive"]
     emit(d, A, f"<{RPUBL}Kommittedirektiv>")
     emit(d, DCT + "identifier", lit(f"Dir. {year}:{n}"))
-    emit(d, DCT + "title", lit(title(rng), "sv"))
+    titles(emit, rng, d)
     emit(d, DCT + "issued", date(year, i))
 
     q = ids["inquiry"]
@@ -229,7 +275,7 @@ def emit_cluster(emit: Emit, i: int, people: int, bodies: int, orgs: int, concep
     emit(s, RPUBL + "arsutgava", lit(str(year)))
     emit(s, RPUBL + "lopnummer", lit(str(n)))
     emit(s, DCT + "identifier", lit(f"SOU {year}:{n}"))
-    emit(s, DCT + "title", lit(title(rng), "sv"))
+    titles(emit, rng, s)
     emit(s, DCT + "issued", date(year + 1, i))
     evidence(emit, rng, s, PV + "inquiry", q, src, derivation=False)
     if i >= YEARS and rng.random() < 0.3:  # derivation chains across clusters
@@ -246,20 +292,20 @@ def emit_cluster(emit: Emit, i: int, people: int, bodies: int, orgs: int, concep
     p = ids["proposition"]
     emit(p, A, f"<{RPUBL}Proposition>")
     emit(p, DCT + "identifier", lit(f"Prop. {year}/{(year + 1) % 100:02d}:{n}"))
-    emit(p, DCT + "title", lit(title(rng), "sv"))
+    titles(emit, rng, p)
     emit(p, DCT + "issued", date(year + 1, i + 5))
     emit(p, PROV + "wasDerivedFrom", s)
     evidence(emit, rng, p, RPUBL + "utgarFran", s, src, derivation=True)
 
     rd = ids["decision"]
     emit(rd, A, f"<{PV}RiksdagDecision>")
-    emit(rd, ELI_DL + "decided_on_a_realization_of", p)
+    evidence(emit, rng, rd, ELI_DL + "decided_on_a_realization_of", p, src, derivation=False)
     emit(rd, DCT + "date", date(year + 1, i + 9))
 
     law = ids["law"]
     emit(law, A, f"<{RPUBL}Lag>")
     emit(law, DCT + "identifier", lit(f"SFS {year + 1}:{n}"))
-    emit(law, DCT + "title", lit(title(rng), "sv"))
+    titles(emit, rng, law)
     evidence(emit, rng, law, RPUBL + "forarbete", p, src, derivation=True)
     for chapter in (1, 2):
         for section in (1, 2):
@@ -280,15 +326,15 @@ def emit_cluster(emit: Emit, i: int, people: int, bodies: int, orgs: int, concep
         resp = iri(f"remissvar/{year}-{n}-{k}")
         pos = iri(f"remissvar/{year}-{n}-{k}/position/1")
         emit(resp, A, f"<{PV}RemissResponse>")
-        emit(resp, PV + "respondsTo", s)
+        evidence(emit, rng, resp, PV + "respondsTo", s, src, derivation=False)
         emit(resp, DCT + "creator", iri(f"org/org-{rng.randrange(orgs)}"))
-        emit(resp, DCT + "identifier", lit(f"Dnr {year}/{n}-{k}"))
+        emit(resp, DCT + "identifier", lit(f"1.{k + 1}-{n}/{year + 1}"))
         emit(resp, DCT + "date", date(year + 1, i + 3 + k))
         emit(resp, PV + "position", pos)
         emit(pos, A, f"<{PV}Position>")
-        emit(pos, PV + "onProposal", proposals[k])
+        evidence(emit, rng, pos, PV + "onProposal", proposals[k], src, derivation=False)
         emit(pos, PV + "stance", f"<{PV}{rng.choice(STANCES)}>")
-        emit(pos, PV + "quote", lit(title(rng, 8), "sv"))
+        emit(pos, PV + "quote", lit(title(rng, 8)))
 
     body = rng.randrange(bodies)
     m = iri(f"meeting/body-{body}/{year}-c{i}")
@@ -302,6 +348,7 @@ def emit_cluster(emit: Emit, i: int, people: int, bodies: int, orgs: int, concep
         part = iri(f"meeting/body-{body}/{year}-c{i}/participation/{k}")
         emit(part, A, f"<{PV}MeetingParticipation>")
         emit(part, ORG + "member", person())
+        emit(part, ORG + "organization", iri(f"org/body-{body}"))
         emit(part, ORG + "role", iri(f"role/{rng.choice(ROLES)}"))
         emit(part, PV + "meeting", m)
         emit(part, PV + "attendance", f"<{PV}{rng.choice(ATTENDANCE)}>")
@@ -311,7 +358,7 @@ def emit_cluster(emit: Emit, i: int, people: int, bodies: int, orgs: int, concep
         emit(item, A, f"<{PV}AgendaItem>")
         emit(item, PV + "meeting", m)
         emit(item, PV + "itemNumber", typed(k, "integer"))
-        emit(item, DCT + "title", lit(title(rng), "sv"))
+        titles(emit, rng, item)
         emit(item, PV + "presenter", person())
         emit(dec, A, f"<{PV}Decision>")
         emit(dec, PROV + "wasGeneratedBy", item)
@@ -319,33 +366,45 @@ def emit_cluster(emit: Emit, i: int, people: int, bodies: int, orgs: int, concep
         evidence(emit, rng, dec, PV + "concerns", about, src, derivation=False)
 
 
-def generate(out, triples: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """Write exactly `triples` quads to `out`; return a manifest (counts and sample IRIs)."""
+def generate(out, triples: int, faults: bool = False) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Write exactly `triples` quads to `out`; return a manifest (counts, sample IRIs, injected faults)."""
     emit = Writer(out, triples)
     clusters_guess = max(triples // 250, 1)
     people, bodies, orgs, concepts = max(clusters_guess // 2, 50), max(clusters_guess // 100, 5), 350, 200
     complete = 0
+    injected: list[dict[str, str]] = []
     try:
         emit_fixed(emit, people, bodies, orgs, concepts)
         while True:
-            emit_cluster(emit, complete, people, bodies, orgs, concepts)
+            quads: list[Quad] = []
+            emit_cluster(lambda s, p, o, add=quads.append: add((s, p, o)), complete, people, bodies, orgs, concepts)
+            if faults and complete < len(FAULTS):
+                injected.append(FAULTS[complete](quads, complete))
+            if len(quads) > emit.room():
+                break
+            for quad in quads:
+                emit(*quad)
             complete += 1
+        for k in range(emit.room()):  # fill up with one-quad statements that keep the graph valid
+            emit(iri(f"concept/concept-{k % concepts}"), SKOS + "altLabel", lit(f"Begrepp {k // concepts}-{k}", "sv"))
     except Done:
         pass
     # Samples spread over complete clusters, for queries that rotate their start resource.
     step = max(complete // 200, 1)
     sample = [cluster_ids(i) for i in range(0, complete, step)][:200]
-    return {"triples": emit.count, "graph": GRAPH, "clusters": complete, "sample": sample}
+    written = injected[:complete]
+    return {"triples": emit.count, "graph": GRAPH, "clusters": complete, "sample": sample, "faults": written}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", type=int, default=1_000_000, help="number of quads to write (exact)")
     parser.add_argument("--out", type=Path, required=True, help="N-Quads file to write; manifest goes to OUT.json")
+    parser.add_argument("--faults", action="store_true", help="put one fault of each kind into the first clusters")
     args = parser.parse_args(argv)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", buffering=1 << 20) as handle:
-        manifest = generate(handle, args.triples)
+        manifest = generate(handle, args.triples, args.faults)
     args.out.with_suffix(args.out.suffix + ".json").write_text(json.dumps(manifest, indent=1))
     print(f"{args.out}: {manifest['triples']} quads, {manifest['clusters']} complete clusters", file=sys.stderr)
     return 0
