@@ -366,11 +366,16 @@ def emit_cluster(emit: Emit, i: int, people: int, bodies: int, orgs: int, concep
         evidence(emit, rng, dec, PV + "concerns", about, src, derivation=False)
 
 
+def sizes(triples: int) -> tuple[int, int, int, int]:
+    """How many people, bodies, organisations and concepts a graph of `triples` quads has."""
+    clusters_guess = max(triples // 250, 1)
+    return max(clusters_guess // 2, 50), max(clusters_guess // 100, 5), 350, 200
+
+
 def generate(out, triples: int, faults: bool = False) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Write exactly `triples` quads to `out`; return a manifest (counts, sample IRIs, injected faults)."""
     emit = Writer(out, triples)
-    clusters_guess = max(triples // 250, 1)
-    people, bodies, orgs, concepts = max(clusters_guess // 2, 50), max(clusters_guess // 100, 5), 350, 200
+    people, bodies, orgs, concepts = sizes(triples)
     complete = 0
     injected: list[dict[str, str]] = []
     try:
