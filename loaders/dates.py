@@ -80,6 +80,7 @@ _WEEKDAY_NEAR = re.compile(rf"\b({_WEEKDAY})(?:en)?\b", re.IGNORECASE)
 _LABELLED = re.compile(r"^\s*(?:datum|publicerad|publicerat|daterad|beslutsdatum|sammanträdesdatum|"
                        r"mötesdatum|senast uppdaterad|uppdaterad)\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^\s*[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?,?\s+(?:den\s+)?(?=\S*\d|[a-zåäö]+\s+\d{4})")
+_HEAD_LINES = 15  # where a letter or page puts its own date
 _PERIOD = re.compile(r"\b(?:under\s+)?perioden\s+(.{6,40}?)\s+(?:och|till|–|-)\s+(.{6,40}?)(?:$|[.,;])",
                      re.IGNORECASE)
 
@@ -257,7 +258,8 @@ def document_date(lines: Sequence[str]) -> tuple[DateMention, int] | None:
     """The date a document states for itself, and the index of the line that states it.
 
     In order: a labelled line ("Publicerad: 11 december 2019"), a place-and-date line ("Stockholm,
-    1 september 2020", "Stockholm mars 2025" as a month range), a publication period ("under perioden
+    1 september 2020", "Stockholm mars 2025" as a month range), a line of the head that holds only a
+    date ("2020-09-10"), a publication period ("under perioden
     9 juli 2021 och 30 november 2021" as a range), and last a date that stands only in the title line
     (the first non-empty line). Dates inside running text are events, not the document's date.
     """
@@ -267,6 +269,10 @@ def document_date(lines: Sequence[str]) -> tuple[DateMention, int] | None:
     for i, line in enumerate(lines):
         if (m := _PLACE_DATE.match(line)) and (found := find_dates(line[m.end() :])) and len(line) < 60:
             return _shift(found[0], m.end()), i
+    head = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
+    for i in head:
+        if (found := find_dates(lines[i])) and found[0].text == lines[i].strip(" \t.,"):
+            return found[0], i  # a letter head's date line: "2020-09-10", "1 september 2020"
     for i, line in enumerate(lines):
         if (p := _PERIOD.search(line)) and (a := find_dates(p[1])) and (b := find_dates(p[2])):
             return DateMention(a[0].first, b[-1].last, p[0], p.start(), p.end()), i

@@ -55,12 +55,14 @@ class RemissLoader:
         return remiss_form(source.text)
 
     def load(self, source: SourceFile) -> LoadedDocument:
-        if self.form(source) == "organisation":
-            facts = Facts(source, self.name)
-            read = document_text(source.text)
-            remiss_org.OrgReader(facts, read.masked, list(read.citations)).read()
-            return facts.out
-        return _Reader(source, self.name).read()
+        if self.form(source) == "municipal":
+            out = _Reader(source, self.name).read()
+            if any(out.graph.subjects(RDF.type, PV.RemissResponse)):
+                return out  # else: a response with a views section but not by a municipal unit
+        facts = Facts(source, self.name)
+        read = document_text(source.text)
+        remiss_org.OrgReader(facts, read.masked, list(read.citations)).read()
+        return facts.out
 
 
 class _Reader:

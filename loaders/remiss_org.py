@@ -28,16 +28,18 @@ from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.prose import Span, sentences, split_heading
 from proveniens.loaders.remiss_answered import Answered, answered, known_titles, remiss_rounds
 from proveniens.loaders.remiss_responder import Responder, responder, speaks
-from proveniens.loaders.remiss_wording import OPPOSE, SUPPORT, Wording, list_stance, stance_in
+from proveniens.loaders.remiss_wording import NO_OPINION, OPPOSE, SUPPORT, Wording, list_stance, stance_in
 from proveniens.namespaces import INST, PV
 
 _REMISS_WORD = re.compile(r"\bremi(?:ss|tter)|\byttrande\b|\bskrivelse\b|\b(?:tillstyrker|avstyrker)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•➢▪*·–-]\s*")
 _REFERENCE = re.compile(
-    r"^\s*(?:(?:Vår|Vårt|Er)\s+(?:referens|beteckning|dnr)|Dnr|Diarienummer|Referens)\s*[:.]?\s*(?P<ref>\S.{2,30}?)\s*$"
+    r"^\s*(?:(?:Vår|Vårt)\s+(?:referens|beteckning|dnr)|Dnr|Diarienummer|Referens)\s*[:.]?\s*(?P<ref>\S.{2,30}?)\s*$"
     r"|^\s*(?P<bare>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3} ?(?:19|20)\d{2}/\d{1,6}(?:/[A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,5})?)\s*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# A ministry's number alone on a line of the head ("S2020/02719/FS") is the remiss's, not the responder's.
+_GOVERNMENT_DNR = re.compile(r"^[A-ZÅÄÖ]{1,2}\s?\d{4}/\d+/[A-ZÅÄÖ]+$")
 # The forms a registration number takes (as the RemissResponse shape has them).
 _REFERENCE_FORM = re.compile(
     r"^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3} ?(?:19|20)\d{2}/\d{1,6}(?:/[A-ZÅÄÖ][A-ZÅÄÖ0-9]{0,5})?"
@@ -75,7 +77,7 @@ def positions(text: str, who: Responder) -> list[Position]:
         s = pending.pop()
         raw = text[s.start : s.end]
         listed_item = lead is not None and _BULLET.match(raw)
-        if not listed_item and not (SUPPORT.search(raw) or OPPOSE.search(raw)):
+        if not listed_item and not (SUPPORT.search(raw) or OPPOSE.search(raw) or NO_OPINION.search(raw)):
             lead = None
             continue  # most sentences take no stance: skip them before reading their words
         if listed_item:
@@ -185,7 +187,7 @@ class OrgReader:
         """The responder's reference number: labelled ('Vår referens', 'Dnr') or alone on a line of the letter head."""
         for m in _REFERENCE.finditer(self.text[:1500]):
             ref = " ".join((m["ref"] or m["bare"]).split())
-            if _REFERENCE_FORM.match(ref):
+            if _REFERENCE_FORM.match(ref) and not (m["bare"] and _GOVERNMENT_DNR.match(ref)):
                 self.facts.add(response, DCTERMS.identifier, Literal(ref))
                 self.facts.attest(response, self.facts.evidence(m.start(), m.end()))
                 return

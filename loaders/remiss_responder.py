@@ -22,9 +22,10 @@ from proveniens.loaders.remiss_wording import OPPOSE, SUPPORT
 # A name: an acronym, or capitalised words (with "Sveriges"/"Svenska" + a lower-case noun, or a
 # trailing "Sverige"), or "Region X", "X kommun", "X stad".
 _NAME = (
-    r"(?:(?:Sveriges|Svenska)[ \t]+[a-zåäö]+(?:förbund|förening|råd)\w*|Region[ \t]+[A-ZÅÄÖ][\wåäö-]+|"
+    r"(?:(?:Sveriges|Svenska|Svensk)[ \t]+[a-zåäö]+(?:förbund|förening|råd|sällskap)\w*|Region[ \t]+[A-ZÅÄÖ][\wåäö-]+|"
     r"[A-ZÅÄÖ][\wåäöé-]+[ \t]+för[ \t]+[a-zåäö-]+(?:[ \t]+och[ \t]+[a-zåäö-]+)?|"
-    r"[A-ZÅÄÖ][\wåäöé-]+(?:[ \t]+(?:kommun|stad|Stad|Sverige|Sveriges|[A-ZÅÄÖ][\wåäöé-]+)){0,3}|[A-ZÅÄÖ]{2,6}s?)"
+    r"[A-ZÅÄÖ][\wåäöé-]+(?:[ \t]+(?:kommun|stad|Stad|Sverige|Sveriges|[A-ZÅÄÖ][\wåäöé-]+)){0,3}"
+    r"(?:[ \t]+och[ \t]+[A-ZÅÄÖ][\wåäöé-]+)?|[A-ZÅÄÖ]{2,6}s?)"  # "Sveriges Kommuner och Regioner"
 )
 _OWN_VERBS = (
     r"(?:har|hade)\s+(?:nu\s+|därför\s+|också\s+)*(?:lämnat|skickat|svarat|yttrat|fått|ställt|inkommit)|"

@@ -21,6 +21,7 @@ from proveniens.namespaces import PV
 _ADVERBS = r"(?:(?:också|även|därför|nu|i grunden|sammanfattningsvis|huvudsakligen|i huvudsak|mycket|därmed|dock)\s+)*"
 SUPPORT = re.compile(
     rf"\b(?:tillstyrker|styrker|välkomnar|stödjer|stöder|instämmer i)\b(?!\s+inte)|"
+    r"\bhar\s+(?:inga\s+invändningar|inget\s+att\s+invända)\s+mot\b|"
     rf"\bställ(?:er|t|de|a)\s+(?:sig\s+)?{_ADVERBS}(?:positiva?|bakom)\b|"
     rf"\bär\s+{_ADVERBS}positiva?t?\s+till\b|\bser\s+{_ADVERBS}positivt\s+på\b|"
     rf"\bdelar\s+(?!inte\b)(?:[A-ZÅÄÖ][\wåäöé-]*\s+){{0,3}}{_ADVERBS}(?:utredningens|förslaget|förslagen|bedömningen|uppfattningen|analysen)\b",
@@ -30,6 +31,10 @@ OPPOSE = re.compile(
     rf"\b(?:avstyrker|motsätter\s+sig|avvisar)\b|\bär\s+{_ADVERBS}(?:kritisk|kritiska|negativ|negativa|negativt)\s+till\b|"
     r"\bställer\s+sig\s+(?:negativ|kritisk)a?t?\b|\b(?:det|detta)\s+är\s+(?:mycket\s+)?beklagligt\b|"
     r"\binstämmer\s+inte\b|\bdelar\s+inte\b",
+    re.IGNORECASE,
+)
+NO_OPINION = re.compile(
+    r"\b(?:har|lämnar)\s+inga\s+(?:synpunkter|kommentarer)\b|\bavstår\s+från\s+att\s+(?:yttra|ta\s+ställning)",
     re.IGNORECASE,
 )
 # Qualifiers that make support partial; aims and analysis rather than proposals.
@@ -56,9 +61,12 @@ class Wording:
 
 
 def stance_in(sentence: str) -> Wording | None:
-    """The stance a sentence takes, if it takes one; opposing wording wins over supporting."""
+    """The stance a sentence takes, if it takes one; opposing wording wins, then declining to comment
+    ("har inga synpunkter på"), then supporting."""
     m = OPPOSE.search(sentence)
     stance = PV.Opposes
+    if m is None and (m := NO_OPINION.search(sentence)) is not None:
+        stance = PV.NoOpinion
     if m is None:
         m = SUPPORT.search(sentence)
         if m is None:

@@ -156,7 +156,9 @@ def test_actors_of_the_remiss_and_background_sous_are_not_responses(tmp_path: Pa
     + [(f"Förbundet {w} förslaget om fast läkarkontakt.", "Opposes") for w in OPPOSE]
     + [("Förbundet tillstyrker i huvudsak förslagen.", "SupportsWithReservations"),
        ("Förbundet ser positivt på utredningens ambition.", "SupportsWithReservations"),
-       ("Det är beklagligt att utredningen inte föreslår listning.", "Opposes")],
+       ("Det är beklagligt att utredningen inte föreslår listning.", "Opposes"),
+       ("Förbundet har inga invändningar mot förslaget.", "Supports"),
+       ("Förbundet har inga synpunkter på förslaget om taxan.", "NoOpinion")],
 )
 def test_the_wording_maps_to_a_stance(sentence: str, expected: str) -> None:
     found = stance_in(sentence)
@@ -189,3 +191,17 @@ def test_a_remiss_round_only_where_the_text_says_the_sou_went_out(tmp_path: Path
     _, g, _ = load(tmp_path, text)
     rounds = list(g.subjects(RDF.type, PV.RemissRound))
     assert [str(g.value(r, PV.consults)).rsplit("/")[-1] for r in rounds] == (["2018:39"] if round_ else [])
+
+
+def test_a_letter_head_with_a_bare_date_and_the_ministrys_number(tmp_path: Path) -> None:
+    text = (
+        "Remissvar avseende betänkandet God och nära vård – En primärvårdsreform (SOU 2018:39)\n\n2018-09-28\n"
+        "Er referens: S2018/03373/FS\nS2018/03373/FS\n\nSveriges Kommuner och Regioner har inga synpunkter på "
+        "förslaget om fast läkarkontakt. Sveriges Kommuner och Regioner tillstyrker förslaget om en nationell plan.\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    assert str(g.value(response, DCTERMS.date)) == "2018-09-28"
+    assert g.value(response, DCTERMS.identifier) is None  # both numbers are the ministry's
+    assert "Sveriges Kommuner och Regioner" in names(g, g.value(response, DCTERMS.creator))
+    assert sorted(stance(g, response).values()) == ["NoOpinion", "Supports"]
