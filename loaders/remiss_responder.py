@@ -28,7 +28,8 @@ _NAME = (
     r"(?:[ \t]+och[ \t]+[A-ZÅÄÖ][\wåäöé-]+)?|[A-ZÅÄÖ]{2,6}s?)"  # "Sveriges Kommuner och Regioner"
 )
 _OWN_VERBS = (
-    r"(?:har|hade)\s+(?:nu\s+|därför\s+|också\s+)*(?:lämnat|skickat|svarat|yttrat|fått|ställt|inkommit)|"
+    r"(?:har|hade)\s+(?:nu\s+|därför\s+|också\s+)*(?:lämnat|skickat|svarat|yttrat|fått|ställt|inkommit|beretts|"
+    r"getts|tagit\s+del|tagit\s+ställning|granskat)|"
     r"lämnar|svarar|yttrar|anser|menar|föreslår|vill|efterlyser|ser|är|ställer|välkomnar|tillstyrker|avstyrker|"
     r"delar|stödjer|motsätter"
 )
@@ -41,8 +42,16 @@ _HEADING = re.compile(rf"^\s*(?P<name>{_NAME})s\s+(?:yttrande|remissvar|remissyt
 _NOT_RESPONDERS = re.compile(
     r"^(?:utredning\w*|utredare\w*|regering\w*|staten|riksdag\w*|\w*departement\w*|kommittén|betänkande\w*|"
     r"huvudbetänkande\w*|delbetänkande\w*|förslag\w*|det|den|detta|denna|dessa|vi|här|där|därför|men|dock|"
-    r"sammanfattning\w*|remiss\w*|patient\w*|vården|primärvården|syftet|målet|hälso-)$",
+    r"sammanfattning\w*|remiss\w*|patient\w*|vården|primärvården|syftet|målet|hälso-|"
+    r"regionen|kommunen|nämnden|myndigheten|förbundet|föreningen|styrelsen|förvaltningen|organisationen)$",
     re.IGNORECASE,
+)
+
+
+# How a responder speaks of itself: "vi", or its kind in the definite form ("Regionen tillstyrker").
+_SELF = (
+    r"\b(?:vi|förbundet|organisationen|föreningen|styrelsen|regionen|kommunen|nämnden|myndigheten|"
+    r"förvaltningen|inspektionen|verket)\b"
 )
 
 
@@ -100,7 +109,7 @@ def speaks(sentence: str, who: Responder) -> bool:
     names = (who.name, *who.spellings)
     if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names):
         return True
-    if re.search(r"\b(?:vi|förbundet|organisationen|föreningen|styrelsen)\b", sentence, re.IGNORECASE):
+    if re.search(_SELF, sentence, re.IGNORECASE):
         return True
     judged = OPPOSE.search(sentence) or SUPPORT.search(sentence)
     return bool(re.match(r"\s*(?:Det|Detta)\s+är\b", sentence)) and judged is not None

@@ -28,6 +28,7 @@ from proveniens.loaders.prose import Span, sentences, split_heading
 SERIES = re.compile(
     r"\b(?P<series>RiR|PM|[Rr]apport|[Pp]romemoria|[Dd]elrapport|[Ss]lutrapport)\s+(?P<number>(?:19|20)\d{2}:\d{1,3})\b"
 )
+_ALONE = re.compile(rf"\s*(?:{SERIES.pattern})\s*")  # "Rapport 2021:3" on a line of its own: the report's number
 _OWN = re.compile(r"(?:[Bb]ilagor? till|[Ss]ammanfattning av|[Ll]adda ner|[Dd]en här|[Dd]enna|[Vv]år)\s+$")
 _SELF = re.compile(
     r"\b(?:[Dd]en här|[Dd]enna|[Vv]år|[Ff]öreliggande)\s+(?:slut|del)?rapport(?:en)?\b|\brapporten\b|"
@@ -97,11 +98,17 @@ def numbers(text: str) -> tuple[tuple[str, Span] | None, list[tuple[str, Span]]]
     for m in SERIES.finditer(text):
         written = f"{m['series'][0].upper()}{m['series'][1:]} {m['number']}"
         in_title = first_line is not None and first_line.start() <= m.start() < first_line.end()
-        if own is None and (in_title or _OWN.search(text, max(0, m.start() - 30), m.start())):
+        alone = _ALONE.fullmatch(text[text.rfind("\n", 0, m.start()) + 1 : _line_end(text, m.end())]) is not None
+        if own is None and (in_title or alone or _OWN.search(text, max(0, m.start() - 30), m.start())):
             own = (written, Span(m.start(), m.end()))
         elif own is None or written != own[0]:
             cited.append((written, Span(m.start(), m.end())))
     return own, cited
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def title(text: str, date_line: int | None) -> tuple[str, Span] | None:

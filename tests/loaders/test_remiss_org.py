@@ -205,3 +205,17 @@ def test_a_letter_head_with_a_bare_date_and_the_ministrys_number(tmp_path: Path)
     assert g.value(response, DCTERMS.identifier) is None  # both numbers are the ministry's
     assert "Sveriges Kommuner och Regioner" in names(g, g.value(response, DCTERMS.creator))
     assert sorted(stance(g, response).values()) == ["NoOpinion", "Supports"]
+
+
+@pytest.mark.parametrize("who", ["Region Halland", "Örebro kommun", "Socialstyrelsen"])
+def test_a_responder_speaks_of_itself_by_its_kind(tmp_path: Path, who: str) -> None:
+    kind = {"Region Halland": "Regionen", "Örebro kommun": "Kommunen", "Socialstyrelsen": "Myndigheten"}[who]
+    text = (
+        f"Yttrande över {KNOWN_SOUS['SOU 2019:29']} (SOU 2019:29)\n\n{who} har beretts möjlighet att yttra sig. "
+        f"{kind} tillstyrker förslaget om samverkan. {kind} avstyrker förslaget om en ny lag.\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    creator = g.value(response, DCTERMS.creator)
+    assert who in names(g, creator) or any(who.lower() in n.lower() for n in names(g, creator))
+    assert sorted(stance(g, response).values()) == ["Opposes", "Supports"]

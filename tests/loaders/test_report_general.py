@@ -147,3 +147,16 @@ def test_what_a_report_says_about_a_named_region_is_kept_with_its_sentence(tmp_p
     assert known is not None and region == known.iri and str(g.value(region, SKOS.prefLabel)) == known.name
     quotes = {str(g.value(e, PV.quote)) for e in g.objects(report, None) if (e, PV.linkProperty, DCTERMS.subject) in g}
     assert quotes == {said}
+
+
+@pytest.mark.parametrize("number", ["Rapport 2021:3", "RiR 2019:12", "PM 2024:1"])
+def test_a_number_on_a_line_of_its_own_is_the_reports_own(tmp_path: Path, number: str) -> None:
+    text = (
+        "Uppföljning av omställningen\nSocialstyrelsen har på regeringens uppdrag följt upp omställningen. "
+        f"Den här rapporten är en delrapport.\n{number}\nTidigare delrapportering finns i PM 2018:7.\n"
+    )
+    g, _ = load(tmp_path, text)
+    report = report_of(g)
+    assert str(g.value(report, DCTERMS.identifier)) == number
+    cited = {str(x) for o in g.objects(report, DCTERMS.references) for x in g.objects(o, DCTERMS.identifier)}
+    assert cited == {"PM 2018:7"}
