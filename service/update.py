@@ -18,32 +18,20 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
 from proveniens.errors import StoreError
-from proveniens.service.guard import keyword, strip_noise
 from proveniens.service.protocol import BadRequest, read_body, single
+from proveniens.service.sparql_syntax import Refused, update_shape
 from proveniens.store import StoreLayout
 
 router = APIRouter()
 
-_DATASET_CLAUSE = keyword("USING|WITH")
-_WHERE = keyword("WHERE")
 
-
-def add_using(update: str, graphs: list[str], named: list[str]) -> str:
-    """Put the protocol's using-graph-uri / using-named-graph-uri into each DELETE/INSERT … WHERE.
+def add_using(update: str, where_offsets: tuple[int, ...], graphs: list[str], named: list[str]) -> str:
+    """Put the protocol's using-graph-uri / using-named-graph-uri before each DELETE/INSERT … WHERE's WHERE.
 
     The IRIs were checked by pyoxigraph (an IRI cannot contain `>`), so the clause is well-formed.
     """
     clause = "".join(f"USING <{g}> " for g in graphs) + "".join(f"USING NAMED <{g}> " for g in named)
-    bare = strip_noise(update)
-    cuts, depth = [], 0
-    for i, ch in enumerate(bare):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif depth == 0 and _WHERE.match(bare, i) and bare[:i].rstrip().endswith("}"):
-            cuts.append(i)
-    for i in reversed(cuts):
+    for i in reversed(where_offsets):
         update = update[:i] + clause + update[i:]
     return update
 
@@ -117,18 +105,24 @@ async def sparql_update(request: Request) -> Response:
             )
         if update is None:
             raise BadRequest(400, "The request carries no 'update'.")
+        try:
+            shape = update_shape(update)
+        except Refused as err:
+            raise BadRequest(err.status, err.message) from None
         graphs, named = params.get("using-graph-uri", []), params.get("using-named-graph-uri", [])
         if graphs or named:
-            if _DATASET_CLAUSE.search(strip_noise(update)):
+            if shape.dataset_clause is not None:
                 raise BadRequest(
-                    400, "using-graph-uri/using-named-graph-uri conflict with USING or WITH in the update."
+                    400,
+                    f"using-graph-uri/using-named-graph-uri conflict with the {shape.dataset_clause.text} "
+                    "in the update; give the graphs one way.",
                 )
             try:
                 for iri in graphs + named:
                     ox.NamedNode(iri)
             except ValueError as err:
                 raise BadRequest(400, f"Not an IRI in using-graph-uri/using-named-graph-uri: {err}.") from None
-            update = add_using(update, graphs, named)
+            update = add_using(update, shape.where_offsets, graphs, named)
     except BadRequest as err:
         return PlainTextResponse(err.message + "\n", status_code=err.status)
     if settings.remote is not None:
