@@ -156,13 +156,13 @@ def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
         if kind is LineKind.PAGE_NUMBER:
             boundaries.update(range(i - 3, i + 4))
     shape = [re.sub(r"\d+", "#", " ".join(t.split())) if kinds[i] is LineKind.BODY else "" for i, t in enumerate(lines)]
-    counts = Counter(s for s in shape if len(s) >= 4)
-    found = set()
-    for key, n in counts.items():
-        if n < 2 or _CONTENT_LABEL.match(key):
-            continue
-        where = [i for i, s in enumerate(shape) if s == key]
-        if all(i in boundaries for i in where):
+    at: dict[str, list[int]] = {}
+    for i, s in enumerate(shape):
+        if len(s) >= 4:
+            at.setdefault(s, []).append(i)
+    found: set[int] = set()
+    for key, where in at.items():
+        if len(where) >= 2 and not _CONTENT_LABEL.match(key) and all(i in boundaries for i in where):
             found.update(where)
     return found
 

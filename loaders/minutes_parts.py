@@ -87,6 +87,7 @@ class Minutes:
     excluded: set[int] = field(default_factory=set)  # lines of the signature, member list and schedule
     notice: bool = False  # a kallelse: the meeting is still to come
     date_range: Any = None  # minutes_when.Range: an inferred day or range when no day is stated
+    undated: Any = None  # minutes_dating.DateRange: the range the agenda allows when nothing else dates it
     posts: list[Any] = field(default_factory=list)  # minutes_posts.Post: titles written beside names
     present_inferred: list[tuple[Named, str]] = field(default_factory=list)  # (person, why)
     absent_inferred: list[tuple[Named, str]] = field(default_factory=list)

@@ -26,6 +26,7 @@ TITLE = re.compile(
     rf"(?P<title>(?:(?:tillförordnad|t\.\s?f\.?|tf\.?|biträdande|bitr\.)\s+)?"
     rf"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö]*(?:{_ENDINGS}))\b"
 )
+_ENDING = re.compile(rf"(?:{_ENDINGS})\s+[A-ZÅÄÖ]")  # a cheap test before the full pattern
 _LABELLED = re.compile(r"^\s*(?P<title>Sekreterare|Protokollförare|Nämndsekreterare|Kommunsekreterare)\s*:\s*"
                        rf"(?P<name>{NAME})")  # fmt: skip
 _BEFORE_NAME = re.compile(rf"{TITLE.pattern}\s+(?P<name>{NAME})")
@@ -52,6 +53,8 @@ def from_lines(lines: list[Line]) -> list[Post]:
     for line in lines:
         if m := _LABELLED.match(line.text):
             out.append(Post(Named(m["name"], None, span_of([line])), m["title"].lower(), None))
+            continue
+        if not _ENDING.search(line.text):
             continue
         for m in _BEFORE_NAME.finditer(PARTY.sub("", line.text)):
             if looks_like_name(m["name"]):

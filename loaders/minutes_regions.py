@@ -91,9 +91,14 @@ def _column_bodies(lines: list[Line], k: int) -> list[str] | None:
     return None
 
 
+_REGION_LINES = 60  # a schedule or a member list is a page at most: never the rest of a long document
+
+
 def _roster_end(lines: tuple[Line, ...], pos: int, stops: set[int]) -> int:
     end = pos
-    while end + 1 < len(lines) and end + 1 not in stops:
+    while end + 1 < min(len(lines), pos + _REGION_LINES) and end + 1 not in stops:
+        if SCHEDULE_HEAD.match(lines[end + 1].text) and end + 1 > pos:
+            break  # the next schedule starts
         end += 1
     return end
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from proveniens.loaders.dates import DAY_MONTH, day_month, find_dates, in_context
 from proveniens.loaders.layout import Line
-from proveniens.loaders.minutes_dating import infer_range
+from proveniens.loaders.minutes_dating import DateRange, infer_range
 from proveniens.loaders.minutes_parts import Minutes, span_of
 
 _HEADER_LINES = 10
@@ -78,7 +78,15 @@ def date_meeting(minutes: Minutes) -> None:
                     return
         if _in_context(minutes, line, m):
             return
-    _from_address(minutes)
+    if not _from_address(minutes):
+        minutes.undated = _undated_range(minutes)
+
+
+def _undated_range(minutes: Minutes) -> DateRange | None:
+    """The range minutes without any written date lie in, from their agenda and the years of their schedule."""
+    years = [int(y) for a, _ in minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
+             " ".join(x.text for x in minutes.layout.lines if x.no == a))]  # fmt: skip
+    return infer_range([line for item in minutes.items for line in item.lines], years)
 
 
 def _in_context(minutes: Minutes, line: Line, m: re.Match[str]) -> bool:
@@ -100,16 +108,17 @@ def _in_context(minutes: Minutes, line: Line, m: re.Match[str]) -> bool:
     return True
 
 
-def _from_address(minutes: Minutes) -> None:
+def _from_address(minutes: Minutes) -> bool:
     url = minutes.layout.provenance
     if url is None or not (m := _URL_DATE.search(url)):
-        return
+        return False
     try:
         day = dt.date.fromisoformat(m[0])
     except ValueError:
-        return
+        return False
     minutes.date_range = Range(
         day, day, 1, 1, m[0],
         f"texten anger inget datum; bara sidans adress ({m[0]}) gör det",
         f"the text states no date; only the page's address ({m[0]}) does",
     )  # fmt: skip
+    return True

@@ -7,9 +7,12 @@ references and what they concern; decisions; and the meetings that schedules and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
@@ -19,7 +22,6 @@ from proveniens.loaders.dates import DAY_MONTH, day_month
 from proveniens.loaders.entities import Body, PersonIndex, body_named, find_bodies, new_body
 from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.layout import Line
-from proveniens.loaders.minutes_dating import DateRange, infer_range
 from proveniens.loaders.minutes_emit import Emitter, xsd_date, xsd_time
 from proveniens.loaders.minutes_parts import Item, Minutes, Named
 from proveniens.loaders.minutes_refs import find_references
@@ -104,18 +106,21 @@ class MinutesWriter:
             form, span = m.form
             out.attest(meeting, PV.meetingForm, Literal(form), span.start, span.end, span.quote)
 
-    def _latest(self) -> dt.date | None:
-        """The last day the meeting can have been held: its date, else the end of the range the text allows."""
+    @cached_property
+    def latest(self) -> dt.date | None:
+        """The last day the meeting can have been held: its date, else the end of the range the text allows
+        (worked out once: every reference asks)."""
         if self.minutes.date is not None:
             return self.minutes.date[0]
-        rng = infer_range(self._agenda_lines())
-        return rng.latest.date if rng is not None else None
+        if self.minutes.date_range is not None:
+            return self.minutes.date_range.last
+        return self.minutes.undated.latest.date if self.minutes.undated is not None else None
 
     def _agenda_lines(self) -> list[Line]:
         return [line for item in self.minutes.items for line in item.lines]
 
     def _date_range(self) -> None:
-        rng = undated_range(self.minutes)
+        rng = self.minutes.undated
         if rng is None:
             raise_undatable(self.source)
         out, meeting = self.out, self.meeting
@@ -239,13 +244,12 @@ class MinutesWriter:
         out, seen, concerns = self.out, set(), []
         spans = [item.heading, *(x.span for x in item.matters)]
         about = {no for span in spans for no in range(span.start, span.end + 1)}
-        text, offsets = "", []
-        for line in item.lines:
-            offsets.append((len(text), line.no))
-            text += line.text + "\n"
-        for ref in find_references(text, self.region, self._latest()):
-            first = max(no for offset, no in offsets if offset <= ref.start)
-            last = max(no for offset, no in offsets if offset < ref.start + len(ref.text))
+        starts = list(itertools.accumulate((len(x.text) + 1 for x in item.lines[:-1]), initial=0))
+        numbers = [x.no for x in item.lines]  # offset k lies on the last line starting at or before k
+        text = "".join(x.text + "\n" for x in item.lines)
+        for ref in find_references(text, self.region, self.latest):
+            first = numbers[bisect.bisect_right(starts, ref.start) - 1]
+            last = numbers[bisect.bisect_left(starts, ref.start + len(ref.text)) - 1]
             target, is_about = INST[ref.target], first in about
             if (target, is_about) in seen:
                 continue
@@ -268,7 +272,7 @@ class MinutesWriter:
                 (PV.decisionText, Literal(st.text, lang="sv")),
             ]  # fmt: skip
             out.record(iri, facts, s.start, s.end, st.text, about=PV.decisionText)
-            for ref in find_references(st.text, self.region, self._latest()):
+            for ref in find_references(st.text, self.region, self.latest):
                 out.link(iri, PV.concerns, INST[ref.target], s.start, s.end, ref.text, ref.stated, ref.note)
                 named = True
         if not named:
@@ -355,16 +359,9 @@ _MEETING_NAMED = re.compile(
 )
 
 
-def undated_range(minutes: Minutes) -> DateRange | None:
-    """The range minutes without a stated or otherwise inferred date lie in, from their agenda and schedule."""
-    years = [int(y) for a, b in minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
-             " ".join(x.text for x in minutes.layout.lines if x.no == a))]  # fmt: skip
-    return infer_range([line for item in minutes.items for line in item.lines], years)
-
-
 def can_date(minutes: Minutes) -> bool:
     """Whether the meeting can be given a day or a range (a meeting without either is not recorded)."""
-    return minutes.date is not None or minutes.date_range is not None or undated_range(minutes) is not None
+    return minutes.date is not None or minutes.date_range is not None or minutes.undated is not None
 
 
 def _range_year(out: Emitter, meeting: URIRef) -> int | None:
