@@ -27,6 +27,8 @@ from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.lexicon import inquiry_names
+from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.minutes_recognise import THRESHOLD, recognition_score
 from proveniens.loaders.sources import SourceFile
 from proveniens.namespaces import INST, PV, RPUBL
 
@@ -52,7 +54,7 @@ class RemissLoader:
     def form(self, source: SourceFile) -> str | None:
         """'municipal' (a tjänsteutlåtande with its views section), 'organisation' (any other
         responder's letter or page), or None when `source` is no remiss response."""
-        return remiss_form(source.text)
+        return None if (form := remiss_form(source.text)) is None or minutes_claim(source) else form
 
     def load(self, source: SourceFile) -> LoadedDocument:
         if self.form(source) == "municipal":
@@ -234,3 +236,9 @@ def remiss_form(text: str) -> str | None:
     if _REMISS_WORD.search(text) and parts.views_heading(text) is not None and parts.STANCE_ANY.search(text):
         return "municipal" if any(c.kind is CitationKind.SOU for c in cits) else None
     return "organisation" if remiss_org.recognise(masked, cits) else None
+
+
+def minutes_claim(source: SourceFile) -> bool:
+    """Whether the minutes loader takes `source` (a protocol may record a remiss answer or a report):
+    then it is minutes, and the registry must not find a second loader for it."""
+    return recognition_score(source.lines) >= THRESHOLD and MinutesLoader().recognise(source)

@@ -30,7 +30,7 @@ from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.lexicon import PARTIES
 from proveniens.loaders.prose import Span, sentence_at
-from proveniens.loaders.remiss import remiss_form
+from proveniens.loaders.remiss import minutes_claim, remiss_form
 from proveniens.loaders.remiss_parts import views_heading
 from proveniens.loaders.report_write import GeneralReportWriter
 from proveniens.loaders.sources import SourceFile
@@ -59,7 +59,7 @@ class ReportLoader:
     def form(self, source: SourceFile) -> str | None:
         """'assignment' (an agency's report on a government assignment, with its registration number),
         'general' (a report of any issuer), or None. A remiss response is never a report."""
-        return report_form(source.text)
+        return None if (form := report_form(source.text)) is None or minutes_claim(source) else form
 
     def load(self, source: SourceFile) -> LoadedDocument:
         if self.form(source) == "general":

@@ -219,3 +219,14 @@ def test_a_responder_speaks_of_itself_by_its_kind(tmp_path: Path, who: str) -> N
     creator = g.value(response, DCTERMS.creator)
     assert who in names(g, creator) or any(who.lower() in n.lower() for n in names(g, creator))
     assert sorted(stance(g, response).values()) == ["Opposes", "Supports"]
+
+
+def test_a_protocol_that_records_a_remiss_answer_is_minutes_only(tmp_path: Path) -> None:
+    text = (
+        "Protokoll Kommunstyrelsen 2020-09-15\n\nLedamöter: Anna Berg (S), ordförande; Erik Lind (M); Sara Holm (C)\n"
+        "Frånvarande: Per Ek (V)\n\n§ 1 Val av justerare\nAnna Berg utses att justera protokollet.\n\n"
+        f"§ 2 Yttrande över remiss av betänkandet {KNOWN_SOUS['SOU 2020:19']} (SOU 2020:19)\nFöredragande: Sara Holm\n"
+        "Kommunstyrelsen tillstyrker förslaget om en gemensam plan. Kommunstyrelsen avstyrker förslaget om ny taxa.\n"
+        "Beslut: Kommunstyrelsen antar yttrandet som sitt eget.\n"
+    )
+    assert load(tmp_path, text)[2] == "minutes"  # one loader: the registry raises on two
