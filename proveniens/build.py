@@ -27,6 +27,7 @@ from proveniens import __version__
 from proveniens.dataset_description import VOID_GRAPH, describe_dataset
 from proveniens.errors import ValidationFailed
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
+from proveniens.lineage_index import index_store
 from proveniens.links import LINKS_GRAPH, links_graph
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
@@ -334,6 +335,8 @@ def build(
         )
         is_incremental = bool(plan.keep)
         loaded = _load_into(candidate, sources, plan, steps)
+        with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
+            index_store(candidate.store)
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
         with steps("validating"):
