@@ -15,7 +15,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from proveniens.loaders.dates import MONTH_NAMES
+from proveniens.loaders.minutes import MinutesLoader
 from proveniens.loaders.registry import LOADERS, choose_loader
+from proveniens.loaders.remiss import remiss_form
 from proveniens.loaders.remiss_wording import stance_in
 from proveniens.loaders.sources import SourceFile, SourceKind, read_source
 from proveniens.namespaces import PV
@@ -221,12 +223,17 @@ def test_a_responder_speaks_of_itself_by_its_kind(tmp_path: Path, who: str) -> N
     assert sorted(stance(g, response).values()) == ["Opposes", "Supports"]
 
 
-def test_a_protocol_that_records_a_remiss_answer_is_minutes_only(tmp_path: Path) -> None:
+def test_a_protocol_that_records_a_remiss_answer_has_one_loader(tmp_path: Path) -> None:
     text = (
         "Protokoll Kommunstyrelsen 2020-09-15\n\nLedamöter: Anna Berg (S), ordförande; Erik Lind (M); Sara Holm (C)\n"
         "Frånvarande: Per Ek (V)\n\n§ 1 Val av justerare\nAnna Berg utses att justera protokollet.\n\n"
         f"§ 2 Yttrande över remiss av betänkandet {KNOWN_SOUS['SOU 2020:19']} (SOU 2020:19)\nFöredragande: Sara Holm\n"
-        "Kommunstyrelsen tillstyrker förslaget om en gemensam plan. Kommunstyrelsen avstyrker förslaget om ny taxa.\n"
-        "Beslut: Kommunstyrelsen antar yttrandet som sitt eget.\n"
+        "Kommunstyrelsen tillstyrker förslaget om en gemensam plan för primärvården. Kommunstyrelsen avstyrker "
+        "förslaget om ny taxa.\nBeslut: Kommunstyrelsen antar yttrandet som sitt eget.\n"
     )
-    assert load(tmp_path, text)[2] == "minutes"  # one loader: the registry raises on two
+    path = tmp_path / "protocol.txt"
+    path.write_text(f"Source: https://example.org/x (stored public page)\n\n{text}", encoding="utf-8")
+    source = read_source(path, SourceKind.DOCUMENT)
+    assert remiss_form(source.text) == "organisation"  # on its own it reads as a response …
+    taken = [loader.name for loader in LOADERS if loader.recognise(source)]
+    assert len(taken) == 1 and (taken == ["minutes"]) == MinutesLoader().recognise(source)  # … minutes first
