@@ -38,6 +38,12 @@ _OTHER_KIND = re.compile(
     r"|\b(?:Rapport|PM)\s+\d{4}:\d+\b",
     re.IGNORECASE,
 )
+# A protocol extract that answers a remiss on an inquiry is read as the remiss response it records.
+_ANSWERS_REMISS = re.compile(
+    r"\b(?:Yttrande över|Remissvar på|Remissyttrande över|Svar på remiss(?:en)?)\b[^\n]*(?:\b(?:SOU|Ds)\s*\d{4}:\d+|"
+    r"betänkande)",
+    re.IGNORECASE,
+)
 _NUMBERED_AGENDA = re.compile(r"(?m)^\s*1\s*[.)]\s+[A-ZÅÄÖ].*\n(?:.*\n){0,40}?\s*2\s*[.)]\s+[A-ZÅÄÖ]")
 
 
@@ -50,7 +56,7 @@ def recognition_score(lines: Sequence[str]) -> int:
         score += 2  # "Regionstyrelsen 17 maj": a body's meeting of a day
     score += sum(weight for rx, weight in _SIGNALS if rx.search(text))
     score += 1 if _NUMBERED_AGENDA.search(text) else 0
-    if any(_OTHER_KIND.search(x) for x in head[:3]):
+    if any(_OTHER_KIND.search(x) for x in head[:3]) or any(_ANSWERS_REMISS.search(x) for x in lines[:15]):
         score -= 4
     if len(re.findall(r"\b(?:tillstyrker|avstyrker)\b", text, re.IGNORECASE)) >= 2:
         score -= 4

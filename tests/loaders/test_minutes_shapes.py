@@ -283,3 +283,18 @@ def test_minutes_that_nothing_places_in_time_are_left_unrecognised(names: list[s
     source = SourceFile(Path("undated.txt"), SourceKind.DOCUMENT, hashlib.sha256(data).hexdigest(), text,
                         tuple(text.splitlines()))  # fmt: skip
     assert choose_loader(source) is None
+
+
+@SETTINGS
+@given(st.sampled_from(["Kommunstyrelsen", "Socialnämnden"]), st.integers(min_value=2015, max_value=2030),
+       st.integers(min_value=1, max_value=99))  # fmt: skip
+def test_a_protocol_extract_answering_a_remiss_is_left_to_the_remiss_loader(body: str, year: int, number: int) -> None:
+    text = "\n".join([
+        "Protokollsutdrag", body, f"Sammanträdesdatum {year}-10-12", "",
+        f"§ 45 Yttrande över betänkandet Vård i tiden (SOU {year - 1}:{number})", "",
+        "Beslut", f"{body} beslutar att avge yttrande enligt förvaltningens förslag.", "", "Justerare: Anna Berg",
+    ])  # fmt: skip
+    data = text.encode()
+    source = SourceFile(Path("utdrag.txt"), SourceKind.DOCUMENT, hashlib.sha256(data).hexdigest(), text,
+                        tuple(text.splitlines()))  # fmt: skip
+    assert not MinutesLoader().recognise(source)
