@@ -39,8 +39,8 @@ def engine_federates(query: str) -> bool:
             list(result)
     except SyntaxError:
         return False
-    except OSError as err:
-        return "port 9" in str(err)
+    except (OSError, RuntimeError) as err:  # refused port, or a service name left unbound
+        return "port 9" in str(err) or "service name" in str(err)
     return False
 
 
@@ -148,6 +148,41 @@ def test_no_mix_of_names_escapes_strings_and_comments_hides_service(before: list
     query = federating(f"BIND({''.join(before) or '1'} AS ?q) {''.join(inside)}")
     if engine_federates(query):
         assert refusal(query).status == 403
+
+
+_CASES = st.sampled_from(["SERVICE", "service", "Service", "sErViCe"])
+_GAPS = st.sampled_from(["", " ", "\n", " # SERVICE? no\n", "\t"])
+_NAMES = st.sampled_from([FAR, ":x", ":", "ex:x", "?far"])  # ex: and : name the far endpoint
+_ITEMS = st.sampled_from(
+    [
+        "",
+        "BIND(e:a\\# AS ?h)",
+        "BIND(e:a\\' AS ?h)",
+        "BIND('SERVICE \\' }' AS ?h)",
+        'BIND("""SERVICE " { """ AS ?h)',
+        "BIND(<http://e/SERVICE> AS ?h)",
+        "# SERVICE <x> {\n",
+        "e:s e:p e:a.b .",
+        "e:s e:p e:a.b",
+        "?service ?p ?o .",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ITEMS, _CASES, _GAPS, st.booleans(), _NAMES, _GAPS, _ITEMS)
+def test_no_spelling_of_service_federates_unnoticed(
+    before: str, keyword: str, gap: str, silent: bool, name: str, gap2: str, after: str
+) -> None:
+    """SERVICE in any case, glued to its name or not, between items that fooled the regex guard."""
+    call = f"{keyword}{gap}{'SILENT ' if silent else ''}{name}{gap2}{{ ?x ?y ?z }}"
+    query = (
+        f"PREFIX e: <http://e/> PREFIX ex: {FAR} PREFIX : {FAR} "
+        f"SELECT * WHERE {{ BIND({FAR} AS ?far) {before} {call} {after} }}"
+    )
+    # SILENT hides the failed call, so there the engine accepting the text is the evidence.
+    if engine_federates(query) or (silent and _engine_parses(query, update=False)):
+        assert refusal(query).status in (400, 403)
 
 
 # --- updates ---
