@@ -52,6 +52,12 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
     deciding = False
     while pos < len(body):
         line = body[pos]
+        if (m := LABEL["proposal"].match(line.text)) and m["rest"].strip():  # a proposal is never a decision
+            text = " ".join(m["rest"].split())
+            item.proposals.append(Statement(text, span_of([line], text)))
+            used.add(line.no)
+            pos += 1
+            continue
         m = LABEL["presenters"].match(line.text) or LABEL["informing"].match(line.text)
         if m and not item.presenters and (presenters := _presenters(body, pos, m["rest"])):
             item.presenters, span_lines, nxt = presenters
@@ -124,7 +130,10 @@ def _numbered(body: tuple[Line, ...], pos: int) -> tuple[list[Statement], int]:
 
 
 def _read_proposals(item: Item) -> None:
-    """A notice's "Förslag till beslut" column: the proposal words printed with the item."""
+    """A notice's "Förslag till beslut" column: the proposal words printed with the item. A notice records no
+    decisions (its meeting is still to come): what reads as one is what it proposes."""
+    item.proposals.extend(item.decisions)
+    item.decisions = []
     for line in item.lines:
         for m in PROPOSAL.finditer(line.text):
             if m[0] not in {p.text for p in item.proposals}:
@@ -193,6 +202,7 @@ def _decision(body: tuple[Line, ...], pos: int, rest: str) -> tuple[list[Stateme
 # ----------------------------------------------------------------------------------------------
 # Agendas without numbers: a bullet agenda, plain headings, "§ 2" over its title
 
+_ITEM_LABELS = ("presenters", "informing", "decision", "proposal")
 _AGENDA_INTRO = re.compile(r"\b(?:agenda|dagordning|föredragningslista)\w*\b.*:\s*$", re.IGNORECASE)
 _NOT_A_TITLE = re.compile(
     r"^\s*(?:Bilagor?|Publicerad|Sida|Källa|Foto|Dela|Skriv ut|Sammanträdesdatum|Datum|Protokoll|Justerare|"
@@ -250,6 +260,10 @@ def read_unnumbered(minutes: Minutes) -> None:
             starts.append((pos, clean_title(cut_title(m["title"])), [line]))
         elif _plain_heading(line, nxt) and not (starts and starts[-1][2][-1] is line):
             starts.append((pos, line.stripped, [line]))
+    first = starts[0][0] if starts else len(lines)
+    before = [x for x in lines[1:first] if x.no not in skip and x.no not in minutes.excluded]
+    if any(LABEL[k].match(x.text) for x in before for k in _ITEM_LABELS):  # labels before any heading: the
+        starts.insert(0, (0, lines[0].stripped, [lines[0]]))  # document's own subject is the first item
     number = 0
     for i, (pos, title, head) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
@@ -259,6 +273,8 @@ def read_unnumbered(minutes: Minutes) -> None:
         item = Item(number, BULLET.sub("", listed.text, count=1).strip() if listed else title,
                     span_of(head, title), lines=[*head, *body])  # fmt: skip
         _read_item_body(item, body)
+        if minutes.notice:
+            _read_proposals(item)
         minutes.items.append(item)
     for written in titles.values():  # listed but not reported in the text
         number += 1

@@ -117,6 +117,7 @@ _LABELS = {
     "presenters": r"(?:Föredragande|Föredragare)",
     "informing": r"(?:Muntlig\s+)?[Ii]nformation\s+från",
     "decision": r"(?:Ställningstagande|Beslut|Beslutet|Mötet beslutar|Beslutades)",
+    "proposal": r"(?:Förslag till beslut|Förslag till ställningstagande)",
 }
 _BARE = ("presenters", "informing")  # labels that a transcript prints without their colon, before a name
 _BARE_END = r"(?=\s+(?-i:[A-ZÅÄÖ]))"
@@ -137,10 +138,10 @@ ITEM_KIND = re.compile(
 DECIDING_KIND = re.compile(r"^\s*(?:Ställningstagande|Beslut|Beslutsärende|För beslut)\s*$", re.IGNORECASE)
 TITLE_LINE = re.compile(
     r"^\s*(?:Mötesanteckning(?:ar)?|Minnesanteckning(?:ar)?|Protokoll|Anteckningar|Kallelse|Sammanställning|"
-    r"Föredragningslista|Dagordning)\b(?:\s+(?:från|för|vid|till))?(?P<rest>.*)$",
+    r"Föredragningslista|Dagordning|Möteskallelse|Kungörelse)\b(?:\s+(?:från|för|vid|till))?(?P<rest>.*)$",
     re.IGNORECASE,
 )
-NOTICE = re.compile(r"^\s*(?:Kallelse|Föredragningslista)\b", re.IGNORECASE)
+NOTICE = re.compile(r"^\s*(?:Kallelse|Möteskallelse|Kungörelse|Föredragningslista)\b", re.IGNORECASE)
 SCHEDULE_HEAD = re.compile(
     r"^\s*(?:Mötestider|Mötesdatum|Mötesplan|Sammanträdestider|Sammanträdesdagar|Sammanträdesplan|Kommande möten|"
     r"Planerade möten)\b",

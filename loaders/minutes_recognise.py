@@ -19,7 +19,7 @@ from proveniens.loaders.minutes_text import is_organisation_like
 THRESHOLD = 3
 _TITLE = re.compile(
     r"^\s*(?:\d+\s+)*(?:Mötesanteckning(?:ar)?|Minnesanteckning(?:ar)?|Protokoll|Anteckningar|Kallelse|"
-    r"Sammanställning\s+från|Föredragningslista|Dagordning)\b",
+    r"Sammanställning\s+från|Föredragningslista|Dagordning|Möteskallelse|Kungörelse)\b",
     re.IGNORECASE,
 )
 _SIGNALS: tuple[tuple[re.Pattern[str], int], ...] = (

@@ -298,3 +298,33 @@ def test_a_protocol_extract_answering_a_remiss_is_left_to_the_remiss_loader(body
     source = SourceFile(Path("utdrag.txt"), SourceKind.DOCUMENT, hashlib.sha256(data).hexdigest(), text,
                         tuple(text.splitlines()))  # fmt: skip
     assert not MinutesLoader().recognise(source)
+
+
+@SETTINGS
+@given(people(2), ABBREVIATIONS, DAYS, st.sampled_from(["Kallelse", "KALLELSE", "Möteskallelse", "Kungörelse"]))
+def test_a_notice_with_labelled_proposals_decides_nothing(names: list[str], body: str, day: dt.date,
+                                                          word: str) -> None:  # fmt: skip
+    presenter, member = names
+    text = "\n".join([
+        f"{word} till {body}", f"Datum: {day.isoformat()}", f"Ledamöter: {member}", "",
+        "1. Val av justerare", "Förslag till beslut: Mötet utser en justerare.", "",
+        "2. Budget", f"Föredragande: {presenter}", f"Beslut: {body} godkänner budgeten.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.decisions() == []
+    assert got.proposals() == {"Mötet utser en justerare.", f"{body} godkänner budgeten."}
+    assert got.attendance(PV.Present) == set()
+    assert got.presenters() == {presenter}
+
+
+@SETTINGS
+@given(people(1), ABBREVIATIONS, DAYS)
+def test_labels_without_any_heading_belong_to_the_document_subject(names: list[str], body: str, day: dt.date) -> None:
+    text = "\n".join([
+        f"Minnesanteckningar från {body} {day.isoformat()}", "", f"Föredragande: {names[0]}, Region Halland", "",
+        "Gruppen diskuterade läget.", "", f"Ställningstagande: {body} noterar informationen.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.day() == day.isoformat()
+    assert got.presenters() == {names[0]}
+    assert got.decisions() == [f"{body} noterar informationen."]
