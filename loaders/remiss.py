@@ -240,5 +240,12 @@ def remiss_form(text: str) -> str | None:
 
 def minutes_claim(source: SourceFile) -> bool:
     """Whether the minutes loader takes `source` (a protocol may record a remiss answer or a report):
-    then it is minutes, and the registry must not find a second loader for it."""
-    return recognition_score(source.lines) >= THRESHOLD and MinutesLoader().recognise(source)
+    then it is minutes, and the registry must not find a second loader for it. Asked once per content."""
+    if source.sha256 not in _CLAIMS:
+        if len(_CLAIMS) > 256:
+            _CLAIMS.clear()
+        _CLAIMS[source.sha256] = recognition_score(source.lines) >= THRESHOLD and MinutesLoader().recognise(source)
+    return _CLAIMS[source.sha256]
+
+
+_CLAIMS: dict[str, bool] = {}
