@@ -1,21 +1,23 @@
-"""The minutes loader: meeting notes of collaboration bodies (SRO, VVG, …) become meetings with evidence.
+"""The minutes loader: minutes and notices of meetings of any body become meetings with evidence.
 
-A document is minutes when it has a numbered agenda, the labels minutes use ("Ställningstagande:",
-"Föredragande:", "Inbjudna:", a "Mötesanteckning"/"Minnesanteckningar" title …) and a body whose
-meeting it records — named in the title, or (when the header is missing) the body that takes the
-decisions ("Ställningstagande: VVG noterar informationen"). What is read:
+Whether a document is minutes is scored on what it says (minutes_recognise): a title that names the kind,
+a roll call, presenters, decisions, meeting words, an agenda of any shape, a body that decides — so a web
+summary ("Sammanställning från SRO"), a "§ n" protocol, decision news and a notice (kallelse) are minutes
+too, while remiss responses and reports are left to their loaders. One layout stage (layout.py) gives the
+content lines, page transcripts cut at their labels; minutes_structure reads the parts on it:
 
-- the meeting: body, date (stated, or an inferred range with its reasoning), start and end time, form;
-- people: invited guests (with their organisation), who was present or absent, who left early and when,
-  chair and vice chair (from "Ordförande:" or the signature block) — one pv:MeetingParticipation each;
-- each agenda item: number, title, presenters ("Föredragande", or the names under the heading), text,
-  the documents and plans it mentions (dcterms:references) and is about (pv:concerns);
-- each item's decision ("Ställningstagande"): its statements and what it concerns;
-- the schedule of coming meetings, as meetings of the bodies it lists.
+- the meeting: body (title, a header line, a letterhead, who decides, or the page's address — a reading),
+  date (stated; or an inferred day or range with its reasoning, never a guessed day), times, form;
+- people: the roll call in its forms and "X ersätter Y" (minutes_roll), who acts in the running text
+  (minutes_running; inferred), chair and vice chair, posts and job titles (minutes_posts) — a notice
+  invites and records nobody as present;
+- agenda items (numbered, "§ n", unnumbered headings, a bullet agenda): presenters from labels and from
+  "X föredrar", "X går igenom"; decisions from "Ställningstagande", "Beslut", "<body> beslutar …", and a
+  notice's "Förslag till beslut" as a proposal; what they mention and concern;
+- the schedule of coming meetings, and the meeting a decision names ("till VVG-mötet 5 oktober").
 
-Every triple has evidence (file, lines, quote; see minutes_emit). Nothing depends on line numbers or
-file names: the parts are found by what they look like (minutes_structure and the modules it uses),
-and written as RDF by minutes_write.
+Every triple has evidence (file, lines, quote; see minutes_emit), written by minutes_write. Nothing
+depends on line numbers or file names.
 """
 
 from __future__ import annotations
