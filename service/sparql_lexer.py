@@ -45,15 +45,15 @@ _SHORT2 = rf""""(?:[^"\\\n\r]|{_ESCAPE})*+"""
 _SPACE = r"(?:[ \t\r\n]++|#[^\r\n]*+)"
 # A term, or punctuation that only separates terms: nothing the endpoint decides on. A prefixed name
 # that starts like SERVICE, USING or WITH is not one (the engine may read it as that keyword).
-_TERM_ATOM = (
-    rf"(?:{_IRI}|(?!(?i:service|using|with))(?:{_PREFIX})?:(?:{_LOCAL})?"
-    rf"|_:[{_U}0-9][{_CHARS}]*+(?:\.++[{_CHARS}]++)*+|[?$][{_U}0-9][{_VARCHARS}]*+"
-    rf"|(?:a|true|false)(?![{_CHARS}:.])|@[A-Za-z]++(?:-[A-Za-z0-9]++)*+(?:--[A-Za-z]++)?+|{_NUMBER}"
-    rf"""|{_LONG1}'''|{_LONG2}\"\"\"|(?!'''){_SHORT1}'|(?!\"\"\"){_SHORT2}"|\[[ \t\r\n]*+\]|\^\^)"""
+_TERM_ATOM = (  # the commonest first: each alternative is tried in turn
+    rf"(?:[?$][{_U}0-9][{_VARCHARS}]*+|{_IRI}|{_NUMBER}"
+    rf"""|{_LONG1}'''|{_LONG2}\"\"\"|(?!'''){_SHORT1}'|(?!\"\"\"){_SHORT2}\""""
+    rf"|(?!(?i:service|using|with))(?:{_PREFIX})?:(?:{_LOCAL})?|_:[{_U}0-9][{_CHARS}]*+(?:\.++[{_CHARS}]++)*+"
+    rf"|(?:a|true|false)(?![{_CHARS}:.])|@[A-Za-z]++(?:-[A-Za-z0-9]++)*+(?:--[A-Za-z]++)?+|\[[ \t\r\n]*+\]|\^\^)"
 )
 _ATOM = rf"(?:{_TERM_ATOM}|[.;,])"
 # ... or terms in parentheses: a collection, a VALUES row, a function's arguments.
-_TERM = rf"(?:{_ATOM}|\((?:{_SPACE}|{_ATOM})*+\))"
+_TERM = rf"(?:\((?:{_SPACE}|{_ATOM})*+\)|{_ATOM})"
 # A keyword that cannot be the start of a prefixed name (checked first: most keywords are this).
 _KEYWORD = rf"(?!(?:a|true|false)(?![A-Za-z0-9_]))[A-Za-z][A-Za-z0-9_]*+(?![{_CHARS}:]|\.++[{_CHARS}])"
 
