@@ -18,9 +18,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from proveniens.service.bindings import parse_terms
-from proveniens.service.guard import Refused, check_query
 from proveniens.service.jobs import CHUNK, GRAPH_FORMATS, RESULT_FORMATS, QueryJob
 from proveniens.service.sandbox import SandboxUnavailable, cap_memory, deny_network, die_with_parent
+from proveniens.service.sparql_syntax import Refused, check_query
 
 STACK_BYTES = 64 * 1024 * 1024  # 8× the usual: evaluation recursion grows with query nesting
 
@@ -124,7 +124,7 @@ def _answer(build: _Build, job: QueryJob, union_default: bool, conn: Connection)
     try:
         check_query(job.query)
     except Refused as err:
-        conn.send(("error", getattr(err, "status", 403), str(err)))
+        conn.send(("error", err.status, err.message))
         return
     try:
         store = build.store_for_job()

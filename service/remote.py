@@ -15,8 +15,8 @@ import httpx
 
 from proveniens.remote import RemoteEndpoints
 from proveniens.service.bindings import with_values
-from proveniens.service.guard import Refused, check_query
 from proveniens.service.jobs import QueryFailed, QueryJob
+from proveniens.service.sparql_syntax import Refused, check_query
 
 
 class RemoteBackend:
@@ -46,7 +46,7 @@ class RemoteBackend:
         try:  # on a thread: the check is linear, but a 1 MB query must not hold the event loop
             await asyncio.to_thread(check_query, job.query)
         except Refused as err:
-            raise QueryFailed(err.status, str(err)) from None
+            raise QueryFailed(err.status, err.message) from None
         if self._slots.locked() and self._waiting >= self.queue:
             raise QueryFailed(503, "All query slots are busy and the queue is full. Try again shortly.", 1)
         accept = ", ".join(m for m in (job.results_media, job.graph_media) if m)

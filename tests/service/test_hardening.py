@@ -220,6 +220,28 @@ def test_a_switch_to_a_build_that_cannot_be_opened_is_503_not_a_dead_pool(store_
         assert count(httpx.get(base + "/sparql", params={"query": COUNT})) > 0
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000,
+        "ASK { FILTER(" + "(" * 20000 + "1" + ")" * 20000 + ") }",
+        "SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o " * 5000 + "}" * 5000 + " }",
+        "ASK { " + "FILTER NOT EXISTS { " * 5000 + "?s ?p ?o" + " }" * 5000 + " }",
+        "SELECT * WHERE " + "{ SELECT * WHERE " * 5000 + "{ ?s ?p ?o }" + " }" * 5000,
+        "SELECT * WHERE { " + " ".join(f"BIND({i} AS ?v{i})" for i in range(20000)) + " }",
+    ],
+    ids=["groups", "parentheses", "optional", "not-exists", "subselects", "binds"],
+)
+def test_deep_nesting_is_400_and_no_worker_dies(server: str, query: str) -> None:
+    pid = _server_pid(server)
+    before = _children(pid)
+    response = httpx.post(server + "/sparql", data={"query": query}, timeout=30)
+    assert response.status_code == 400, response.text[:300]
+    assert "limit" in response.text.lower() or "deep" in response.text.lower()
+    assert _children(pid) >= before  # the same workers, none crashed
+    assert count(httpx.get(server + "/sparql", params={"query": COUNT})) > 0
+
+
 @pytest.mark.parametrize("param", ["default-graph-uri", "named-graph-uri"])
 def test_a_bad_dataset_iri_is_400(server: str, param: str) -> None:
     response = httpx.get(server + "/sparql", params={"query": COUNT, param: "x y"})
