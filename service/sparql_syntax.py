@@ -309,7 +309,7 @@ class _Reader:
             terms = after_arguments(terms)
             if not terms.strip():
                 return
-        if not top.data:
+        if not top.data and top.group is not None:  # (no group: a `[` outside any pattern, a syntax error)
             top.group.patterns += triple_patterns(terms)
         if top.open == "{":
             self._item(token)  # a triples block

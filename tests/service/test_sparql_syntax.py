@@ -185,6 +185,53 @@ def test_no_spelling_of_service_federates_unnoticed(
         assert refusal(query).status in (400, 403)
 
 
+_SPARQLISH = st.text(
+    alphabet=st.sampled_from(list("{}()[]<>?$:._;,'\"#\\@^|/!=&*+-~ \naAsSeErRvViIcC019%")), max_size=60
+) | st.lists(
+    st.sampled_from(
+        [
+            "SELECT",
+            "ASK",
+            "WHERE",
+            "SERVICE",
+            "FILTER",
+            "EXISTS",
+            "VALUES",
+            "DATA",
+            "INSERT",
+            "GRAPH",
+            "{",
+            "}",
+            "(",
+            ")",
+            "[",
+            "]",
+            "<<",
+            ">>",
+            "{|",
+            "|}",
+            "?x",
+            "ex:a",
+            "'s'",
+            "1",
+            ".",
+            "a",
+        ]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPARQLISH)
+def test_any_text_is_either_accepted_or_refused_with_a_message(text: str) -> None:
+    for check in (check_query, update_shape):
+        try:
+            check(text)
+        except Refused as err:
+            assert err.status in (400, 403) and err.message
+
+
 # --- updates ---
 
 
