@@ -37,7 +37,9 @@ _END = re.compile(
 )
 _RUN = re.compile(rf"{NAME_TOKEN}(?:\s+(?:von|af|de|van|der)?\s*{NAME_TOKEN})*")
 _LETTERHEAD = re.compile(r"\b[A-ZÅÄÖ]{5,}\b")  # a letterhead in capitals ends a list
-_REPLACES = re.compile(r"\bersätter\b|\bi\s+stället\s+för\b|\bistället\s+för\b", re.IGNORECASE)
+_REPLACES = re.compile(
+    r"\bersätter\b|\b(?:ersättare|tjänstgör|tjänstgörande)\s+för\b|\bi\s*stället\s+för\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """When the meeting was, from what the document states — and only a range when it does not state a day.
 
 In order: a "Datum:" field (read with the other fields); a full date in the title line ("Protokoll …
-den 19 september 2018"); a day and month in the title or header ("Sammanställning från SRO 23
-april") that a full date elsewhere in the text repeats ("2021-04-23 Sammanställning …") — both
-stated. Otherwise a day and month without a year is dated from the years the text names (the shared
+den 19 september 2018") or after a date label ("Sammanträdesdatum" over "2019-03-12"); a day and
+month in the title or a when-line of the header ("Tid Onsdagen den 18 april", "Sammanställning från
+SRO 23 april") that a full date elsewhere in the text repeats ("2021-04-23 Sammanställning …") —
+all stated. Otherwise a day and month without a year is dated from the years the text names (the shared
 date reader, `dates.in_context`, which also checks a written weekday) and from what the minutes speak
 of as done (minutes_dating): one day if only one year fits, else a range — always marked inferred.
 Last, a date that only the address of a stored page holds is a reading of that address. Nothing
@@ -25,6 +26,11 @@ _HEADER_LINES = 10
 _DATE_LABEL = re.compile(
     r"^\s*(?:(?:Protokoll|Kallelse|Mötesanteckningar|Minnesanteckningar)\s+)?"
     r"(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Datum)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"^\s*(?:(?:Tid|Datum)(?:\s+och\s+(?:plats|tid))?|Plats\s+och\s+tid|Sammanträdesdatum|Mötesdatum|Dag|När)\b"
+    r"|^\s*(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
@@ -66,7 +72,7 @@ def date_meeting(minutes: Minutes) -> None:
                 if days := [d for d in find_dates(text) if d.is_day and not text[: d.start].strip()]:
                     minutes.date = (days[0].first, span_of([line, where] if where is not line else [line]))
                     return
-    header = _header(minutes)
+    header = [x for x in _header(minutes) if x is title or _WHEN.match(x.text)]  # where the text says when it met
     written = next(((x, m) for x in header if (m := DAY_MONTH.search(x.text)) and day_month(m)), None)
     if written is not None:
         line, m = written

@@ -328,3 +328,22 @@ def test_labels_without_any_heading_belong_to_the_document_subject(names: list[s
     assert got.day() == day.isoformat()
     assert got.presenters() == {names[0]}
     assert got.decisions() == [f"{body} noterar informationen."]
+
+
+@SETTINGS
+@given(people(4), ABBREVIATIONS, st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2029, 10, 31)),
+       st.sampled_from(["ersätter", "ersättare för", "tjänstgör för", "i stället för"]))  # fmt: skip
+def test_a_deputy_and_the_next_meeting_in_the_header(names: list[str], body: str, day: dt.date, replaces: str) -> None:
+    """The day of the next meeting in the header is not this meeting's; whom a deputy replaces was absent."""
+    member, deputy, replaced, presenter = names
+    coming = day + dt.timedelta(days=40)
+    text = "\n".join([
+        f"Mötesanteckningar {body}", f"Nästa möte: {written(coming)}", f"Tid: {written(day)}, kl. 9-12", "",
+        f"Närvarande: {member}, {deputy} ({replaces} {replaced})", "",
+        "1. Mötets öppnande", "", "2. Uppföljning", f"Föredragande: {presenter}",
+        f"Resultatet för {day.year} redovisades.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.day() is None and got.range() == (day.isoformat(), day.isoformat())
+    assert got.attendance(PV.Present) == {member, deputy}
+    assert got.attendance(PV.Absent) == {replaced}
