@@ -29,6 +29,8 @@ _ACT = re.compile(rf"^(?P<subject>.{{2,160}}?)\s+(?P<verb>{_ACTING})\b", re.IGNO
 _APPOSITION = re.compile(r"\([^()]*\)|,\s*[a-zåäö][^,]*,")  # "(projektledare Region JH)", ", sekreterare,"
 _BESIDE = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<paren>[^()]*)\)|,\s*(?P<app>[a-zåäö][^,]*),)")
 _SPLIT = re.compile(r"\s*,\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
+# How minutes name the body that meets without naming it: "Styrelsen beslutade …", "Nämnden godkänner …".
+_THE_BODY = r"(?:Styrelsen|Nämnden|Fullmäktige|Mötet|Rådet|Gruppen|Utskottet|Samrådet|Beredningen)"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -89,7 +91,7 @@ def _topics(rest: str) -> list[str]:
 
 def body_decisions(lines: list[Line], body: str) -> list[tuple[str, Statement]]:
     """(topic, decision) for each decision the running text says the body took (see the module docstring)."""
-    subject = re.escape(body)
+    subject = rf"(?:{re.escape(body)}|{_THE_BODY})"
     took = re.compile(
         rf"^{subject}\s+(?:(?P<said>ställer\s+sig\s+bakom|beslutar|beslutade\s+att|godkänner|godkände|antar|antog|"
         rf"fastställer|fastställde)\b.*|beslutade\b(?P<topics>.*))$",

@@ -181,13 +181,14 @@ def test_decision_news_without_a_year(body: str, day: dt.date) -> None:
         "om ett nytt avtal med kommunerna och om delårsrapporten.", "",
         "Delårsrapporten", "",
         f"{body} ställer sig bakom delårsrapporten per april. Antalet anställda har minskat i april {day.year} "
-        f"jämfört med april {day.year - 1}.",
+        f"jämfört med april {day.year - 1}.", "", "Naturbruk", "", "Styrelsen godkänner avtalet om naturbruk.",
     ])  # fmt: skip
     got = read(text)
     assert got.day() is None, "no year is written: never a stated day"
     assert got.range() == (day.isoformat(), day.isoformat())
     assert {"om en strategi för nära vård", "om ett nytt avtal med kommunerna"} <= set(got.decisions())
     assert f"{body} ställer sig bakom delårsrapporten per april." in got.decisions()
+    assert "Styrelsen godkänner avtalet om naturbruk." in got.decisions()
 
 
 @SETTINGS
