@@ -116,7 +116,7 @@ def check_query(text: str) -> None:
 
 
 def update_shape(text: str) -> UpdateShape:
-    """Check an update as a query is checked (no SERVICE, depth limits) and find its dataset clauses."""
+    """Check an update as a query is checked (no SERVICE, no LOAD, depth limits); find its dataset clauses."""
     tokens = _read(text)
     form = _form(text, tokens)
     if form.text in _QUERY_FORMS:
@@ -129,12 +129,25 @@ def update_shape(text: str) -> UpdateShape:
             depth += 1
         elif kind == "PUNCT" and value in _CLOSER_SET:
             depth -= 1
+        elif depth == 0 and _is_load(token):
+            raise Refused(
+                f"At {position(text, token.start)}: LOAD fetches a document from the web; the service makes "
+                "no requests for anyone. Put the data in the sources and run `proveniens build`.",
+                403,
+            )
         elif depth == 0 and clause is None and _is_dataset_clause(token):
             clause = token
         elif depth == 0 and kind == "WORD" and value == "WHERE" and previous == "}":
             wheres.append(token.start)
         previous = value
     return UpdateShape(clause, tuple(wheres))
+
+
+def _is_load(token: Token) -> bool:
+    # As for dataset clauses, `LOAD<…>` and `LOADex:x` read as LOAD to the engine.
+    return (token.kind == "WORD" and token.text == "LOAD") or (
+        token.kind == "PNAME" and token.text.upper().startswith("LOAD")
+    )
 
 
 def _is_dataset_clause(token: Token) -> bool:

@@ -253,6 +253,13 @@ def test_service_inside_an_update_is_refused() -> None:
     assert refused.status == 403
 
 
+def test_load_is_refused_on_the_update_route_too() -> None:
+    for update in ("LOAD <http://127.0.0.1:9/x.ttl>", "load silent <http://e/x> INTO GRAPH <urn:g>", "LOAD<http://e/x>"):
+        refused = refusal(update, update_shape)
+        assert refused.status == 403 and "LOAD" in refused.message
+    update_shape("INSERT DATA { <urn:load> <urn:b> 'LOAD <http://e/x>' }")  # a LOAD inside data is data
+
+
 def test_update_shape_finds_where_clauses_and_dataset_clauses_from_tokens() -> None:
     update = (
         "PREFIX ex: <http://e/> # WHERE in a comment\n"
