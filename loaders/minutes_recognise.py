@@ -17,6 +17,9 @@ from proveniens.loaders.dates import DAY_MONTH
 from proveniens.loaders.minutes_text import is_organisation_like
 
 THRESHOLD = 3
+# Where the signals are looked for: a report that mentions a decision on page 40 is no minutes.
+_OPENING_LINES = 200
+_OPENING_CHARS = 30_000
 _TITLE = re.compile(
     r"^\s*(?:\d+\s+)*(?:Mötesanteckning(?:ar)?|Minnesanteckning(?:ar)?|Protokoll|Anteckningar|Kallelse|"
     r"Sammanställning\s+från|Föredragningslista|Dagordning|Möteskallelse|Kungörelse)\b",
@@ -27,8 +30,10 @@ _SIGNALS: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"Beslutande|Deltagare)\b\s*:?"), 2),
     (re.compile(r"(?:^|\s)(?:Föredragande|Föredragare)\b|\b(?:föredrar|går igenom)\b"), 1),
     (re.compile(r"(?:^|\s)(?:Ställningstagande|Beslut|Beslutet|Förslag till beslut)\s*:?(?:\s|$)"), 1),
-    (re.compile(r"\b(?:sammanträde(?:t|s\w*)?|vid mötet|mötet\s+(?:beslutar|noterar)|Nästa möte|Justerare|"
-                r"Val av justerare|Mötesform)\b", re.IGNORECASE), 1),
+    (re.compile(r"\b(?:sammanträde(?:t|s\w*)?|vid mötet|mötet\s+(?:beslutar|noterar)|Nästa möte|Mötesform)\b",
+                re.IGNORECASE), 1),
+    (re.compile(r"\b(?:Val av justerare|Justerare|justering|föregående protokoll|föredragningslista|Mötets öppnande|"
+                r"Upprop|Övriga frågor|Mötets avslutande)\b", re.IGNORECASE), 1),
     (re.compile(r"(?:^|\n)\s*(?:[•*]\s*)?§\s*\d|\bAgendan?\b|\bDagordning\b"), 1),
     (re.compile(r"\b[A-ZÅÄÖ][\wåäö]*(?:styrelsen|nämnden|rådet|fullmäktige|SRO|VVG)\s+(?:beslutade|beslutar|"
                 r"ställer sig bakom|noterar|godkänner|tog ställning)\b|\btog\s+\w+\s+ställning\b"), 1),
@@ -50,7 +55,7 @@ _NUMBERED_AGENDA = re.compile(r"(?m)^\s*1\s*[.)]\s+[A-ZÅÄÖ].*\n(?:.*\n){0,40}
 def recognition_score(lines: Sequence[str]) -> int:
     """How strongly the text reads as minutes or a notice (THRESHOLD or more: it does)."""
     head = [x for x in lines[:12] if x.strip() and not x.startswith("Source: ")]
-    text = "\n".join(lines)
+    text = "\n".join(lines[:_OPENING_LINES])[:_OPENING_CHARS]  # minutes show their kind from the start
     score = 3 if any(_TITLE.match(x) for x in head[:4]) else 0
     if head and (m := DAY_MONTH.search(head[0])) and is_organisation_like(head[0][: m.start()]):
         score += 2  # "Regionstyrelsen 17 maj": a body's meeting of a day
@@ -58,6 +63,6 @@ def recognition_score(lines: Sequence[str]) -> int:
     score += 1 if _NUMBERED_AGENDA.search(text) else 0
     if any(_OTHER_KIND.search(x) for x in head[:3]) or any(_ANSWERS_REMISS.search(x) for x in lines[:15]):
         score -= 4
-    if len(re.findall(r"\b(?:tillstyrker|avstyrker)\b", text, re.IGNORECASE)) >= 2:
+    if len(re.findall(r"\b(?:tillstyrker|avstyrker)\b", "\n".join(lines), re.IGNORECASE)) >= 2:
         score -= 4
     return score

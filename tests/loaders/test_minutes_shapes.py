@@ -348,3 +348,18 @@ def test_a_deputy_and_the_next_meeting_in_the_header(names: list[str], body: str
     assert got.day() is None and got.range() == (day.isoformat(), day.isoformat())
     assert got.attendance(PV.Present) == {member, deputy}
     assert got.attendance(PV.Absent) == {replaced}
+
+
+@SETTINGS
+@given(st.integers(min_value=210, max_value=400), st.sampled_from(["Regionstyrelsen", "Nämnden"]))
+def test_a_report_that_mentions_a_meeting_deep_inside_is_not_minutes(pages: int, body: str) -> None:
+    prose = [f"Avsnitt {i}: uppföljningen visar att arbetet med nära vård fortsätter." for i in range(pages)]
+    text = "\n".join([
+        "Uppföljning av omställningen till nära vård", "", *prose, "",
+        f"{body} beslutade vid sitt sammanträde om en plan.", "Agenda", "Beslut: planen antogs.",
+        "Justerare: Anna Berg",
+    ])  # fmt: skip
+    data = text.encode()
+    source = SourceFile(Path("rapport.txt"), SourceKind.DOCUMENT, hashlib.sha256(data).hexdigest(), text,
+                        tuple(text.splitlines()))  # fmt: skip
+    assert not MinutesLoader().recognise(source)
