@@ -355,7 +355,8 @@ def test_a_deputy_and_the_next_meeting_in_the_header(names: list[str], body: str
 def test_a_report_that_mentions_a_meeting_deep_inside_is_not_minutes(pages: int, body: str) -> None:
     prose = [f"Avsnitt {i}: uppföljningen visar att arbetet med nära vård fortsätter." for i in range(pages)]
     text = "\n".join([
-        "Uppföljning av omställningen till nära vård", "", *prose, "",
+        "Uppföljning av omställningen till nära vård", "Region Halland", "", "Arbetet startade i mars 2021.", "",
+        *prose, "",
         f"{body} beslutade vid sitt sammanträde om en plan.", "Agenda", "Beslut: planen antogs.",
         "Justerare: Anna Berg",
     ])  # fmt: skip
