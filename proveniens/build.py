@@ -277,6 +277,7 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, increme
         _Origins(origins, candidate.store, files),
         graphs=[*content, str(ONTOLOGY_GRAPH)],
         changed=changed,
+        source=[item.graph for item in loaded.text],  # only they still know xsd:positiveInteger from xsd:integer
     )
 
 

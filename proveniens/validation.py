@@ -150,7 +150,7 @@ def validate_store(
     *,
     graphs: Sequence[str] | None = None,
     changed: Sequence[str] | None = None,
-    source: Graph | None = None,
+    source: Graph | Sequence[Graph] | None = None,
 ) -> ValidationReport:
     """Validate the data in a pyoxigraph store (on disk or in memory) against `shapes`, in place.
 
@@ -165,7 +165,8 @@ def validate_store(
       validated at all their focus nodes. A graph that was *removed* changes its neighbours too:
       name the graph its nodes moved to, or validate in full. None: validate every focus node.
     - `origins`: file and line of each subject, so each finding says where to fix it.
-    - `source`: the rdflib graph(s) the store was filled from, when the build has them. Oxigraph
+    - `source`: the rdflib graph(s) the store was filled from, when the build has them (the
+      loaders' graphs; RDF files parsed by Oxigraph have none). Oxigraph
       keeps xsd:positiveInteger and the other integer-derived datatypes as xsd:integer, so only
       the source can show that a value was written as a plain xsd:integer where a shape asks for
       xsd:positiveInteger; without it, such a value passes when it is in the type's range.

@@ -93,14 +93,15 @@ def scope_patterns(changed: Sequence[str]) -> dict[int, str]:
     return {0: touched, 1: near}
 
 
-def declared_otherwise(check: Check, source: Graph, focus: Node, value: Node) -> bool:
+def declared_otherwise(check: Check, source: Sequence[Graph], focus: Node, value: Node) -> bool:
     """True when the source graph wrote this integer with another datatype than the check's.
 
     The store keeps xsd:positiveInteger and its kin as xsd:integer; the rdflib graph the value was
     loaded from still has the datatype it was written with.
     """
     number = value.value if isinstance(value, Literal) else None
-    written = [o for o in source.objects(focus, check.path) if isinstance(o, Literal) and o.value == number]
+    written = [o for g in source for o in g.objects(focus, check.path) if isinstance(o, Literal) and o.value == number]
+    # No written value: it came from a graph the sources do not cover (an RDF file), nothing to say.
     return bool(written) and all(o.datatype != check.declared for o in written)
 
 
@@ -125,14 +126,15 @@ def run_checks(
     checks: Sequence[Check],
     graphs: Sequence[str] | None = None,
     changed: Sequence[str] | None = None,
-    source: Graph | None = None,
+    source: Graph | Sequence[Graph] | None = None,
 ) -> Iterator[RawResult]:
     """Every result of every check; see `proveniens.validation.validate_store` for the arguments.
 
-    `source`: the rdflib graph the store was filled from, when there is one; only it can tell an
-    xsd:integer from an xsd:positiveInteger (see `Check.declared`). Without it those checks are
-    left out.
+    `source`: the rdflib graph(s) the store was filled from, when there are; only they can tell
+    an xsd:integer from an xsd:positiveInteger (see `Check.declared`). Without them those checks
+    are left out.
     """
+    sources = [source] if isinstance(source, Graph) else list(source or [])
     options: dict[str, object] = (
         {"default_graph": [ox.NamedNode(g) for g in graphs]}
         if graphs is not None
@@ -141,7 +143,7 @@ def run_checks(
     scopes = scope_patterns(changed) if changed is not None else {}
     most = most_values(store, checks, options)
     for check in checks:
-        if check.declared is not None and source is None:
+        if check.declared is not None and not sources:
             continue
         if check.most is not None and most.get(str(check.most[0]), 0) <= check.most[1]:
             continue
@@ -151,6 +153,6 @@ def run_checks(
             value = to_rdflib(row["value"]) if "?value" in check.head else None
             names = (["other"] if "?other" in check.head else []) + [p.lstrip("?") for p in check.parents]
             detail = tuple(to_rdflib(row[n]) for n in names)
-            if check.declared is not None and not declared_otherwise(check, source, to_rdflib(row["this"]), value):
+            if check.declared is not None and not declared_otherwise(check, sources, to_rdflib(row["this"]), value):
                 continue
             yield RawResult(check, to_rdflib(row["this"]), path if path is not None else check.path, value, detail)
