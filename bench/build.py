@@ -1,0 +1,178 @@
+"""Build benchmark: the 1M bench graph as an N-Quads source, side by side with pyoxigraph's own load.
+
+Prints, measured in one run (each step in a fresh process, so peak memory is its own):
+
+1. `bulk_load`: `pyoxigraph.Store(path).bulk_load` of the N-Quads file (the anchor), and the build's
+   own load step alone (fingerprint, parse with the graph mapping, write);
+2. `full`: a full validated build (`build(..., incremental=False)`) of a sources folder holding
+   the bundled sources and the file;
+3. `incremental`: the same store after one minutes file changed (a line appended).
+
+    .venv/bin/python bench/build.py                  # 1M (generates bench/data/bench-1m.nq if missing)
+    .venv/bin/python bench/build.py --triples 100000 # smaller
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DATA = HERE / "data"
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def step_bulk_load(nquads: Path) -> dict[str, object]:
+    import pyoxigraph as ox
+
+    with tempfile.TemporaryDirectory(dir=DATA) as folder:
+        started = time.perf_counter()
+        store = ox.Store(folder)
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        seconds = time.perf_counter() - started
+        del store
+    return {"seconds": seconds, "peak_mib": _peak_mib()}
+
+
+def step_rdf_load(nquads: Path) -> dict[str, object]:
+    """The build's own load step alone: fingerprint, parse with the graph mapping, write into a fresh store."""
+    import pyoxigraph as ox
+
+    from proveniens.loaders.rdf_sources import load_rdf_source, read_rdf_source
+
+    with tempfile.TemporaryDirectory(dir=DATA) as folder:
+        started = time.perf_counter()
+        store = ox.Store(folder)
+        load_rdf_source(read_rdf_source(nquads), store)
+        store.flush()
+        seconds = time.perf_counter() - started
+        del store
+    return {"seconds": seconds, "peak_mib": _peak_mib()}
+
+
+def step_build(sources: Path, store: Path, incremental: bool) -> dict[str, object]:
+    from proveniens.build import build
+    from proveniens.errors import ValidationFailed
+
+    started = time.perf_counter()
+    try:
+        report = build(sources, store, keep=2, incremental=incremental)
+    except ValidationFailed as err:
+        return {
+            "seconds": time.perf_counter() - started,
+            "peak_mib": _peak_mib(),
+            "refused": len(err.report.violations),
+            "warnings": len(err.report.warnings),
+        }
+    return {
+        "seconds": report.seconds,
+        "peak_mib": _peak_mib(),
+        "reloaded": len(report.reloaded),
+        "timings": report.timings,
+        "triples": sum(report.triples.values()),
+    }
+
+
+def run_step(*args: str) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--step", *args], check=True, capture_output=True, text=True, cwd=REPO
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def sources_folder(nquads: Path) -> Path:
+    """Three bundled documents (minutes and a remiss response) plus the bench graph (hard-linked, no copy).
+
+    The report (004), the document 003 and the curated files stay out: they name real SOUs and
+    committees (sou/2016:2, kommitte/S2017:01 …) that the bench graph also mints, with other inquiries
+    and names, which the shapes rightly refuse; and the curated files cite the report."""
+    folder = DATA / "build-sources"
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "corpus").mkdir(parents=True)
+    for document in sorted((REPO / "sources" / "corpus").glob("00[012]_*.txt")):
+        shutil.copy(document, folder / "corpus" / document.name)
+    (folder / nquads.name).hardlink_to(nquads)
+    return folder
+
+
+def change_one_minutes_file(folder: Path) -> Path:
+    minutes = sorted((folder / "corpus").glob("*.txt"))[0]
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    return minutes
+
+
+def row(name: str, result: dict[str, object], anchor: float) -> str:
+    seconds = float(result["seconds"])  # type: ignore[arg-type]
+    verdict = f"refused: {result['refused']} violations" if "refused" in result else "ok"
+    timings = ", ".join(f"{k} {v:.1f}" for k, v in dict(result.get("timings", {})).items())  # type: ignore[call-overload]
+    return f"| {name} | {seconds:.1f} | {seconds / anchor:.2f}x | {result['peak_mib']:.0f} | {verdict} | {timings} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--only-load", action="store_true", help="only bulk_load and the build's load step")
+    parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        kind, *rest = args.step
+        if kind == "bulk":
+            print(json.dumps(step_bulk_load(Path(rest[0]))))
+        elif kind == "rdfload":
+            print(json.dumps(step_rdf_load(Path(rest[0]))))
+        else:
+            print(json.dumps(step_build(Path(rest[0]), Path(rest[1]), kind == "incremental")))
+        return
+
+    DATA.mkdir(exist_ok=True)
+    label = f"{args.triples // 1000}k" if args.triples < 1_000_000 else f"{args.triples // 1_000_000}m"
+    nquads = DATA / f"bench-{label}.nq"
+    if not nquads.exists():
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), "--triples", str(args.triples), "--out", str(nquads)],
+            check=True,
+        )
+    folder = sources_folder(nquads)
+    store = DATA / f"build-store-{label}"
+    shutil.rmtree(store, ignore_errors=True)
+
+    bulk = run_step("bulk", str(nquads))
+    rdf_load = run_step("rdfload", str(nquads))
+    anchor = float(bulk["seconds"])  # type: ignore[arg-type]
+    if args.only_load:
+        print(row("pyoxigraph bulk_load of the N-Quads file", bulk, anchor))
+        print(row("the build's RDF load step alone", rdf_load, anchor))
+        return
+    full = run_step("full", str(folder), str(store))
+    changed = change_one_minutes_file(folder)
+    incremental = run_step("incremental", str(folder), str(store)) if "refused" not in full else None
+
+    print(f"bench graph {nquads.name} ({args.triples:,} quads) + 3 bundled documents; changed: {changed.name}")
+    print("| step | seconds | vs bulk_load | peak MiB | result | seconds per build step |")
+    print("|---|---|---|---|---|---|")
+    print(row("pyoxigraph bulk_load of the N-Quads file", bulk, anchor))
+    print(row("the build's RDF load step alone (read_rdf_source + load_rdf_source)", rdf_load, anchor))
+    print(row("full validated build", full, anchor))
+    if incremental is not None:
+        print(row("incremental build, one minutes file changed", incremental, anchor))
+        ratio = float(incremental["seconds"]) / float(full["seconds"])  # type: ignore[arg-type]
+        print(f"incremental / full: {ratio:.3f}x (goal <= 0.1x)")
+    else:
+        print("incremental: not measured, the full build was refused (nothing to start from)")
+    print(f"full / bulk_load: {float(full['seconds']) / anchor:.2f}x (goal <= 2x, peak <= 2048 MiB)")  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
