@@ -8,9 +8,11 @@ agenda item whose lines hold the sentence. Nothing here knows RDF.
 
 from __future__ import annotations
 
+import re
+
 from proveniens.loaders.entities import body_pattern
 from proveniens.loaders.layout import Line
-from proveniens.loaders.minutes_parts import LABEL, Minutes
+from proveniens.loaders.minutes_parts import LABEL, Minutes, Officer
 from proveniens.loaders.minutes_posts import Post, from_affiliation, from_lines
 from proveniens.loaders.minutes_roll import read_roll
 from proveniens.loaders.minutes_running import acts
@@ -49,6 +51,24 @@ def read_people(minutes: Minutes) -> None:
             listed.add(act.named.name)
             minutes.present_inferred.append((act.named, f"'{act.line.stripped[:80]}': acts in the meeting."))
     minutes.posts = _posts(minutes, text)
+    _roster_officers(minutes)
+
+
+_CHAIR = re.compile(r"^\(?\s*(?P<vice>(?:(?:1|2|3):e\s+|förste\s+|andre\s+)?vice\s+)?ordförande\b", re.IGNORECASE)
+
+
+def _roster_officers(minutes: Minutes) -> None:
+    """ "Anna Berg (S), ordförande" among those present: the meeting's chair (or vice chair), unless a label or
+    the signature block already names one."""
+    if minutes.notice:
+        return  # a notice's roster says who chairs the body, not who chaired a meeting held
+    have = {o.role for o in minutes.officers}
+    for named in minutes.present:
+        if named.affiliation and (m := _CHAIR.match(named.affiliation.strip(" ,"))):
+            role = "vice-chair" if m["vice"] else "chair"
+            if role not in have:
+                have.add(role)
+                minutes.officers.append(Officer(named, role))
 
 
 def _posts(minutes: Minutes, lines: list[Line]) -> list[Post]:

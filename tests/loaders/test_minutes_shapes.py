@@ -82,6 +82,10 @@ class Read:
         g = self.graph
         return {(self.name(p), str(g.value(post, SKOS.prefLabel))) for p, post in g.subject_objects(ORG.holds)}
 
+    def roles(self) -> set[tuple[str, str]]:
+        g = self.graph
+        return {(self.name(g.value(p, ORG.member)), str(r).rsplit("/", 1)[-1]) for p, r in g.subject_objects(ORG.role)}
+
     def proposals(self) -> set[str]:
         return {str(t) for t in self.graph.objects(None, PV.proposedDecisionText)}
 
@@ -251,6 +255,7 @@ def test_a_municipal_protocol_with_paragraphs(names: list[str], body: str, day: 
     assert got.attendance(PV.Present) == {chair, member_a, member_b, officer}
     assert got.attendance(PV.Absent) == {absent}
     assert got.presenters() == {officer}
+    assert (chair, "chair") in got.roles()
     expected = [f"{body} beslutar att godkänna budgeten.", f"{body} noterar informationen."]
     assert sorted(got.decisions()) == sorted(expected)
 
