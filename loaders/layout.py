@@ -50,6 +50,7 @@ _PAGE_NUMBER_ONLY = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*\(\s*\d{1,3}\s*\)|\s*
 _PAGE_OF = re.compile(r"^(?:Sida|Page|Sid\.?)\s+\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of)\s+\d{1,4})?$", re.IGNORECASE)
 _HYPERLINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:)\S+\s*$", re.IGNORECASE)
 _PROVENANCE = re.compile(r"^Source:\s+(?P<url>\S+)\s+\(stored public page\)\s*$")
+_COMMON_LOWER = re.compile("[a-zåäöéü]")
 _EDGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")  # a page number, not a year
 _HEADERISH = re.compile(
     r"^(?:(?:Dnr|Diarienummer|Diarienr|Datum|Vår beteckning|Er beteckning)\b.*"
@@ -121,6 +122,8 @@ class Layout:
 def _caps_key(line: str) -> str | None:
     """The line without a page number at either end, if it is an all-caps line of 6+ letters."""
     core = _EDGE_NUMBER.sub("", line.strip()).strip()
+    if _COMMON_LOWER.search(core):
+        return None  # most lines: ruled out without looking at each character in Python
     letters = [c for c in core if c.isalpha()]
     if len(letters) < 6 or any(c.islower() for c in letters):
         return None

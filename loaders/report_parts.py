@@ -5,6 +5,7 @@ force, signing and merging of agreements)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -12,8 +13,9 @@ from functools import lru_cache
 
 from proveniens.loaders.citations import Citation, CitationKind
 from proveniens.loaders.dates import find_dates, month_of
+from proveniens.loaders.document_text import citations_per_sentence, sentence_spans
 from proveniens.loaders.layout import Layout, LineKind
-from proveniens.loaders.prose import Span, sentences
+from proveniens.loaders.prose import Span
 
 ASSIGNMENT = re.compile(r"uppdrag", re.IGNORECASE)
 SELF_REFERENCE = re.compile(r"[Ff]öreliggande rapport|[Rr]apporten (?:vänder sig|bygger|avser)|[Dd]enna rapport")
@@ -31,7 +33,21 @@ _INQUIRY_WORD = re.compile(r"[Uu]tredningen")
 @lru_cache(maxsize=65536)
 def _words(text: str, span: Span) -> str:
     """A sentence's words, flattened once: the readers below each walk all sentences of the report."""
-    return span.words(text)
+    cache = _flat_words(text)
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = span.words(text)
+    return cache[key]
+
+
+@lru_cache(maxsize=2)
+def _flat_words(text: str) -> dict[tuple[int, int], str]:
+    return {}
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of the whole report, split once however many readers below walk them."""
+    return list(sentence_spans(text))
 
 
 @dataclass(frozen=True)
@@ -145,15 +161,16 @@ def _match_month(text: str, found: Dated, others: list[Span]) -> Dated:
 
 
 def _containing(sents: list[Span], at: int) -> Span | None:
-    return next((s for s in sents if s.start <= at < s.end), None)
+    i = bisect.bisect_right([s.start for s in sents], at) - 1  # sentences are disjoint and in order
+    return sents[i] if i >= 0 and sents[i].start <= at < sents[i].end else None
 
 
 def inquiry_reports(text: str, cits: list[Citation]) -> list[tuple[Citation, Citation, Span]]:
     """(SOU, inquiry, sentence) where a sentence says the inquiry delivered the SOU as a betänkande."""
     out = []
     last_inquiry: Citation | None = None
-    for s in sentences(text):
-        inside = [c for c in cits if s.start <= c.start < s.end]
+    sents = sentences(text)
+    for s, inside in zip(sents, citations_per_sentence(sents, cits), strict=True):
         inquiries = [c for c in inside if c.kind is CitationKind.KOMMITTE and c.iri is not None]
         sous = [c for c in inside if c.kind is CitationKind.SOU and c.iri is not None]
         words = _words(text, s)
@@ -174,8 +191,9 @@ def inquiry_reports(text: str, cits: list[Citation]) -> list[tuple[Citation, Cit
 def bills_behind_laws(text: str, cits: list[Citation]) -> list[tuple[Citation, Citation, Span]]:
     """(law, bill, sentence): 'Genom propositionen … (prop. X) beslutades om en ändring i lagen (Y)'."""
     out = []
-    for s in sentences(text):
-        inside = [c for c in cits if s.start <= c.start < s.end and c.iri is not None]
+    sents = sentences(text)
+    for s, near in zip(sents, citations_per_sentence(sents, cits), strict=True):
+        inside = [c for c in near if c.iri is not None]
         bills = [c for c in inside if c.kind is CitationKind.PROP]
         laws = [c for c in inside if c.kind in (CitationKind.LAW, CitationKind.SFS)]
         if bills and laws and _AMENDS_LAW.search(_words(text, s)):
@@ -192,7 +210,7 @@ def in_force(text: str, cits: list[Citation]) -> list[tuple[Citation, dt.date, S
         if not days:
             continue
         day = days[0]
-        for c in cits:
+        for c in cits:  # a sentence that says when a law came into force is rare: scanning all is cheap
             if s.start <= c.start < s.end and c.kind is CitationKind.PROVISION and c.iri is not None and day:
                 out.append((c, day, s))
     return out
@@ -202,9 +220,10 @@ def agreement_events(text: str, cits: list[Citation]) -> tuple[list, list]:
     """Signings (agreement, day, parties text, sentence) and mergers (new, old, sentence)."""
     signed, merged = [], []
     previous: Citation | None = None
-    for s in sentences(text):
+    sents = sentences(text)
+    for s, inside in zip(sents, citations_per_sentence(sents, cits), strict=True):
         words = _words(text, s)
-        ags = [c for c in cits if s.start <= c.start < s.end and c.kind is CitationKind.AGREEMENT and c.iri is not None]
+        ags = [c for c in inside if c.kind is CitationKind.AGREEMENT and c.iri is not None]
         verb = _SIGNED.search(words)
         days = [m.first for m in find_dates(words) if m.is_day] if verb and ags else []
         if days:
