@@ -94,6 +94,32 @@ _AG_SAMVERKAN = re.compile(
     r"(?= (?:har|ska|är|kommer|som|och dess|har varit)\b|[.;:()]| ?$)"
 )
 
+# Where a match of a pattern can start, for patterns that open with a lookbehind: Python's re cannot
+# skip ahead to a literal behind an assertion and tries every position, so a long text is searched
+# for these words first and the pattern is tried only where one starts (see _scan).
+_STARTS = {
+    _SOU: re.compile("SOU"),
+    _DS: re.compile("D[sS]"),
+    _DIR: re.compile("Dir|dir|Kommittédirektiv|kommittédirektiv"),
+    _SFS: re.compile("SFS"),
+    _DNR_LOCAL: re.compile("Dnr|dnr|DNR|Diarie|diarie"),
+    _AG_GENERIC: re.compile("Överenskommelsen|överenskommelsen"),
+    _AG_SAMVERKAN: re.compile("Överenskommel|överenskommel"),
+    _HOS_AVTAL: re.compile("Hälso|hälso|HoS-avtal"),
+}
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, tried only where one of `_STARTS[pattern]` begins."""
+    starts = _STARTS[pattern]
+    at = end = 0
+    while (word := starts.search(text, at)) is not None:
+        at = word.start() + 1  # overlapping starts too: the pattern decides
+        if word.start() >= end and (m := pattern.match(text, word.start())) is not None:
+            end = m.end()
+            yield m
+
+
 # Provisions: "7 kap. 2 a §", "12 kap. 1 och 3 §§", "8 kap. 8 §, 12 kap. 2 och 4 §§ och 16 kap. 1 § HSL".
 _SEC = r"\d{1,3}(?: ?[a-z](?![\w]))?"
 _SECS = rf"(?P<secs>{_SEC}(?: ?(?:,|och|eller|[{_DASH}]) ?{_SEC})*) ?(?:§§|§)"
@@ -168,7 +194,7 @@ def _provisions(text: str) -> Iterator[Group]:
 
 
 def _simple(kind: str, pattern: re.Pattern[str], text: str, more: bool = True) -> Iterator[Group]:
-    for m in pattern.finditer(text):
+    for m in _scan(pattern, text):
         group = [Candidate(kind, m.start(), m.end(), {"year": m.group("year"), "number": m.group("number")})]
         end = m.end()
         while more and (nxt := _MORE.match(text, end)):
@@ -230,13 +256,13 @@ def _diarienummer(text: str) -> Iterator[Group]:
         ident = f"{m.group('department')}{m.group('year')}/{m.group('number')}"
         ident += f"/{m.group('unit')}" if m.group("unit") else ""
         yield [Candidate("DIARIENUMMER", m.start(), m.end(), {"id": ident})]
-    for m in _DNR_LOCAL.finditer(text):
+    for m in _scan(_DNR_LOCAL, text):
         ident = f"{m.group('head')}-{m.group('number')}/{m.group('year')}"
         yield [Candidate("DIARIENUMMER", m.start("head"), m.end(), {"id": ident})]
 
 
 def _laws(text: str) -> Iterator[Group]:
-    for m in _SFS.finditer(text):
+    for m in _scan(_SFS, text):
         yield [Candidate("SFS", m.start(), m.end(), {"sfs": f"{m.group('year')}:{int(m.group('number'))}"})]
     for pattern in (_LAW_NAME, _NUMBERED_LAW, _ABBREVIATION):
         for m in pattern.finditer(text):
@@ -266,7 +292,7 @@ def _agreements(text: str) -> Iterator[Group]:
             yield [Candidate("AGREEMENT", title.start(), year.end() if year else title.end(), data)]
     for m in _AG_YEARLESS.finditer(text):
         yield [Candidate("AGREEMENT", m.start(), m.end(), {"slug": None, "year": m.group("year"), "key": None})]
-    for m in _AG_GENERIC.finditer(text):
+    for m in _scan(_AG_GENERIC, text):
         title = m.group("title")
         yield [
             Candidate(
@@ -276,12 +302,12 @@ def _agreements(text: str) -> Iterator[Group]:
                 {"slug": slugify(title), "label": title, "yearly": True, "year": m.group("year"), "key": None},
             )
         ]
-    for m in _AG_SAMVERKAN.finditer(text):
+    for m in _scan(_AG_SAMVERKAN, text):
         title = "Överenskommelse om " + m.group("title")[0].lower() + m.group("title")[1:]
         yield [
             Candidate("AGREEMENT", m.start(), m.end(), {"slug": None, "label": title, "key": None, "regional": True})
         ]
-    for m in _HOS_AVTAL.finditer(text):
+    for m in _scan(_HOS_AVTAL, text):
         yield [
             Candidate(
                 "AGREEMENT",

@@ -67,6 +67,9 @@ class RemissLoader:
         return facts.out
 
 
+_NUMBER_LABEL = re.compile(r"(?:Dnr|Diarienummer)")
+
+
 class _Reader:
     def __init__(self, source: SourceFile, loader: str) -> None:
         self.source = source
@@ -162,9 +165,11 @@ class _Reader:
         f.attest(sou, ev)
 
     def identifier(self, response: URIRef) -> None:
+        if not _NUMBER_LABEL.search(self.text):
+            return  # no label to read a number after: spare a second citation pass over the whole text
         for c in self.citations_in(self.text):
             if c.kind is CitationKind.DIARIENUMMER and re.search(
-                r"(?:Dnr|Diarienummer)", self.text[c.start - 20 : c.start]
+                _NUMBER_LABEL, self.text[c.start - 20 : c.start]
             ):
                 self.facts.add(response, DCTERMS.identifier, Literal(c.identifier))
                 start = self.text.rfind("\n", 0, c.start) + 1
