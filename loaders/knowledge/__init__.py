@@ -144,12 +144,20 @@ class Knowledge:
         """The known person with this full name (or listed spelling), whatever the context."""
         if len(written.split()) < 2:
             return None  # a surname or a given name alone is never enough
-        k, slug = key(written), slugify(written)
-        for p in self.people:
-            names = (p.name, *p.variants)
-            if k in {key(n) for n in names} or slug in {slugify(n) for n in names}:
-                return p
-        return None
+        by_key, by_slug = self._name_index
+        found = [i for i in (by_key.get(key(written)), by_slug.get(slugify(written))) if i is not None]
+        return self.people[min(found)] if found else None
+
+    @cached_property
+    def _name_index(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Each name's key and slug -> the first person listing it: namesake is asked once per name in a text."""
+        by_key: dict[str, int] = {}
+        by_slug: dict[str, int] = {}
+        for i, p in enumerate(self.people):
+            for n in (p.name, *p.variants):
+                by_key.setdefault(key(n), i)
+                by_slug.setdefault(slugify(n), i)
+        return by_key, by_slug
 
     def person_regions(self, person: Person) -> set[str | None]:
         """The regions of the person's organisations; None for one that works nationwide."""
