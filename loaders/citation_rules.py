@@ -96,26 +96,37 @@ _AG_SAMVERKAN = re.compile(
 
 # Where a match of a pattern can start, for patterns that open with a lookbehind: Python's re cannot
 # skip ahead to a literal behind an assertion and tries every position, so a long text is searched
-# for these words first and the pattern is tried only where one starts (see _scan).
-_STARTS = {
-    _SOU: re.compile("SOU"),
-    _DS: re.compile("D[sS]"),
-    _DIR: re.compile("Dir|dir|Kommittédirektiv|kommittédirektiv"),
-    _SFS: re.compile("SFS"),
-    _DNR_LOCAL: re.compile("Dnr|dnr|DNR|Diarie|diarie"),
-    _AG_GENERIC: re.compile("Överenskommelsen|överenskommelsen"),
-    _AG_SAMVERKAN: re.compile("Överenskommel|överenskommel"),
-    _HOS_AVTAL: re.compile("Hälso|hälso|HoS-avtal"),
+# for a word every match holds first, and the pattern is tried only that many characters before it
+# (0: the match starts with the word; 9: "2019 års " comes before it). See _scan.
+_STARTS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[int, ...]]] = {
+    _SOU: (re.compile("SOU"), (0,)),
+    _DS: (re.compile("D[sS]"), (0,)),
+    _DIR: (re.compile("Dir|dir|Kommittédirektiv|kommittédirektiv"), (0,)),
+    _SFS: (re.compile("SFS"), (0,)),
+    _DNR_LOCAL: (re.compile("Dnr|dnr|DNR|Diarie|diarie"), (0,)),
+    _DNR_GOV: (re.compile(rf"(?:{_DEPT}) ?{_YEAR}"), (0,)),
+    _KOMMITTE: (re.compile(rf"(?:{_DEPT}) ?{_YEAR}"), (0,)),
+    _PROP_HEAD: (re.compile("Prop|prop"), (0,)),
+    _ABBREVIATION: (re.compile(_ABBR), (0,)),
+    _AG_TRIGGER: (re.compile("Överenskommelse|överenskommelse"), (0, len("2019 års "))),
+    _AG_YEARLESS: (re.compile("överenskommelse"), (len("2019 års "),)),
+    _AG_GENERIC: (re.compile("Överenskommelsen|överenskommelsen"), (0,)),
+    _AG_SAMVERKAN: (re.compile("Överenskommel|överenskommel"), (0,)),
+    _HOS_AVTAL: (re.compile("Hälso|hälso|HoS-avtal"), (0,)),
 }
 
 
 def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches `pattern.finditer(text)` gives, tried only where one of `_STARTS[pattern]` begins."""
-    starts = _STARTS[pattern]
-    at = end = 0
-    while (word := starts.search(text, at)) is not None:
-        at = word.start() + 1  # overlapping starts too: the pattern decides
-        if word.start() >= end and (m := pattern.match(text, word.start())) is not None:
+    """The matches `pattern.finditer(text)` gives, tried only where `_STARTS[pattern]` says one can start."""
+    word, backs = _STARTS[pattern]
+    candidates: set[int] = set()
+    at = 0
+    while (found := word.search(text, at)) is not None:
+        at = found.start() + 1  # overlapping words too: the pattern decides
+        candidates.update(found.start() - back for back in backs if found.start() >= back)
+    end = 0
+    for start in sorted(candidates):
+        if start >= end and (m := pattern.match(text, start)) is not None:
             end = m.end()
             yield m
 
@@ -219,7 +230,7 @@ def _session(m: re.Match[str]) -> dict[str, str] | None:
 
 
 def _propositions(text: str) -> Iterator[Group]:
-    for head in _PROP_HEAD.finditer(text):
+    for head in _scan(_PROP_HEAD, text):
         m = _SESSION.match(text, head.end())
         data = _session(m) if m else None
         if m is None or data is None:
@@ -235,7 +246,7 @@ def _propositions(text: str) -> Iterator[Group]:
 
 
 def _kommittes(text: str) -> Iterator[Group]:
-    for m in _KOMMITTE.finditer(text):
+    for m in _scan(_KOMMITTE, text):
         yield [
             Candidate(
                 "KOMMITTE",
@@ -252,7 +263,7 @@ def _kommittes(text: str) -> Iterator[Group]:
 
 
 def _diarienummer(text: str) -> Iterator[Group]:
-    for m in _DNR_GOV.finditer(text):
+    for m in _scan(_DNR_GOV, text):
         ident = f"{m.group('department')}{m.group('year')}/{m.group('number')}"
         ident += f"/{m.group('unit')}" if m.group("unit") else ""
         yield [Candidate("DIARIENUMMER", m.start(), m.end(), {"id": ident})]
@@ -265,7 +276,7 @@ def _laws(text: str) -> Iterator[Group]:
     for m in _scan(_SFS, text):
         yield [Candidate("SFS", m.start(), m.end(), {"sfs": f"{m.group('year')}:{int(m.group('number'))}"})]
     for pattern in (_LAW_NAME, _NUMBERED_LAW, _ABBREVIATION):
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text) if pattern in _STARTS else pattern.finditer(text):
             yield [Candidate("LAW", m.start(), m.end(), {"sfs": _law_from(m), "name": m.group(0)})]
 
 
@@ -277,7 +288,7 @@ def _agreement_data(m: re.Match[str], year: str | None) -> dict[str, Any]:
 
 
 def _agreements(text: str) -> Iterator[Group]:
-    for trig in _AG_TRIGGER.finditer(text):
+    for trig in _scan(_AG_TRIGGER, text):
         title = _AG_TITLE.match(text, trig.end())
         if title is None:
             continue
@@ -290,7 +301,7 @@ def _agreements(text: str) -> Iterator[Group]:
         if AGREEMENTS[index].distinctive or year:
             data = _agreement_data(title, year.group("year") if year else None)
             yield [Candidate("AGREEMENT", title.start(), year.end() if year else title.end(), data)]
-    for m in _AG_YEARLESS.finditer(text):
+    for m in _scan(_AG_YEARLESS, text):
         yield [Candidate("AGREEMENT", m.start(), m.end(), {"slug": None, "year": m.group("year"), "key": None})]
     for m in _scan(_AG_GENERIC, text):
         title = m.group("title")
