@@ -27,7 +27,8 @@ from proveniens import __version__
 from proveniens.dataset_description import VOID_GRAPH, describe_dataset
 from proveniens.errors import ValidationFailed
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
-from proveniens.lineage_index import index_store
+from proveniens.lineage_index import LINEAGE_GRAPH, index_store
+from proveniens.lineage_index import LOADER as LINEAGE_LOADER
 from proveniens.links import LINKS_GRAPH, links_graph
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
@@ -294,10 +295,13 @@ def _finish(
     records = [*plan.keep, *loaded.records]
     records.append(GraphRecord(ONTOLOGY_GRAPH, None, None, "ontology", __version__, len(ontology)))
     records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, len(links)))
+    lineage = _graph_of(candidate.store, LINEAGE_GRAPH)  # written by index_store after loading
+    records.append(GraphRecord(LINEAGE_GRAPH, None, None, LINEAGE_LOADER, __version__, len(lineage)))
     built_at = datetime.now(UTC)
     build_graph = describe_graphs(records, built_at)
     candidate.replace_graph(BUILD_GRAPH, build_graph)
-    everything = [*content, (ONTOLOGY_GRAPH, ontology), (LINKS_GRAPH, links), (BUILD_GRAPH, build_graph)]
+    everything = [*content, (ONTOLOGY_GRAPH, ontology), (LINKS_GRAPH, links), (LINEAGE_GRAPH, lineage)]
+    everything.append((BUILD_GRAPH, build_graph))
     candidate.replace_graph(VOID_GRAPH, describe_dataset(everything, built_at))
     return {str(name): candidate.size(name) for name in sorted(candidate.graph_names())}
 

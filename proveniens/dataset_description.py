@@ -131,6 +131,7 @@ def _graph_titles(iri: URIRef) -> tuple[str, str]:
         ONTOLOGY_GRAPH: ("Ontologin", "The ontology"),
         BUILD_GRAPH: ("Byggrafen: hur varje namngiven graf byggdes", "The build graph: how each named graph was built"),
         LINKS_GRAPH: ("Länkar till rinfo och lagen.nu", "Links to rinfo and lagen.nu"),
+        GRAPH["lineage"]: ("Härkomstindex: vad allt vilar på och ledde till", "Lineage index: rests on, led to"),
         VOID_GRAPH: (
             "Beskrivningen av datamängden (VoID, DCAT, SD)",
             "The description of the dataset (VoID, DCAT, SD)",
