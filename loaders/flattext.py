@@ -10,6 +10,7 @@ characters as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A line-end hyphen is kept before these words: "hälso-\noch sjukvård" is an elided compound, not a break.
@@ -50,18 +51,30 @@ def _is_break(text: str, hyphen: int, after: int) -> bool:
 
 
 def flatten(text: str) -> FlatText:
-    """Collapse whitespace to single spaces and undo line-end hyphenation, remembering offsets.
-
-    Copies the runs between soft hyphens, hyphens before whitespace and whitespace in one slice
-    each: a character loop made this the slowest step of reading a long document."""
+    """Collapse whitespace to single spaces and undo line-end hyphenation, remembering offsets."""
     parts: list[str] = []
     offsets: list[int] = []
+    for at, piece in _pieces(text):
+        parts.append(piece)
+        offsets.extend(range(at, at + len(piece)))
+    return FlatText(text, "".join(parts), tuple(offsets))
+
+
+def flat(text: str) -> str:
+    """`flatten(text).flat` without the offsets, for words that are matched but never cited."""
+    return "".join(piece for _, piece in _pieces(text))
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """The flat text as (offset, piece) where `piece[i]` was written at `text[offset + i]`.
+
+    Runs between soft hyphens, hyphens before whitespace and whitespace are copied in one slice
+    each: a character loop made flattening the slowest step of reading a long document."""
     pos, n = 0, len(text)
     while (m := _SPECIAL.search(text, pos)) is not None:
         at = m.start()
         if at > pos:
-            parts.append(text[pos:at])
-            offsets.extend(range(pos, at))
+            yield pos, text[pos:at]
         pos = m.end()
         if m.lastgroup == "soft":  # never printed
             continue
@@ -70,11 +83,8 @@ def flatten(text: str) -> FlatText:
             if space and _is_break(text, at, space.end()):
                 pos = space.end()
                 continue
-            parts.append(m.group())
+            yield at, m.group()
         else:
-            parts.append(" ")
-        offsets.append(at)
+            yield at, " "
     if pos < n:
-        parts.append(text[pos:])
-        offsets.extend(range(pos, n))
-    return FlatText(text, "".join(parts), tuple(offsets))
+        yield pos, text[pos:]

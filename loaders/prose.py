@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from proveniens.loaders.flattext import flatten
+from proveniens.loaders.flattext import flat
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"»)]?\s+(?=[A-ZÅÄÖ•])|\s*\n\s*(?=[•➢▪])")
 _NOT_AN_END = re.compile(r"(?:\b(?:t\.ex|bl\.a|m\.m|s\.k|dvs|o\.s\.v|jfr|ca|resp|kap|prop|dir|nr|s)\.)$", re.IGNORECASE)
@@ -34,7 +34,7 @@ class Span:
 
     def words(self, text: str) -> str:
         """The words for matching: whitespace collapsed and line-end hyphenation undone."""
-        return flatten(text[self.start : self.end]).flat.strip()
+        return flat(text[self.start : self.end]).strip()
 
 
 def sentences(text: str, lo: int = 0, hi: int | None = None) -> list[Span]:
