@@ -49,6 +49,7 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
     used: set[int] = set()
     head_presenters = _unlabelled_presenters(item, body)
     pos = 0
+    unlabelled = 0  # the first line before pos that is not a label: lines behind pos are never marked used later
     deciding = False
     while pos < len(body):
         line = body[pos]
@@ -82,7 +83,9 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
             used.update(x.no for x in body[pos:nxt])
             pos = nxt
             continue
-        leading = all(x.no in used or x.no in head_presenters for x in body[:pos])  # nothing but labels so far
+        while unlabelled < pos and (body[unlabelled].no in used or body[unlabelled].no in head_presenters):
+            unlabelled += 1
+        leading = unlabelled == pos  # nothing but labels so far (was a scan of all lines before, per line)
         if ITEM_KIND.match(line.text):
             deciding = bool(DECIDING_KIND.match(line.text))
             used.add(line.no)
