@@ -115,9 +115,14 @@ _STARTS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[int, ...]]] = {
     _HOS_AVTAL: (re.compile("Hälso|hälso|HoS-avtal"), (0,)),
 }
 
+_SHORT = 2000
+
 
 def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches `pattern.finditer(text)` gives, tried only where `_STARTS[pattern]` says one can start."""
+    if len(text) < _SHORT:
+        yield from pattern.finditer(text)  # a sentence: collecting starts would cost more than it saves
+        return
     word, backs = _STARTS[pattern]
     candidates: set[int] = set()
     at = 0

@@ -329,8 +329,10 @@ class MinutesWriter:
         out = self.out
         lines = self.minutes.layout.lines
         prefer = int(self.key[:4]) if self.minutes.date else _range_year(out, self.meeting)
+        nos = [x.no for x in lines]  # in text order (a cut page line repeats its number)
         for first, last in self.minutes.schedule_lines:
-            section = [x for x in lines if first <= x.no <= last]
+            # by bisection: a scan of every line per schedule grew with the square of the length
+            section = list(lines[bisect.bisect_left(nos, first) : bisect.bisect_right(nos, last)])
             for planned in read_schedule(section, [prefer] if prefer else [], prefer):
                 written = planned.column or self.found.written
                 body = body_named(written) or new_body(written)
