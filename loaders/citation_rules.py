@@ -120,9 +120,11 @@ _SHORT = 2000
 
 def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches `pattern.finditer(text)` gives, tried only where `_STARTS[pattern]` says one can start."""
-    if len(text) < _SHORT:
-        yield from pattern.finditer(text)  # a sentence: collecting starts would cost more than it saves
-        return
+    # A sentence is searched directly: collecting starts would cost more than it saves.
+    return pattern.finditer(text) if len(text) < _SHORT else _from_starts(pattern, text)
+
+
+def _from_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     word, backs = _STARTS[pattern]
     candidates: set[int] = set()
     at = 0
