@@ -13,9 +13,9 @@ from typing import Protocol
 from rdflib import Graph, URIRef
 
 from proveniens.errors import SourceError
-from proveniens.loaders.minutes import MinutesLoader
-from proveniens.loaders.remiss import RemissLoader
-from proveniens.loaders.report import ReportLoader
+from proveniens.loaders.minutes.loader import MinutesLoader
+from proveniens.loaders.remiss.loader import RemissLoader
+from proveniens.loaders.reports.loader import ReportLoader
 from proveniens.loaders.sources import SourceFile
 
 

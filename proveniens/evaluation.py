@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 from rdflib.term import Node
 
-from proveniens.loaders.citations import find_citations
+from proveniens.loaders.citations.find import find_citations
 from proveniens.loaders.registry import LOADERS, choose_loader
 from proveniens.loaders.sources import SourceKind, find_sources
 from proveniens.namespaces import BASE, ORG, PV

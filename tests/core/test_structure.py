@@ -26,8 +26,10 @@ FORBIDDEN = {
 def modules() -> list[tuple[str, Path]]:
     found = []
     for package, folder in PACKAGES.items():
-        for path in sorted(folder.glob("*.py")):
-            found.append((package if path.stem == "__init__" else f"{package}.{path.stem}", path))
+        for path in sorted(folder.rglob("*.py")):  # sub-packages too
+            parts = path.relative_to(folder).with_suffix("").parts
+            name = ".".join((package, *parts))
+            found.append((name.removesuffix(".__init__"), path))
     return found
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from proveniens.loaders.citations import find_citations
+from proveniens.loaders.citations.find import find_citations
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "gold" / "citations"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from proveniens.loaders.citations import Citation, CitationKind, find_citations
+from proveniens.loaders.citations.find import Citation, CitationKind, find_citations
 from proveniens.namespaces import INST
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proveniens.loaders.citations import CitationKind, find_citations
+from proveniens.loaders.citations.find import CitationKind, find_citations
 from proveniens.namespaces import INST
 
 years = st.integers(min_value=1975, max_value=2029)

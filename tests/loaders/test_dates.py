@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proveniens.loaders.dates import MONTH_NAMES, document_date, find_dates, in_context, parse_date, years_in
+from proveniens.loaders.text.dates import MONTH_NAMES, document_date, find_dates, in_context, parse_date, years_in
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))
 

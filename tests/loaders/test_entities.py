@@ -9,7 +9,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proveniens.loaders.entities import (
+from proveniens.loaders.knowledge import knowledge, slugify
+from proveniens.loaders.knowledge.entities import (
     BodyKind,
     PersonIndex,
     body_named,
@@ -17,7 +18,6 @@ from proveniens.loaders.entities import (
     new_body,
     spelling_variant,
 )
-from proveniens.loaders.knowledge import knowledge, slugify
 
 CURATED = Path(__file__).resolve().parents[2] / "sources" / "curated"
 

@@ -21,10 +21,10 @@ from proveniens.build import LoadedGraph, verify_sources
 from proveniens.errors import EvidenceError
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
-from proveniens.loaders.entities import PersonIndex, body_named
 from proveniens.loaders.knowledge import SOURCES_DIR, Knowledge, knowledge
-from proveniens.loaders.minutes import MinutesLoader
-from proveniens.loaders.minutes_refs import find_references
+from proveniens.loaders.knowledge.entities import PersonIndex, body_named
+from proveniens.loaders.minutes.loader import MinutesLoader
+from proveniens.loaders.minutes.refs import find_references
 from proveniens.loaders.sources import SourceKind, find_sources, read_source
 from proveniens.namespaces import INST, PV
 from proveniens.resources import ontology_files, read_turtle

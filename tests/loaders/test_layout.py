@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from proveniens.loaders.citations import find_citations
-from proveniens.loaders.layout import LineKind, analyse
+from proveniens.loaders.citations.find import find_citations
+from proveniens.loaders.text.layout import LineKind, analyse
 
 PAGE = """Slutet av en mening om SOU
 \n\n 12 RAPPORTENS TITEL OM VÅRD \nMYNDIGHETEN \n\n

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from proveniens.loaders.evidence import Assertion, Evidence, verify_quote
-from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.registry import LOADERS, choose_loader
 from proveniens.loaders.sources import SourceFile, SourceKind, read_source
 from proveniens.namespaces import INST, PV

@@ -7,10 +7,10 @@ import datetime as dt
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from proveniens.loaders.dates import MONTH_NAMES
-from proveniens.loaders.layout import Line
-from proveniens.loaders.minutes_dating import infer_range
-from proveniens.loaders.minutes_schedule import read_schedule
+from proveniens.loaders.minutes.dating import infer_range
+from proveniens.loaders.minutes.schedule import read_schedule
+from proveniens.loaders.text.dates import MONTH_NAMES
+from proveniens.loaders.text.layout import Line
 
 
 def lines(*texts: str) -> list[Line]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proveniens.loaders.layout import analyse
+from proveniens.loaders.text.layout import analyse
 
 CORPUS = Path(__file__).resolve().parents[2] / "sources" / "corpus"
 

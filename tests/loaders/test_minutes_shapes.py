@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
-from proveniens.loaders.dates import MONTH_NAMES
-from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.registry import choose_loader
 from proveniens.loaders.sources import SourceFile, SourceKind
+from proveniens.loaders.text.dates import MONTH_NAMES
 from proveniens.namespaces import PV
 
 GIVEN = ("Agnes", "Birgitta", "Carl", "Dagny", "Einar", "Frida", "Gösta", "Hedvig", "Ingmar", "Josefin",

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proveniens.loaders.dates import MONTH_NAMES, find_dates, parse_date
-from proveniens.loaders.entities import body_pattern
-from proveniens.loaders.minutes_text import (
+from proveniens.loaders.knowledge.entities import body_pattern
+from proveniens.loaders.minutes.text import (
     looks_like_name,
     parse_people,
     parse_time,
     parse_time_range,
 )
+from proveniens.loaders.text.dates import MONTH_NAMES, find_dates, parse_date
 
 DATES = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 ABBREVIATIONS = {1: "jan", 2: "febr", 3: "mars", 4: "april", 5: "maj", 6: "juni", 7: "juli", 8: "aug", 9: "sept",

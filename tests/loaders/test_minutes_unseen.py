@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from proveniens.build import load_sources, verify_sources
-from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.sources import SourceFile, SourceKind, find_sources, read_source
 from proveniens.namespaces import INST, PV
 from proveniens.resources import ontology_files, read_turtle

@@ -10,10 +10,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, XSD
 
 from proveniens.loaders.evidence import normalise
-from proveniens.loaders.layout import LineKind, analyse
 from proveniens.loaders.registry import LOADERS, choose_loader
-from proveniens.loaders.remiss import RemissLoader
+from proveniens.loaders.remiss.loader import RemissLoader
 from proveniens.loaders.sources import SourceFile, SourceKind, read_source
+from proveniens.loaders.text.layout import LineKind, analyse
 from proveniens.namespaces import INST, PV
 
 REPO = Path(__file__).resolve().parents[2]

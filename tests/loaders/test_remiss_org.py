@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from proveniens.loaders.dates import MONTH_NAMES
-from proveniens.loaders.minutes import MinutesLoader
+from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.registry import LOADERS, choose_loader
-from proveniens.loaders.remiss import remiss_form
-from proveniens.loaders.remiss_wording import stance_in
+from proveniens.loaders.remiss.loader import remiss_form
+from proveniens.loaders.remiss.wording import stance_in
 from proveniens.loaders.sources import SourceFile, SourceKind, read_source
+from proveniens.loaders.text.dates import MONTH_NAMES
 from proveniens.namespaces import PV
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"

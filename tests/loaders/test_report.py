@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from proveniens.build import build
 from proveniens.loaders.evidence import normalise
-from proveniens.loaders.report import ReportLoader
+from proveniens.loaders.reports.loader import ReportLoader
 from proveniens.loaders.sources import SourceFile, SourceKind, read_source
 from proveniens.namespaces import ELI, INST, PV, RPUBL
 

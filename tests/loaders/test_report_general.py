@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from proveniens.loaders.dates import MONTH_NAMES, month_end
 from proveniens.loaders.knowledge import knowledge
 from proveniens.loaders.registry import LOADERS, choose_loader
 from proveniens.loaders.sources import SourceKind, read_source
+from proveniens.loaders.text.dates import MONTH_NAMES, month_end
 from proveniens.namespaces import PV
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"

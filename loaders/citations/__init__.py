@@ -1,0 +1,1 @@
+"""Citations of official documents (SOU, prop., SFS, dir., …) found in running text."""

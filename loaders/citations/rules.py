@@ -1,0 +1,357 @@
+"""The patterns behind citations.py, run on flattened text (one line, hyphenation undone).
+
+Each rule yields groups of candidates; a group is one stretch of text (a provision list such as
+"12 kap. 1 och 3 §§ HSL" cites two provisions). Where groups overlap, the longer one wins, so
+"7 kap. 2 a § HSL" is one provision citation and not also a citation of HSL.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from proveniens.loaders.knowledge import slugify
+from proveniens.loaders.knowledge.lexicon import (
+    AGREEMENTS,
+    DEPARTMENTS,
+    LAW_BY_ABBREVIATION,
+    LAWS,
+    agreement_regex,
+    law_name_regex,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # a CitationKind name
+    start: int
+    end: int
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+Group = list[Candidate]
+
+_DASH = "-–—‐"
+_YEAR = r"(?:1[89]|20)\d{2}"
+_NUM = r"\d{1,4}(?![\d/])"
+_COLON = r" ?: ?"
+_DEPT = "|".join(DEPARTMENTS)
+_ABBR = "|".join(LAW_BY_ABBREVIATION)
+
+
+def _series(kind: str, head: str) -> re.Pattern[str]:
+    return re.compile(head + rf" ?(?P<year>{_YEAR}){_COLON}(?P<number>{_NUM})")
+
+
+_SOU = _series("SOU", r"(?<![\w])SOU")
+_DS = _series("DS", r"(?<![\w])D[sS]")
+_DIR = _series("DIR", r"(?<![\w])(?:[Dd]ir\.?|[Kk]ommittédirektiv(?:et)?)")
+_MORE = re.compile(rf"(?:, ?| och | samt | resp\. | respektive )(?P<year>{_YEAR}){_COLON}(?P<number>{_NUM})")
+_PROP_HEAD = re.compile(r"(?<![\w])(?:[Pp]ropositionerna|[Pp]ropositionen?|[Pp]rop\.?)(?: nr\.?)? ?")
+_SESSION = re.compile(
+    rf"(?P<year>{_YEAR}) ?(?P<s1>[/:.{_DASH}]) ?(?P<short>\d{{4}}|\d{{2}}) ?(?P<s2>[/:.{_DASH}]) ?(?P<number>{_NUM})"
+)
+_PROP_MORE = re.compile(r"(?:, ?| och | samt )")
+_KOMMITTE = re.compile(rf"(?<![\w/])(?P<department>{_DEPT}) ?(?P<year>{_YEAR}) ?: ?(?P<number>\d{{2,3}})(?![\d/])")
+_BARE_KOMMITTE = re.compile(rf"\((?P<year>{_YEAR}):(?P<number>0\d)\)")
+_INQUIRY_CONTEXT = re.compile(r"(?:[Uu]tredning|[Kk]ommitt[ée]|[Uu]tredare)\w*")
+_DNR_GOV = re.compile(
+    rf"(?<![\w/])(?P<department>{_DEPT}) ?(?P<year>{_YEAR}) ?/ ?(?P<number>\d{{2,6}})"
+    r"(?: ?/ ?(?P<unit>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9]{0,5}))?(?![\w/])"
+)
+_DNR_LOCAL = re.compile(
+    rf"(?<![\w])(?:[Dd]nr|DNR|[Dd]iarienummer|[Dd]iarienr)\.?:? ?(?P<head>\d+(?:\.\d+)*) ?[{_DASH}] ?"
+    rf"(?P<number>\d+) ?/ ?(?P<year>{_YEAR})(?!\d)"
+)
+_SFS = re.compile(rf"(?<![\w])SFS ?(?P<year>{_YEAR}){_COLON}(?P<number>{_NUM})")
+_PAREN_SFS = rf"\((?:SFS )?(?P<sfsyear>{_YEAR}):(?P<sfsnum>\d{{1,4}})\)"
+_LAW_NAME_BODY = (
+    rf"(?P<name>{law_name_regex()})(?P<gen>s)?(?![\w])"
+    rf"(?: ?{_PAREN_SFS})?(?:,? ?\(?(?P<abbr>{_ABBR})\)?(?![\w]))?"
+)
+_LAW_NAME = re.compile(r"(?<![\w-])" + _LAW_NAME_BODY)
+_NUMBERED_LAW = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÅÄÖa-zåäö]*(?:lag(?:en)?|förordning(?:en)?|balk(?:en)?|kungörelse(?:n)?)) ?{_PAREN_SFS}"
+)
+_ABBREVIATION = re.compile(rf"(?<![\w-])(?P<abbr>{_ABBR})(?![\w])")
+_AG_TITLE = re.compile(agreement_regex())
+_AG_TRIGGER = re.compile(
+    rf"(?<![\w])(?:(?P<tyear>{_YEAR}) års )?[Öö]verenskommelse(?:n|rna)?"
+    r"(?: mellan (?:regeringen|staten) och (?:SKR|Sveriges Kommuner och Regioner))?(?: om(?: en)?)? ?"
+)
+_AG_YEAR = re.compile(r" ?(?P<year>20\d{2})(?![\d:/])")
+_AG_YEARLESS = re.compile(rf"(?<![\w])(?P<year>{_YEAR}) års överenskommelse(?:n)?(?![\w])")
+_AG_GENERIC = re.compile(
+    r"(?<![\w])[Öö]verenskommelsen (?:om )?(?P<title>[A-ZÅÄÖ][\wåäö]*(?: [\wåäö-]+){1,11}?) (?P<year>20\d{2})(?![\d:/])"
+)
+_HOS_AVTAL = re.compile(r"(?<![\w-])(?:[Hh]älso- ?och ?sjukvårdsavtal[a-zåäö]{0,4}|HoS-avtal(?:ets?)?)(?![\w])")
+# Regional agreements named by what they are about: "Överenskommelsen om samverkan vid in- och utskrivning …"
+_AG_SAMVERKAN = re.compile(
+    r"(?<![\w])[Öö]verenskommel+sen? om (?P<title>[Ss]amverkan (?:vid|kring|för|om|kring) [^.;:()\[\]]{3,120}?)"
+    r"(?= (?:har|ska|är|kommer|som|och dess|har varit)\b|[.;:()]| ?$)"
+)
+
+# Where a match of a pattern can start, for patterns that open with a lookbehind: Python's re cannot
+# skip ahead to a literal behind an assertion and tries every position, so a long text is searched
+# for a word every match holds first, and the pattern is tried only that many characters before it
+# (0: the match starts with the word; 9: "2019 års " comes before it). See _scan.
+_STARTS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[int, ...]]] = {
+    _SOU: (re.compile("SOU"), (0,)),
+    _DS: (re.compile("D[sS]"), (0,)),
+    _DIR: (re.compile("Dir|dir|Kommittédirektiv|kommittédirektiv"), (0,)),
+    _SFS: (re.compile("SFS"), (0,)),
+    _DNR_LOCAL: (re.compile("Dnr|dnr|DNR|Diarie|diarie"), (0,)),
+    _DNR_GOV: (re.compile(rf"(?:{_DEPT}) ?{_YEAR}"), (0,)),
+    _KOMMITTE: (re.compile(rf"(?:{_DEPT}) ?{_YEAR}"), (0,)),
+    _PROP_HEAD: (re.compile("Prop|prop"), (0,)),
+    _ABBREVIATION: (re.compile(_ABBR), (0,)),
+    _AG_TRIGGER: (re.compile("Överenskommelse|överenskommelse"), (0, len("2019 års "))),
+    _AG_YEARLESS: (re.compile("överenskommelse"), (len("2019 års "),)),
+    _AG_GENERIC: (re.compile("Överenskommelsen|överenskommelsen"), (0,)),
+    _AG_SAMVERKAN: (re.compile("Överenskommel|överenskommel"), (0,)),
+    _HOS_AVTAL: (re.compile("Hälso|hälso|HoS-avtal"), (0,)),
+}
+
+_SHORT = 2000
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, tried only where `_STARTS[pattern]` says one can start."""
+    # A sentence is searched directly: collecting starts would cost more than it saves.
+    return pattern.finditer(text) if len(text) < _SHORT else _from_starts(pattern, text)
+
+
+def _from_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    word, backs = _STARTS[pattern]
+    candidates: set[int] = set()
+    at = 0
+    while (found := word.search(text, at)) is not None:
+        at = found.start() + 1  # overlapping words too: the pattern decides
+        candidates.update(found.start() - back for back in backs if found.start() >= back)
+    end = 0
+    for start in sorted(candidates):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            end = m.end()
+            yield m
+
+
+# Provisions: "7 kap. 2 a §", "12 kap. 1 och 3 §§", "8 kap. 8 §, 12 kap. 2 och 4 §§ och 16 kap. 1 § HSL".
+_SEC = r"\d{1,3}(?: ?[a-z](?![\w]))?"
+_SECS = rf"(?P<secs>{_SEC}(?: ?(?:,|och|eller|[{_DASH}]) ?{_SEC})*) ?(?:§§|§)"
+_GROUP = re.compile(rf"(?<![\w§])(?:(?P<chapter>\d{{1,3}}(?: ?[a-z])?) ?kap\.? ?)?{_SECS}")
+_GROUP_SEP = re.compile(r"(?:, ?| och | samt | eller )")
+_LAW_AFTER = re.compile(
+    rf" ?(?:i |enligt )?(?:(?P<abbr0>{_ABBR})(?![\w])|{_LAW_NAME_BODY}|"
+    rf"(?:[Ll]agen|[Ff]örordningen) {_PAREN_SFS.replace('sfsyear', 'y2').replace('sfsnum', 'n2')}|"
+    rf"SFS (?P<y3>{_YEAR}):(?P<n3>\d{{1,4}}))"
+)
+
+
+def _law_from(m: re.Match[str]) -> str | None:
+    """The SFS number a law reference names: a number in parentheses beats the lexicon."""
+    groups = m.groupdict()
+    for y, n in (("sfsyear", "sfsnum"), ("y2", "n2"), ("y3", "n3")):
+        if groups.get(y):
+            return f"{groups[y]}:{int(groups[n])}"
+    if groups.get("name"):
+        name = groups["name"]
+        for law in LAWS:
+            if re.fullmatch(law.pattern, name[0].lower() + name[1:]):
+                return law.sfs
+    for key in ("abbr", "abbr0"):
+        if groups.get(key):
+            return LAW_BY_ABBREVIATION[groups[key]].sfs
+    return None
+
+
+def _sections(text: str) -> list[str]:
+    """'1 och 3' -> ['1', '3']; '2 a' -> ['2 a']; '2–4' -> ['2', '3', '4']."""
+    out: list[str] = []
+    parts = re.split(rf" ?(,|och|eller|[{_DASH}]) ?", text)
+    for i in range(0, len(parts), 2):
+        sec = parts[i].strip()
+        m = re.fullmatch(r"(\d+) ?([a-z])?", sec)
+        if not m:
+            continue
+        sec = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
+        if i >= 2 and parts[i - 1] in _DASH and out and out[-1].isdigit() and sec.isdigit():
+            first, last = int(out[-1]), int(sec)
+            if 0 < last - first <= 20:
+                out.extend(str(k) for k in range(first + 1, last))
+        out.append(sec)
+    return out
+
+
+def _provisions(text: str) -> Iterator[Group]:
+    pos = 0
+    while (m := _GROUP.search(text, pos)) is not None:
+        groups = [m]
+        end = m.end()
+        while (sep := _GROUP_SEP.match(text, end)) and (nxt := _GROUP.match(text, sep.end())):
+            groups.append(nxt)
+            end = nxt.end()
+        law = _LAW_AFTER.match(text, end)
+        sfs_number = _law_from(law) if law else None
+        if law and sfs_number:
+            end = law.end()
+        chapter = None
+        cands = []
+        for g in groups:
+            chapter = g.group("chapter") or (chapter if len(groups) > 1 else None)
+            chap = re.sub(r"(\d) ?([a-z])", r"\1 \2", chapter) if chapter else None
+            for sec in _sections(g.group("secs")):
+                cands.append(
+                    Candidate("PROVISION", m.start(), end, {"chapter": chap, "section": sec, "sfs": sfs_number})
+                )
+        if cands:
+            yield cands
+        pos = end
+
+
+def _simple(kind: str, pattern: re.Pattern[str], text: str, more: bool = True) -> Iterator[Group]:
+    for m in _scan(pattern, text):
+        group = [Candidate(kind, m.start(), m.end(), {"year": m.group("year"), "number": m.group("number")})]
+        end = m.end()
+        while more and (nxt := _MORE.match(text, end)):
+            group.append(
+                Candidate(
+                    kind, nxt.start("year"), nxt.end(), {"year": nxt.group("year"), "number": nxt.group("number")}
+                )
+            )
+            end = nxt.end()
+        yield group
+
+
+def _session(m: re.Match[str]) -> dict[str, str] | None:
+    """Year, two-digit second year and number of a proposition, if the session is two consecutive years."""
+    year, short = int(m.group("year")), m.group("short")
+    if (int(short) - year - 1) % (10000 if len(short) == 4 else 100) != 0:
+        return None
+    if m.group("s1") == ":" and m.group("s2") == ":":
+        return None
+    short = short if len(short) == 2 or year == 1999 else short[2:]
+    return {"year": str(year), "short": short, "number": m.group("number")}
+
+
+def _propositions(text: str) -> Iterator[Group]:
+    for head in _scan(_PROP_HEAD, text):
+        m = _SESSION.match(text, head.end())
+        data = _session(m) if m else None
+        if m is None or data is None:
+            continue
+        group = [Candidate("PROP", head.start(), m.end(), data)]
+        end = m.end()
+        while (
+            (sep := _PROP_MORE.match(text, end)) and (nxt := _SESSION.match(text, sep.end())) and (d := _session(nxt))
+        ):
+            group.append(Candidate("PROP", nxt.start(), nxt.end(), d))
+            end = nxt.end()
+        yield group
+
+
+def _kommittes(text: str) -> Iterator[Group]:
+    for m in _scan(_KOMMITTE, text):
+        yield [
+            Candidate(
+                "KOMMITTE",
+                m.start(),
+                m.end(),
+                {"department": m.group("department"), "number": f"{m.group('year')}:{m.group('number')}"},
+            )
+        ]
+    for m in _BARE_KOMMITTE.finditer(text):
+        if _INQUIRY_CONTEXT.search(text, max(0, m.start() - 120), m.start()):
+            yield [
+                Candidate("KOMMITTE", m.start() + 1, m.end() - 1, {"number": f"{m.group('year')}:{m.group('number')}"})
+            ]
+
+
+def _diarienummer(text: str) -> Iterator[Group]:
+    for m in _scan(_DNR_GOV, text):
+        ident = f"{m.group('department')}{m.group('year')}/{m.group('number')}"
+        ident += f"/{m.group('unit')}" if m.group("unit") else ""
+        yield [Candidate("DIARIENUMMER", m.start(), m.end(), {"id": ident})]
+    for m in _scan(_DNR_LOCAL, text):
+        ident = f"{m.group('head')}-{m.group('number')}/{m.group('year')}"
+        yield [Candidate("DIARIENUMMER", m.start("head"), m.end(), {"id": ident})]
+
+
+def _laws(text: str) -> Iterator[Group]:
+    for m in _scan(_SFS, text):
+        yield [Candidate("SFS", m.start(), m.end(), {"sfs": f"{m.group('year')}:{int(m.group('number'))}"})]
+    for pattern in (_LAW_NAME, _NUMBERED_LAW, _ABBREVIATION):
+        for m in _scan(pattern, text) if pattern in _STARTS else pattern.finditer(text):
+            yield [Candidate("LAW", m.start(), m.end(), {"sfs": _law_from(m), "name": m.group(0)})]
+
+
+def _agreement_data(m: re.Match[str], year: str | None) -> dict[str, Any]:
+    index = next(i for i, a in enumerate(AGREEMENTS) if m.group(f"ag{i}"))
+    a = AGREEMENTS[index]
+    key = re.sub(r"^en ", "", " ".join(m.group(0).lower().split()))
+    return {"slug": a.slug, "label": a.label, "yearly": a.yearly, "year": year, "key": key}
+
+
+def _agreements(text: str) -> Iterator[Group]:
+    for trig in _scan(_AG_TRIGGER, text):
+        title = _AG_TITLE.match(text, trig.end())
+        if title is None:
+            continue
+        year = _AG_YEAR.match(text, title.end())
+        data = _agreement_data(title, year.group("year") if year else trig.group("tyear"))
+        yield [Candidate("AGREEMENT", trig.start(), year.end() if year else title.end(), data)]
+    for title in _AG_TITLE.finditer(text):
+        year = _AG_YEAR.match(text, title.end())
+        index = next(i for i, a in enumerate(AGREEMENTS) if title.group(f"ag{i}"))
+        if AGREEMENTS[index].distinctive or year:
+            data = _agreement_data(title, year.group("year") if year else None)
+            yield [Candidate("AGREEMENT", title.start(), year.end() if year else title.end(), data)]
+    for m in _scan(_AG_YEARLESS, text):
+        yield [Candidate("AGREEMENT", m.start(), m.end(), {"slug": None, "year": m.group("year"), "key": None})]
+    for m in _scan(_AG_GENERIC, text):
+        title = m.group("title")
+        yield [
+            Candidate(
+                "AGREEMENT",
+                m.start(),
+                m.end(),
+                {"slug": slugify(title), "label": title, "yearly": True, "year": m.group("year"), "key": None},
+            )
+        ]
+    for m in _scan(_AG_SAMVERKAN, text):
+        title = "Överenskommelse om " + m.group("title")[0].lower() + m.group("title")[1:]
+        yield [
+            Candidate("AGREEMENT", m.start(), m.end(), {"slug": None, "label": title, "key": None, "regional": True})
+        ]
+    for m in _scan(_HOS_AVTAL, text):
+        yield [
+            Candidate(
+                "AGREEMENT",
+                m.start(),
+                m.end(),
+                {"slug": None, "label": "Hälso- och sjukvårdsavtalet", "key": None, "regional": True},
+            )
+        ]
+
+
+_RULES = (_provisions, _propositions, _kommittes, _diarienummer, _laws, _agreements)
+
+
+def match_all(text: str) -> list[Candidate]:
+    """All candidates, overlaps settled (longest stretch first, then earliest), in text order."""
+    groups: list[Group] = [g for rule in _RULES for g in rule(text)]
+    groups += list(_simple("SOU", _SOU, text)) + list(_simple("DS", _DS, text)) + list(_simple("DIR", _DIR, text))
+    starts: list[int] = []  # the stretches taken, disjoint and sorted: one bisect tells an overlap
+    ends: list[int] = []
+    kept: list[Candidate] = []
+    for group in sorted(groups, key=lambda g: (-(max(c.end for c in g) - min(c.start for c in g)), g[0].start)):
+        lo, hi = min(c.start for c in group), max(c.end for c in group)
+        i = bisect.bisect_left(starts, hi)  # stretches starting before hi; only the last can reach past lo
+        if i > 0 and ends[i - 1] > lo:
+            continue
+        starts.insert(i, lo)
+        ends.insert(i, hi)
+        kept.extend(group)
+    return sorted(kept, key=lambda c: (c.start, c.end))

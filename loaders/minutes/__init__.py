@@ -1,0 +1,1 @@
+"""Minutes and notices of any body: recognition, roll call, agenda items, presenters, decisions, dates."""

@@ -1,0 +1,208 @@
+"""Placing undated minutes in time: a range between what had happened and what was still to come.
+
+When the header with the date is missing, the meeting is placed after the latest event the minutes
+speak of as done (a dated sentence in the past tense, or the mention of an event whose date is
+known from the knowledge files, such as SOU 2020:19 or covid-19) and before the earliest event they
+speak of as still to come (a dated sentence in the future tense). The result is a range with its reasoning — never a
+guessed day. Schedules, signatures and member lists are not read for this (the caller passes the
+content lines of the agenda only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from proveniens.loaders.citations.find import find_citations
+from proveniens.loaders.knowledge import Event, knowledge
+from proveniens.loaders.text.dates import DateMention, find_dates
+from proveniens.loaders.text.layout import Line
+
+# A numbered SOU or proposition cannot be mentioned before its year (its riksmöte) began.
+_SOU = re.compile(r"\bSOU\s*((?:19|20)\d{2}):\s*\d+")
+_PROP = re.compile(r"\bprop(?:osition)?\.?\s*((?:19|20)\d{2})\s*[/:]\s*\d{2}\s*[:/]\s*\d+", re.IGNORECASE)
+
+_FUTURE = re.compile(
+    r"\b(?:kommer|ska|skall|planeras|planerar|nästa|inför|senast|framöver|kommande|väntas|avses|beräknas)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:\w{2,}(?:ades|ade|des|tes|dde)|kom|tog|gav|blev|fick|ledde|låg|hölls|har\s+\w+(?:at|it|tt))\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One bound: the lines and words it rests on and why."""
+
+    date: dt.date
+    start: int
+    end: int
+    quote: str
+    sv: str
+    en: str
+
+
+@dataclass(frozen=True)
+class DateRange:
+    earliest: Anchor
+    latest: Anchor
+
+    @property
+    def reasoning_sv(self) -> str:
+        return (
+            f"Mötesanteckningarna anger inget datum. Tidigast {self.earliest.date.isoformat()}: {self.earliest.sv}. "
+            f"Senast {self.latest.date.isoformat()}: {self.latest.sv}."
+        )
+
+    @property
+    def reasoning_en(self) -> str:
+        return (
+            f"The minutes state no date. Earliest {self.earliest.date.isoformat()}: {self.earliest.en}. "
+            f"Latest {self.latest.date.isoformat()}: {self.latest.en}."
+        )
+
+
+_BULLET = re.compile(r"^\s*(?:[•\-–➢*\uf0b7\uf0a7\uf076\u25aa\u25cf]|\d{1,2}[.)]\s|[a-z][.)]\s)")
+
+
+_LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö ]{2,30}:\s")  # "Föredragande: …", "Ställningstagande: …"
+
+
+def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
+    """Lines grouped so that no sentence runs across a bullet, a heading or a new paragraph."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        prev = blocks[-1][-1] if blocks else None
+        new = (
+            prev is None
+            or bool(_BULLET.match(line.text) or _LABEL.match(line.text))
+            or bool(_BULLET.match(prev.text) or _LABEL.match(prev.text))
+            or prev.text.rstrip().endswith((".", "!", "?", ":"))
+            or (line.no - prev.no > 1 and line.text.strip()[:1].isupper())
+        )
+        if new:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return blocks
+
+
+def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Sentences, each with the (offset in the sentence, line number) of the lines it runs over."""
+    out = []
+    for block in _blocks(lines):
+        text, starts = "", []
+        for line in block:
+            starts.append((len(text), line.no))
+            text += " ".join(line.text.split()) + " "
+        begin = 0
+        for m in [*_SENTENCE_END.finditer(text), None]:
+            end = m.end() if m else len(text)
+            chunk = text[begin:end]
+            if chunk.strip():
+                offset = begin + len(chunk) - len(chunk.lstrip())
+                out.append((text[offset:end].strip(), [(o - offset, n) for o, n in starts]))
+            begin = end
+    return out
+
+
+def _line_span(sentence_offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    before = [n for o, n in sentence_offsets if o <= start]
+    upto = [n for o, n in sentence_offsets if o <= max(end - 1, start)]
+    return (before[-1] if before else sentence_offsets[0][1], upto[-1] if upto else sentence_offsets[0][1])
+
+
+def _tense(sentence: str) -> str | None:
+    future, past = bool(_FUTURE.search(sentence)), bool(_PAST.search(sentence))
+    if future == past:
+        return None
+    return "future" if future else "past"
+
+
+def anchors(lines: Sequence[Line]) -> tuple[list[Anchor], list[Anchor]]:
+    """(lower bounds, upper bounds) found in the lines."""
+    lower: list[Anchor] = []
+    upper: list[Anchor] = []
+    for sentence, offsets in _sentences(lines):
+        first, last = _line_span(offsets, 0, len(sentence))
+        for event, start, end in _known_events(sentence):
+            a, b = _line_span(offsets, start, end)
+            said = sentence[start:end]
+            lower.append(Anchor(event.date, a, b, said, f"anteckningarna nämner {said} ({event.sv})",
+                                f"the minutes mention {said} ({event.en})"))
+        generic = ((_SOU, 1, "betänkandet", "the report"), (_PROP, 9, "riksmötet", "the session"))
+        for rx, month, what_sv, what_en in generic:
+            for m in rx.finditer(sentence):
+                a, b = _line_span(offsets, m.start(), m.end())
+                lower.append(Anchor(dt.date(int(m[1]), month, 1), a, b, m[0],
+                                    f"anteckningarna nämner {m[0]}, och {what_sv} är från {m[1]}",
+                                    f"the minutes mention {m[0]}, and {what_en} dates from {m[1]}"))
+        tense = _tense(sentence)
+        if tense is None:
+            continue
+        for mention in find_dates(sentence):
+            if tense == "past":
+                lower.append(Anchor(mention.first, first, last, sentence,
+                                    f"”{mention.text}” nämns som något som redan har skett",
+                                    f"“{mention.text}” is spoken of as past"))
+            else:
+                upper.append(Anchor(_day_before_start(mention), first, last, sentence,
+                                    f"”{mention.text}” nämns som något som ännu inte har skett",
+                                    f"“{mention.text}” is spoken of as still to come"))
+    return lower, upper
+
+
+def _known_events(sentence: str) -> list[tuple[Event, int, int]]:
+    """Events of the knowledge files the sentence mentions: a document they are about, cited, or their name."""
+    k, found, seen = knowledge(), [], set()
+    for c in find_citations(sentence):
+        for event in k.events_about([c.iri] if c.iri is not None else []):
+            if event.iri not in seen:
+                seen.add(event.iri)
+                found.append((event, c.start, c.end))
+    found += [(event, m.start(), m.end()) for event, m in k.events_named(sentence) if event.iri not in seen]
+    return found
+
+
+def _day_before_start(mention: DateMention) -> dt.date:
+    """The last day before a future date, month or season can have begun."""
+    first, last = mention.first, mention.last
+    if first == last:
+        return first - dt.timedelta(days=1)
+    if first.month == 8 and last.month == 12:  # autumn (hösten, ht) may begin as late as September
+        return dt.date(first.year, 8, 31)
+    if first.month == 1 and last.month == 6:  # spring (våren, vt) begins in January at the latest in February
+        return dt.date(first.year, 1, 31)
+    return first - dt.timedelta(days=1)
+
+
+def infer_range(lines: Sequence[Line], years: Sequence[int] = ()) -> DateRange | None:
+    """The range the meeting must lie in, or None when nothing in the lines (or `years`) dates it."""
+    lower, upper = anchors(lines)
+    earliest = max(lower, key=lambda a: (a.date, -a.start), default=None)
+    latest = min(upper, key=lambda a: (a.date, a.start), default=None)
+    if earliest and latest and earliest.date > latest.date:  # the minutes contradict themselves: keep both ends
+        earliest, latest = (
+            Anchor(latest.date, latest.start, latest.end, latest.quote, latest.sv + " (motsägelse)", latest.en),
+            Anchor(earliest.date, earliest.start, earliest.end, earliest.quote, earliest.sv, earliest.en + " (conflict)"),  # noqa: E501
+        )
+    span_years = sorted(set(years) | {a.date.year for a in lower + upper})
+    if earliest is None and latest is None and not span_years:
+        return None
+    first_line = lines[0] if lines else Line(1, "")
+    if earliest is None:
+        year = span_years[0] if span_years else latest.date.year  # type: ignore[union-attr]
+        earliest = Anchor(dt.date(year, 1, 1), first_line.no, first_line.no, first_line.text.strip(),
+                          f"inget i anteckningarna daterar mötet tidigare än året {year}",
+                          f"nothing in the minutes dates the meeting before the year {year}")
+    if latest is None:
+        year = max([*span_years, earliest.date.year])
+        latest = Anchor(dt.date(year, 12, 31), first_line.no, first_line.no, first_line.text.strip(),
+                        f"inget i anteckningarna daterar mötet senare än året {year}",
+                        f"nothing in the minutes dates the meeting after the year {year}")
+    return DateRange(earliest, latest)

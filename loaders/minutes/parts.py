@@ -1,0 +1,293 @@
+"""The parts of a set of minutes, and the patterns that find them by what they look like.
+
+Shared by minutes_structure, minutes_regions and minutes_items: numbered agenda headings (a numbered
+list inside an item is told apart by its numbering), labelled fields ("Datum:", "Tid:", "Mötesform:",
+"Inbjudna:", "Ej närvarande:", "Lämnar mötet klockan 14.15:", "Föredragande:", "Ställningstagande:"),
+the signature block (names over "ordförande  vice ordförande"), a member list set in two columns, and
+the schedule of coming meetings. Each part keeps the lines it was read from, for evidence. Nothing
+here knows RDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from proveniens.loaders.knowledge.entities import body_pattern, find_bodies
+from proveniens.loaders.minutes.text import (
+    NAME_TOKEN,
+    NameMention,
+    parse_people,
+)
+from proveniens.loaders.text.layout import Layout, Line
+
+
+@dataclass(frozen=True)
+class Span:
+    """Lines `start`..`end` of the file, and the words there that support a fact."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person as a list in the minutes names them."""
+
+    name: str
+    affiliation: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    span: Span
+
+
+@dataclass
+class Item:
+    number: int
+    title: str
+    heading: Span
+    presenters: list[Named] = field(default_factory=list)
+    presenters_labelled: bool = True
+    matters: list[Statement] = field(default_factory=list)  # bullets under an item-type line "Ställningstagande"
+    decisions: list[Statement] = field(default_factory=list)
+    proposals: list[Statement] = field(default_factory=list)  # a notice's "Förslag till beslut"
+    text: Statement | None = None
+    lines: list[Line] = field(default_factory=list)  # every content line of the item, heading included
+
+
+@dataclass(frozen=True)
+class Officer:
+    person: Named
+    role: str  # "chair" | "vice-chair"
+
+
+@dataclass
+class Minutes:
+    layout: Layout
+    title: Span | None = None  # "Mötesanteckning SRO"
+    body_written: str | None = None  # the body's abbreviation or name as the header writes it
+    body_name: Span | None = None  # the body's full name under the title
+    date: tuple[dt.date, Span] | None = None
+    times: tuple[dt.time, dt.time, Span] | None = None
+    form: tuple[str, Span] | None = None
+    invited: list[Named] = field(default_factory=list)
+    present: list[Named] = field(default_factory=list)
+    absent: list[Named] = field(default_factory=list)
+    left: list[tuple[Named, dt.time | None]] = field(default_factory=list)
+    officers: list[Officer] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    next_meetings: list[tuple[int, int, int | None, Span]] = field(default_factory=list)  # day, month, year
+    excluded: set[int] = field(default_factory=set)  # lines of the signature, member list and schedule
+    notice: bool = False  # a kallelse: the meeting is still to come
+    date_range: Any = None  # minutes_when.Range: an inferred day or range when no day is stated
+    undated: Any = None  # minutes_dating.DateRange: the range the agenda allows when nothing else dates it
+    posts: list[Any] = field(default_factory=list)  # minutes_posts.Post: titles written beside names
+    present_inferred: list[tuple[Named, str]] = field(default_factory=list)  # (person, why)
+    absent_inferred: list[tuple[Named, str]] = field(default_factory=list)
+    schedule_lines: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each schedule section
+
+
+HEADING = re.compile(
+    r"^\s*(?:§\s*(?P<para>\d{1,3})|(?P<num>\d{1,2})(?:\s*[.)]|(?=\s+[A-ZÅÄÖ][\wåäö])))\s+(?P<title>[A-ZÅÄÖÉ0-9\"”'].*)$"
+)
+# "• § 2" alone on its line, the title on the next.
+PARA_ALONE = re.compile(r"^\s*(?:[•*\-–]\s*)?§\s*(?P<para>\d{1,3})\s*$")
+_TITLE_TAIL = re.compile(
+    r"\s*\((?:[^()]*\b(?:min|bilagor|bilaga|se nästa sida|sid|minuter)\b[^()]*)\)\s*$|[\s–—\-:.]+$", re.IGNORECASE
+)
+_CONNECTIVE_END = re.compile(r"(?:\b(?:och|av|för|om|i|till|med|samt|inom|mellan|på|vid|kring)|[–\-,])\s*$")
+BULLET = re.compile(r"^\s*(?:[•➢*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u25aa\u25cf\u2022\u27a2]|[-–](?=\s))\s*")
+_LABELS = {
+    "date": r"(?:Datum och tid|Datum|Mötesdatum|Dag)",
+    "time": r"(?:Tid och plats|Plats och tid|Tid|Tidpunkt|Klockan)",
+    "form": r"(?:Mötesform|Form|Plats)",
+    "invited": r"(?:Inbjudna|Inbjuden|Inbjudna gäster|Gäster|Adjungerade|Adjungerad)",
+    "present": r"(?:Närvarande|Deltagare|Närvarande ledamöter)",
+    "absent": r"(?:Ej närvarande|Frånvarande|Förhinder|Anmält förhinder|Anmälda förhinder)",
+    "left": r"(?:Lämnar|Lämnade)\s+mötet(?:\s+(?:klockan|kl\.?))?\s*(?P<at>\d{1,2}[.:]\d{2})",
+    "chair": r"(?:Ordförande|Mötesordförande)",
+    "vice-chair": r"(?:Vice ordförande|Vice mötesordförande|Vice ordf\.)",
+    "presenters": r"(?:Föredragande|Föredragare)",
+    "informing": r"(?:Muntlig\s+)?[Ii]nformation\s+från",
+    "decision": r"(?:Ställningstagande|Beslut|Beslutet|Mötet beslutar|Beslutades)",
+    "proposal": r"(?:Förslag till beslut|Förslag till ställningstagande)",
+}
+_BARE = ("presenters", "informing")  # labels that a transcript prints without their colon, before a name
+_BARE_END = r"(?=\s+(?-i:[A-ZÅÄÖ]))"
+
+
+def _label(kind: str, words: str) -> re.Pattern[str]:
+    colon = rf"(?:\s*:|{_BARE_END})" if kind in _BARE else r"\s*:"
+    return re.compile(rf"^\s*{words}{colon}\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+LABEL = {k: _label(k, v) for k, v in _LABELS.items()}
+ANY_LABEL = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})\s*:", re.IGNORECASE)
+ITEM_KIND = re.compile(
+    r"^\s*(?:Information|Information och (?:dialog|diskussion)|Dialog|Diskussion|Ställningstagande|Beslut|"
+    r"Beslutsärende|För kännedom|För beslut|För information|Workshop)\s*$",
+    re.IGNORECASE,
+)
+DECIDING_KIND = re.compile(r"^\s*(?:Ställningstagande|Beslut|Beslutsärende|För beslut)\s*$", re.IGNORECASE)
+TITLE_LINE = re.compile(
+    r"^\s*(?:Mötesanteckning(?:ar)?|Minnesanteckning(?:ar)?|Protokoll|Anteckningar|Kallelse|Sammanställning|"
+    r"Föredragningslista|Dagordning|Möteskallelse|Kungörelse)\b(?:\s+(?:från|för|vid|till))?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+NOTICE = re.compile(r"^\s*(?:Kallelse|Möteskallelse|Kungörelse|Föredragningslista)\b", re.IGNORECASE)
+SCHEDULE_HEAD = re.compile(
+    r"^\s*(?:Mötestider|Mötesdatum|Mötesplan|Sammanträdestider|Sammanträdesdagar|Sammanträdesplan|Kommande möten|"
+    r"Planerade möten)\b",
+    re.IGNORECASE,
+)
+# The "Förslag till beslut" column of a notice.
+PROPOSAL = re.compile(
+    r"\b(?:Utses|Fastställs|Antecknas|Godkänns|Antas|Beslutas|Noteras|Bifalls|Avslås|Läggs till handlingarna)\b"
+)
+ROLE_WORD = r"(?:vice\s+ordförande|ordförande|sekreterare|justerare|justeras)"
+ROLE_LINE = re.compile(rf"^\s*{ROLE_WORD}(?:\s+{ROLE_WORD})*\s*$", re.IGNORECASE)
+# "Axel Josefsson och Katarina Jonsson lämnar mötet kl. 14.15."
+INLINE_LEFT = re.compile(
+    r"^\s*(?P<rest>[A-ZÅÄÖ].*?)\s+(?:lämnar|lämnade)\s+mötet\s+(?:klockan\s+|kl\.?\s*)?(?P<at>\d{1,2}[.:]\d{2})",
+    re.IGNORECASE,
+)
+# "Ställningstagande VVG noterar informationen" (the colon left out): a body's abbreviation and a decision verb.
+DECISION_WITHOUT_COLON = re.compile(
+    r"^\s*(?:Ställningstagande|Beslut)\s+(?P<rest>[A-ZÅÄÖ]{2,}(?:/[\w-]+)?\s+(?:noterar|ställer|beslutar|tar|"
+    r"godkänner|antar|ger|uppdrar|föreslår)\b.*)$"
+)
+NEXT_MEETING = re.compile(r"^\s*Nästa\s+(?:möte|sammanträde)\b", re.IGNORECASE)
+DIGITAL = re.compile(r"teams|skype|zoom|digital|video|distans|telefon", re.IGNORECASE)
+ROSTER_START = re.compile(r"^\s*För\s+[A-ZÅÄÖ].*\(|\((?:M|S|C|L|KD|V|MP|SD)\),")
+
+
+def span_of(lines: list[Line], quote: str | None = None) -> Span:
+    text = " ".join(" ".join(line.text.split()) for line in lines)
+    return Span(lines[0].no, lines[-1].no, quote or text)
+
+
+def clean_title(text: str) -> str:
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:
+        previous, text = text, _TITLE_TAIL.sub("", text)
+    return text
+
+
+# ----------------------------------------------------------------------------------------------
+# Agenda headings
+
+
+def _style(line: Line) -> str:
+    """How a number is written: "1.", "1)", "§ 1" or a bare "1" — a list keeps its style."""
+    m = re.match(r"^\s*(§)?\s*\d{1,3}\s*([.)]?)", line.text)
+    return (m[1] or "") + (m[2] or "") if m else ""
+
+
+def find_headings(lines: tuple[Line, ...]) -> list[int]:
+    """Positions in `lines` of the agenda headings: numbered 1, 2, 3 … with nested lists skipped."""
+    for allow_any_start in (False, True):
+        found: list[int] = []
+        expected: int | None = None
+        inner: tuple[int, int, str] | None = None  # (last number, position, style) of a list inside an item
+        for pos, line in enumerate(lines):
+            m = HEADING.match(line.text)
+            if not m or len(cut_title(m["title"])) > 150:
+                continue
+            n = int(m["num"] or m["para"])
+            tight = pos > 0 and line.no - lines[pos - 1].no <= 1  # no blank line before: a list goes on
+            continues_inner = (
+                inner is not None and n == inner[0] + 1 and pos - inner[1] <= 3 and tight and _style(line) == inner[2]
+            )
+            starts = expected is None and (n == 1 or allow_any_start or m["para"] is not None)
+            if starts or (n == expected and not continues_inner):
+                found.append(pos)
+                expected, inner = n + 1, None
+            elif expected is not None:
+                inner = (n, pos, _style(line))
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def heading(lines: tuple[Line, ...], pos: int) -> tuple[int, str, list[Line]]:
+    """Number, title and lines of the heading at `pos` (a heading may run onto a second line)."""
+    m = HEADING.match(lines[pos].text)
+    assert m is not None
+    used = [lines[pos]]
+    title = m["title"]
+    if pos + 1 < len(lines):
+        nxt = lines[pos + 1]
+        nxt_text = nxt.text.strip()
+        other = ANY_LABEL.match(nxt.text) or HEADING.match(nxt.text) or re.match(r"^\s*[a-z][.)]\s", nxt.text)
+        if nxt.no - lines[pos].no <= 2 and not other and (
+            _CONNECTIVE_END.search(title) or (nxt_text[:1].islower() and not BULLET.match(nxt.text))
+        ):
+            used.append(nxt)
+            title += " " + nxt_text
+    return int(m["num"] or m["para"]), clean_title(cut_title(title)), used
+
+
+_TITLE_STOP = re.compile(rf"\s(?:Bilag(?:a|or)|kl\.|Föred\w*|{PROPOSAL.pattern})(?:\s|$)")
+_RUN_ON = re.compile(rf"\.\s|\s(?={NAME_TOKEN}\s+{NAME_TOKEN}\b)")
+
+
+def cut_title(title: str) -> str:
+    """A heading's title without what a flattened page ran into it: the proposal column, times, the text."""
+    if m := _TITLE_STOP.search(title):
+        title = title[: m.start()]
+    if len(title) > 100 and (m := _RUN_ON.search(title, 10)):
+        title = title[: m.start()]
+    return title
+
+
+# ----------------------------------------------------------------------------------------------
+# Lists of people and labelled values that run over several lines
+
+
+def _continues(prev: str, nxt: str) -> str | None:
+    """How a list line goes on with the next one: " " (same entry), ", " (a new entry) or None (it does not)."""
+    prev, nxt = " ".join(prev.split()), " ".join(nxt.split())
+    if not nxt or ANY_LABEL.match(nxt) or HEADING.match(nxt) or ITEM_KIND.match(nxt) or BULLET.match(nxt):
+        return None
+    if prev.endswith((".", "?", "!", ":")) and not nxt[:1].islower():
+        return None  # the list has ended
+    if re.search(r"(?:,|\boch|\bsamt|&|-)$", prev) or nxt[:1].islower() or nxt.startswith(("och ", ", ")):
+        return " "
+    last_entry = re.split(r",|\boch\b", prev)[-1].strip(" .")
+    first_entry = nxt.split(",")[0].strip(" .")
+    for entry in (last_entry, first_entry):  # a lone given name or surname: the name runs over the line break
+        if re.fullmatch(NAME_TOKEN, entry) and not find_bodies(entry):
+            return " "
+    if parse_people(nxt, body_pattern(), strict=True):
+        return ", "
+    return None
+
+
+def gather(lines: tuple[Line, ...], pos: int, first: str, max_gap: int = 2) -> tuple[str, list[Line], int]:
+    """The value of a list that starts with `first` on lines[pos]: its text, its lines, the next position."""
+    text, used = first, [lines[pos]]
+    nxt = pos + 1
+    while nxt < len(lines) and lines[nxt].no - used[-1].no - 1 <= max_gap:
+        joiner = _continues(text if text.strip() else used[-1].text, lines[nxt].text)
+        if joiner is None:
+            break
+        text = (text.rstrip() + joiner + lines[nxt].text.strip()) if text.strip() else lines[nxt].text.strip()
+        used.append(lines[nxt])
+        nxt += 1
+    return text, used, nxt
+
+
+def people_in(text: str, used: list[Line], strict: bool = False) -> list[Named] | None:
+    found = parse_people(text, body_pattern(), strict=strict)
+    if found is None:
+        return None
+    span = span_of(used)
+    return [Named(p.name, p.affiliation, span) for p in found if isinstance(p, NameMention)]

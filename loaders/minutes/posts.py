@@ -1,0 +1,62 @@
+"""Posts and job titles people hold, as minutes write them next to a name.
+
+"Christian Åhrén, sekreterare, föredrar …", "Maria Höög (projektledare Region JH)", "Ben Norman,
+nämndsekreterare", "Sekreterare: Ben Norman", "tillförordnad hälso- och sjukvårdsdirektör Anna Berg":
+a title is a word with the ending of a Swedish job title (…direktör, …chef, …sekreterare, …ledare,
+…samordnare, …strateg, …handläggare …), with "tillförordnad"/"t.f."/"biträdande" kept as written;
+what follows it may name the organisation the post is in. A unit ("enhet folkhälsa") or an
+organisation alone is no title. Nothing here knows RDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from proveniens.loaders.minutes.parts import Named, span_of
+from proveniens.loaders.minutes.text import NAME, PARTY, looks_like_name
+from proveniens.loaders.text.layout import Line
+
+_ENDINGS = (
+    r"direktör|chef|sekreterare|ledare|samordnare|strateg|handläggare|utvecklare|ansvarig|utredare|jurist|ekonom|"
+    r"controller|rådgivare|analytiker|koordinator|läkare|sjuksköterska|kommunalråd|regionråd|ombudsman|"
+    r"projektledare|kanslichef|nämndsekreterare"
+)
+TITLE = re.compile(
+    rf"(?P<title>(?:(?:tillförordnad|t\.\s?f\.?|tf\.?|biträdande|bitr\.)\s+)?"
+    rf"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö]*(?:{_ENDINGS}))\b"
+)
+_ENDING = re.compile(rf"(?:{_ENDINGS})\s+[A-ZÅÄÖ]")  # a cheap test before the full pattern
+_LABELLED = re.compile(r"^\s*(?P<title>Sekreterare|Protokollförare|Nämndsekreterare|Kommunsekreterare)\s*:\s*"
+                       rf"(?P<name>{NAME})")  # fmt: skip
+_BEFORE_NAME = re.compile(rf"{TITLE.pattern}\s+(?P<name>{NAME})")
+
+
+@dataclass(frozen=True)
+class Post:
+    person: Named
+    title: str  # as written, lower case kept
+    organisation: str | None  # the organisation written after the title, if any
+
+
+def from_affiliation(named: Named) -> Post | None:
+    """The title in what a list or a sentence writes next to a name: "projektledare Region JH"."""
+    if not named.affiliation or not (m := TITLE.match(named.affiliation.strip(" ,.;:()"))):
+        return None
+    rest = named.affiliation.strip(" ,.;:()")[m.end() :].strip(" ,")
+    return Post(named, " ".join(m["title"].split()), rest or None)
+
+
+def from_lines(lines: list[Line]) -> list[Post]:
+    """Titles in labels ("Sekreterare: Ben Norman") and before a name in running text."""
+    out = []
+    for line in lines:
+        if m := _LABELLED.match(line.text):
+            out.append(Post(Named(m["name"], None, span_of([line])), m["title"].lower(), None))
+            continue
+        if not _ENDING.search(line.text):
+            continue
+        for m in _BEFORE_NAME.finditer(PARTY.sub("", line.text)):
+            if looks_like_name(m["name"]):
+                out.append(Post(Named(m["name"], None, span_of([line])), " ".join(m["title"].split()), None))
+    return out

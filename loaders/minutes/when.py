@@ -1,0 +1,130 @@
+"""When the meeting was, from what the document states — and only a range when it does not state a day.
+
+In order: a "Datum:" field (read with the other fields); a full date in the title line ("Protokoll …
+den 19 september 2018") or after a date label ("Sammanträdesdatum" over "2019-03-12"); a day and
+month in the title or a when-line of the header ("Tid Onsdagen den 18 april", "Sammanställning från
+SRO 23 april") that a full date elsewhere in the text repeats ("2021-04-23 Sammanställning …") —
+all stated. Otherwise a day and month without a year is dated from the years the text names (the shared
+date reader, `dates.in_context`, which also checks a written weekday) and from what the minutes speak
+of as done (minutes_dating): one day if only one year fits, else a range — always marked inferred.
+Last, a date that only the address of a stored page holds is a reading of that address. Nothing
+here knows RDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from proveniens.loaders.minutes.dating import DateRange, infer_range
+from proveniens.loaders.minutes.parts import Minutes, span_of
+from proveniens.loaders.text.dates import DAY_MONTH, day_month, find_dates, in_context
+from proveniens.loaders.text.layout import Line
+
+_HEADER_LINES = 10
+_DATE_LABEL = re.compile(
+    r"^\s*(?:(?:Protokoll|Kallelse|Mötesanteckningar|Minnesanteckningar)\s+)?"
+    r"(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Datum)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"^\s*(?:(?:Tid|Datum)(?:\s+och\s+(?:plats|tid))?|Plats\s+och\s+tid|Sammanträdesdatum|Mötesdatum|Dag|När)\b"
+    r"|^\s*(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Range:
+    """An inferred day or range: the lines and words it rests on, and why (sv, en)."""
+
+    first: dt.date
+    last: dt.date
+    start: int
+    end: int
+    quote: str
+    sv: str
+    en: str
+
+
+def _header(minutes: Minutes) -> list[Line]:
+    first_item = min((i.heading.start for i in minutes.items), default=None)
+    head = [x for x in minutes.layout.lines[:_HEADER_LINES] if first_item is None or x.no < first_item]
+    return head or list(minutes.layout.lines[:1])
+
+
+def date_meeting(minutes: Minutes) -> None:
+    """Set `minutes.date` (stated) or `minutes.date_range` (inferred), when the text allows either."""
+    if minutes.date is not None:
+        return
+    lines = minutes.layout.lines
+    title = lines[0]
+    if days := [d for d in find_dates(title.text) if d.is_day]:
+        minutes.date = (days[0].first, span_of([title], days[0].text))
+        return
+    top = list(lines[:_HEADER_LINES])
+    for pos, line in enumerate(top):  # "Sammanträdesdatum 2019-03-12", or the date on the line below
+        if m := _DATE_LABEL.match(line.text):
+            for where in (line, *top[pos + 1 : pos + 2]):
+                text = line.text[m.end() :] if where is line else where.text
+                if days := [d for d in find_dates(text) if d.is_day and not text[: d.start].strip()]:
+                    minutes.date = (days[0].first, span_of([line, where] if where is not line else [line]))
+                    return
+    header = [x for x in _header(minutes) if x is title or _WHEN.match(x.text)]  # where the text says when it met
+    written = next(((x, m) for x in header if (m := DAY_MONTH.search(x.text)) and day_month(m)), None)
+    if written is not None:
+        line, m = written
+        day, month = day_month(m)  # type: ignore[misc]
+        for other in lines:
+            for full in find_dates(other.text):
+                if full.is_day and (full.first.day, full.first.month) == (day, month):
+                    minutes.date = (full.first, span_of([other], full.text))
+                    return
+        if _in_context(minutes, line, m):
+            return
+    if not _from_address(minutes):
+        minutes.undated = _undated_range(minutes)
+
+
+def _undated_range(minutes: Minutes) -> DateRange | None:
+    """The range minutes without any written date lie in, from their agenda and the years of their schedule."""
+    years = [int(y) for a, _ in minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
+             " ".join(x.text for x in minutes.layout.lines if x.no == a))]  # fmt: skip
+    return infer_range([line for item in minutes.items for line in item.lines], years)
+
+
+def _in_context(minutes: Minutes, line: Line, m: re.Match[str]) -> bool:
+    context = "\n".join(x.text for x in minutes.layout.lines)
+    found = [d for d in in_context(line.text, context) if d.start <= m.start() < d.end]
+    if not found:
+        return False
+    mention = found[0]
+    first, last, sv, en = mention.first, mention.last, mention.reasoning_sv, mention.reasoning_en
+    bounds = infer_range([x for item in minutes.items for x in item.lines] or list(minutes.layout.lines))
+    if not mention.is_day and bounds is not None:
+        fits = [d for y in range(first.year, last.year + 1)
+                if bounds.earliest.date <= (d := dt.date(y, first.month, first.day)) <= bounds.latest.date]  # fmt: skip
+        if len(fits) == 1:
+            first = last = fits[0]
+            sv += f"; bara {first.year} ligger efter det som redan hänt: {bounds.earliest.sv}"
+            en += f"; only {first.year} lies after what had happened: {bounds.earliest.en}"
+    minutes.date_range = Range(first, last, line.no, line.no, mention.text, sv, en)
+    return True
+
+
+def _from_address(minutes: Minutes) -> bool:
+    url = minutes.layout.provenance
+    if url is None or not (m := _URL_DATE.search(url)):
+        return False
+    try:
+        day = dt.date.fromisoformat(m[0])
+    except ValueError:
+        return False
+    minutes.date_range = Range(
+        day, day, 1, 1, m[0],
+        f"texten anger inget datum; bara sidans adress ({m[0]}) gör det",
+        f"the text states no date; only the page's address ({m[0]}) does",
+    )  # fmt: skip
+    return True

@@ -1,0 +1,1 @@
+"""Remiss responses of any responder: who answered, which SOU, and the position per proposal."""

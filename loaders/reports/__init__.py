@@ -1,0 +1,1 @@
+"""Reports of any issuer: issuer, number, date, citations and dated events."""

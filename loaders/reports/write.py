@@ -1,0 +1,130 @@
+"""Writing what report_general reads: the report, its issuer, number, date, citations and dated events.
+
+Every fact carries evidence at the lines it was read from. A report whose issuer the text does not
+name is not typed pv:Report (a report must have a creator); its citations and events are then
+stated by the source document itself, which is what the text supports.
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
+
+from proveniens.loaders.citations.find import Citation, CitationKind
+from proveniens.loaders.facts import Facts
+from proveniens.loaders.knowledge import knowledge, slugify
+from proveniens.loaders.reports import general as parts
+from proveniens.loaders.text.dated import line_evidence, line_span, write_date
+from proveniens.loaders.text.document_text import sentence_containing
+from proveniens.loaders.text.prose import Span
+from proveniens.namespaces import INST, PV
+
+_EVIDENCE_PER_REFERENCE = 3
+
+
+class GeneralReportWriter:
+    def __init__(self, facts: Facts, text: str, cits: list[Citation]) -> None:
+        self.facts = facts
+        self.text = text  # layout-masked
+        self.cits = cits
+
+    def write(self) -> None:
+        f = self.facts
+        dated = parts.dating(self.text)
+        own, cited = parts.numbers(self.text)
+        named = parts.issuer(self.text)
+        titled = parts.title(self.text, dated[1] if dated else None)
+        key = (own[0] if own else None) or (titled[0] if titled else None) or f.source.path.stem
+        if named is not None:
+            report = INST[f"report/{slugify(named[0])}-{'-'.join(slugify(key).split('-')[:8])}"]
+            f.add(report, RDF.type, PV.Report)
+            creator = self.body(*named)
+            f.link(report, DCTERMS.creator, creator, f.evidence(named[1].start, named[1].end))
+            if titled is not None:
+                f.add(report, DCTERMS.title, Literal(titled[0], lang="sv"))
+                f.attest(report, f.evidence(titled[1].start, titled[1].end))
+            else:
+                f.add(report, DCTERMS.title, Literal(key, lang="sv"))
+        else:
+            report = f.source.iri
+        if own is not None and named is not None:
+            f.add(report, DCTERMS.identifier, Literal(own[0]))
+            f.attest(report, f.evidence(*self.sentence(own[1])))
+        if dated is not None and named is not None:
+            write_date(f, report, dated[0], line_evidence(f, self.text, dated[1]))
+        for number, span in cited:
+            self.series_reference(report, number, span)
+        self.references(report)
+        self.events(report, line_span(self.text, dated[1]) if dated else None)
+        self.places(report)
+
+    def body(self, name: str, where: Span) -> URIRef:
+        """The issuer; a body the curated data knows keeps its IRI, any other is minted with evidence."""
+        f = self.facts
+        known = knowledge().body(name)
+        iri = known.iri if known else INST[f"org/{slugify(name)}"]
+        f.add(iri, RDF.type, known.kind.value if known else ORG.FormalOrganization)
+        f.add(iri, SKOS.prefLabel, Literal(known.name if known else name, lang="sv"))
+        if known and known.name != name:
+            f.add(iri, SKOS.altLabel, Literal(name, lang="sv"))
+        f.attest(iri, f.evidence(where.start, where.end))
+        return iri
+
+    def sentence(self, span: Span) -> tuple[int, int]:
+        s = sentence_containing(self.text, span.start, span.end)
+        return s.start, max(s.end, span.end)
+
+    def series_reference(self, report: URIRef, number: str, span: Span) -> None:
+        """Another report of a series ('PM 2021:1') that this one cites."""
+        f = self.facts
+        iri = INST[f"publication/{slugify(number)}"]
+        f.add(iri, RDF.type, PROV.Entity)
+        f.add(iri, DCTERMS.identifier, Literal(number))
+        ev = f.evidence(*self.sentence(span))
+        f.attest(iri, ev)
+        f.link(report, DCTERMS.references, iri, ev)
+
+    def references(self, report: URIRef) -> None:
+        f = self.facts
+        seen: dict[URIRef, int] = {}
+        for c in self.cits:
+            if c.kind not in parts.REFERENCED or c.iri is None or seen.get(c.iri, 0) >= _EVIDENCE_PER_REFERENCE:
+                continue
+            seen[c.iri] = seen.get(c.iri, 0) + 1
+            f.link(report, DCTERMS.references, c.iri, f.evidence(*self.sentence(Span(c.start, c.end))))
+            if c.kind in (CitationKind.SOU, CitationKind.PROP, CitationKind.DIR, CitationKind.DS):
+                f.add(c.iri, DCTERMS.identifier, Literal(c.identifier))
+
+    def events(self, report: URIRef, skip: Span | None) -> None:
+        """Dated sentences as pv:Event, each about the documents its sentence cites."""
+        f = self.facts
+        base = slugify(str(report).rsplit("/", 1)[-1])[:60]
+        for n, event in enumerate(parts.dated_events(self.text, self.cits, skip), start=1):
+            iri = INST[f"event/{base}-{n}"]
+            sentence = event.span.words(self.text)
+            when = event.mention
+            f.add(iri, RDF.type, PV.Event)
+            f.add(iri, SKOS.prefLabel, Literal(_label(sentence), lang="sv"))
+            f.add(iri, DCTERMS.description, Literal(sentence, lang="sv"))
+            f.add(iri, DCTERMS.description, Literal(f"An event the document dates “{when.text}”.", lang="en"))
+            write_date(f, iri, when, f.evidence(event.span.start, event.span.end))
+            for c in event.cited:
+                f.add(iri, DCTERMS.subject, c.iri)  # type: ignore[arg-type]
+
+
+    def places(self, report: URIRef) -> None:
+        """The regions and municipalities the report speaks of, each with what it says (a few sentences)."""
+        f = self.facts
+        said: dict[URIRef, int] = {}
+        for body, s in parts.about_places(self.text):
+            if said.get(body.iri, 0) >= _EVIDENCE_PER_REFERENCE:
+                continue
+            said[body.iri] = said.get(body.iri, 0) + 1
+            f.add(body.iri, RDF.type, body.kind.value)
+            f.add(body.iri, SKOS.prefLabel, Literal(body.name, lang="sv"))
+            f.link(report, DCTERMS.subject, body.iri, f.evidence(s.start, s.end))
+
+
+def _label(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:14]) + (" …" if len(words) > 14 else "")

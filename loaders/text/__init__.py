@@ -1,0 +1,1 @@
+"""The text stage: page layout, flattened text, sentences, dates — what every kind reader reads from."""
