@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 
 class LineKind(Enum):
@@ -184,8 +185,13 @@ def segments(no: int, text: str) -> list[Line]:
 
 def analyse(text: str | Sequence[str]) -> Layout:
     """Label every line, mask the furniture and give the content lines (see the module docstring)."""
-    if not isinstance(text, str):
-        text = "\n".join(text)
+    return _analyse(text if isinstance(text, str) else "\n".join(text))
+
+
+@lru_cache(maxsize=4)
+def _analyse(text: str) -> Layout:
+    """analyse() of one text, kept for the few latest texts: choosing a loader and loading a document
+    both lay the same text out (the minutes reader and the report form each), and a Layout is immutable."""
     lines = text.split("\n")
     kinds = [LineKind.BLANK if not ln.strip() else LineKind.BODY for ln in lines]
     starts = [0]
