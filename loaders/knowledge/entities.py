@@ -86,9 +86,9 @@ class PersonRef:
         return self.written != self.name
 
 
-def _shortens(short: str, long: str) -> bool:
-    """Whether `short` is `long` without some of its middle or double surnames, same given name."""
-    s, lg = short.casefold().split(), long.casefold().split()
+def _shortens(s: list[str], lg: list[str]) -> bool:
+    """Whether the words `s` are the words `lg` without some middle or double surnames, same given name
+    (both casefolded and split, once per name: resolve() compares a name with every name of the document)."""
     if len(s) < 2 or len(s) >= len(lg) or s[0] != lg[0]:
         return False
     rest = iter(lg[1:])
@@ -118,7 +118,12 @@ class PersonIndex:
         affiliations: Mapping[str, str | None] | None = None,
         region: Body | None = None,
     ) -> None:
-        self._names = sorted({" ".join(w.split()) for w in written}, key=len, reverse=True)
+        names = sorted({" ".join(w.split()) for w in written}, key=len, reverse=True)
+        self._by_given: dict[str, list[tuple[str, list[str]]]] = {}  # first word -> (name, words), longest first
+        for name in names:
+            words = name.casefold().split()
+            if words:
+                self._by_given.setdefault(words[0], []).append((name, words))
         self._region = region or knowledge().region_of(body)
         self._where = body.name if body is not None else "the document"
         self._affiliations = {" ".join(n.split()): a for n, a in (affiliations or {}).items() if a}
@@ -138,7 +143,9 @@ class PersonIndex:
                              f"Not taken to be {namesake.name} of the knowledge files: the name alone is not enough "
                              f"and nothing here names their organisations or region; minted from the name and "
                              f"{where}.")  # fmt: skip
-        longer = [n for n in self._names if _shortens(written, n) and k.namesake(n) is None]
+        words = written.casefold().split()
+        same_given = self._by_given.get(words[0], []) if words else []
+        longer = [n for n, lg in same_given if _shortens(words, lg) and k.namesake(n) is None]
         if len(longer) == 1:
             note = f"'{written}' is taken to be {longer[0]}, named in full in the same document."
             return PersonRef(slugify(longer[0]), longer[0], written, note)
