@@ -128,9 +128,12 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Anchor], list[Anchor]]:
     """(lower bounds, upper bounds) found in the lines."""
     lower: list[Anchor] = []
     upper: list[Anchor] = []
+    events: dict[str, list[tuple[Event, int, int]]] = {}  # per distinct sentence: minutes repeat their formulas
     for sentence, offsets in _sentences(lines):
         first, last = _line_span(offsets, 0, len(sentence))
-        for event, start, end in _known_events(sentence):
+        if sentence not in events:
+            events[sentence] = _known_events(sentence)
+        for event, start, end in events[sentence]:
             a, b = _line_span(offsets, start, end)
             said = sentence[start:end]
             lower.append(Anchor(event.date, a, b, said, f"anteckningarna nämner {said} ({event.sv})",

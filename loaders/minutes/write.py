@@ -22,7 +22,7 @@ from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.knowledge.entities import Body, PersonIndex, body_named, find_bodies, new_body
 from proveniens.loaders.minutes.emit import Emitter, xsd_date, xsd_time
 from proveniens.loaders.minutes.parts import Item, Minutes, Named
-from proveniens.loaders.minutes.refs import find_references
+from proveniens.loaders.minutes.refs import Reference, find_references
 from proveniens.loaders.minutes.schedule import read_schedule
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.dates import DAY_MONTH, day_month
@@ -61,6 +61,14 @@ class MinutesWriter:
         else:
             self.key = f"undated-{source.sha256[:8]}"
         self.meeting = INST[f"meeting/{found.body.slug}/{self.key}"]
+        self._refs: dict[str, list[Reference]] = {}
+
+    def _references_in(self, text: str) -> list[Reference]:
+        """find_references for this document, once per distinct text: decisions repeat their wording
+        ("Informationen noteras.") item after item, and region and date limit are the document's."""
+        if text not in self._refs:
+            self._refs[text] = find_references(text, self.region, self.latest)
+        return self._refs[text]
 
     def _all_named(self) -> list[Named]:
         m = self.minutes
@@ -247,7 +255,7 @@ class MinutesWriter:
         starts = list(itertools.accumulate((len(x.text) + 1 for x in item.lines[:-1]), initial=0))
         numbers = [x.no for x in item.lines]  # offset k lies on the last line starting at or before k
         text = "".join(x.text + "\n" for x in item.lines)
-        for ref in find_references(text, self.region, self.latest):
+        for ref in self._references_in(text):
             first = numbers[bisect.bisect_right(starts, ref.start) - 1]
             last = numbers[bisect.bisect_left(starts, ref.start + len(ref.text)) - 1]
             target, is_about = INST[ref.target], first in about
@@ -272,7 +280,7 @@ class MinutesWriter:
                 (PV.decisionText, Literal(st.text, lang="sv")),
             ]  # fmt: skip
             out.record(iri, facts, s.start, s.end, st.text, about=PV.decisionText)
-            for ref in find_references(st.text, self.region, self.latest):
+            for ref in self._references_in(st.text):
                 out.link(iri, PV.concerns, INST[ref.target], s.start, s.end, ref.text, ref.stated, ref.note)
                 named = True
         if not named:
