@@ -10,7 +10,7 @@ Proposals summarised but not commented on get the stance pv:NoOpinion (inferred)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD
 
 from proveniens import __version__
-from proveniens.loaders.citations.find import CitationKind, find_citations
+from proveniens.loaders.citations.find import Citation, CitationKind, find_citations
 from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import slugify
@@ -68,6 +68,43 @@ class RemissLoader:
 
 
 _NUMBER_LABEL = re.compile(r"(?:Dnr|Diarienummer)")
+_AROUND = 3  # lines of context on either side of a label's line that the citation finder is given
+
+
+def labelled_number(text: str) -> Citation | None:
+    """The first diarienummer written within 20 characters after a 'Dnr'/'Diarienummer' label, in the unmasked text.
+
+    Only the lines around each label are searched, not the whole text again (a second citation pass
+    cost as much as the rest of the reading). A number that reaches the edge of its stretch is looked
+    up in the whole text, as are texts with a label that the stretches do not settle."""
+    found: Citation | None = None
+    for label in _NUMBER_LABEL.finditer(text):
+        line = text.rfind("\n", 0, label.start()) + 1
+        lo, hi = line, label.end()
+        for _ in range(_AROUND):
+            lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1
+        inner = text.find("\n", hi)
+        inner = len(text) if inner < 0 else text.find("\n", inner + 1)
+        inner = len(text) if inner < 0 else inner  # the end of the line after the label's
+        hi = inner
+        for _ in range(_AROUND):
+            nxt = text.find("\n", hi + 1)
+            hi = len(text) if nxt < 0 else nxt
+        for c in find_citations(text[lo:hi]):
+            start, end = c.start + lo, c.end + lo
+            if c.kind is CitationKind.DIARIENUMMER and _NUMBER_LABEL.search(text[start - 20 : start]):
+                if start < line or end > inner:
+                    return _first_labelled(text)
+                if found is None or start < found.start:
+                    found = replace(c, start=start, end=end)
+    return found
+
+
+def _first_labelled(text: str) -> Citation | None:
+    for c in find_citations(text):
+        if c.kind is CitationKind.DIARIENUMMER and _NUMBER_LABEL.search(text[c.start - 20 : c.start]):
+            return c
+    return None
 
 
 class _Reader:
@@ -165,19 +202,11 @@ class _Reader:
         f.attest(sou, ev)
 
     def identifier(self, response: URIRef) -> None:
-        if not _NUMBER_LABEL.search(self.text):
-            return  # no label to read a number after: spare a second citation pass over the whole text
-        for c in self.citations_in(self.text):
-            if c.kind is CitationKind.DIARIENUMMER and re.search(
-                _NUMBER_LABEL, self.text[c.start - 20 : c.start]
-            ):
-                self.facts.add(response, DCTERMS.identifier, Literal(c.identifier))
-                start = self.text.rfind("\n", 0, c.start) + 1
-                self.facts.attest(response, self.facts.evidence(start, c.end))
-                return
-
-    def citations_in(self, text: str) -> list:  # header lines are masked; the number is read from them on purpose
-        return [c for c in find_citations(text) if c.kind is CitationKind.DIARIENUMMER]
+        c = labelled_number(self.text)  # header lines are masked; the number is read from them on purpose
+        if c is not None:
+            self.facts.add(response, DCTERMS.identifier, Literal(c.identifier))
+            start = self.text.rfind("\n", 0, c.start) + 1
+            self.facts.attest(response, self.facts.evidence(start, c.end))
 
     def dating(self, response: URIRef) -> None:
         f = self.facts
