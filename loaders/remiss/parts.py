@@ -192,7 +192,9 @@ def date_bounds(text: str) -> tuple[tuple[dt.date, Span], tuple[dt.date, Span]] 
     in full as done, and only when they all lie in one year (dates.in_context).
     """
     sents = [(s, s.words(text)) for s in sentences(text)]
-    stated = [(m, words, s) for s, words in sents for m in find_dates(words) if m.is_day]
+    # A date counts only in a sentence saying something was done or setting a deadline: read no others.
+    telling = [(s, words) for s, words in sents if _DONE.search(words) or _DEADLINE.search(words)]
+    stated = [(m, words, s) for s, words in telling for m in find_dates(words) if m.is_day]
     context = [m for m, words, _ in stated if _DONE.search(words) and not _is_deadline(words, m)]
     bare = [
         (m, words, s)
