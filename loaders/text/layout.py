@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
 
 
 class LineKind(Enum):
@@ -185,13 +184,28 @@ def segments(no: int, text: str) -> list[Line]:
 
 def analyse(text: str | Sequence[str]) -> Layout:
     """Label every line, mask the furniture and give the content lines (see the module docstring)."""
-    return _analyse(text if isinstance(text, str) else "\n".join(text))
+    text = text if isinstance(text, str) else "\n".join(text)
+    if (laid := _LAID_OUT.get(text)) is not None:
+        return laid
+    # The same text with or without its final newline (a file's text, and its lines joined): one
+    # more or one less blank line at the end changes no label and no content line.
+    if text.endswith("\n") and (shorter := _LAID_OUT.get(text[:-1])) is not None:
+        laid = Layout((*shorter.kinds, LineKind.BLANK), shorter.masked + "\n", shorter.lines, shorter.provenance)
+    elif (longer := _LAID_OUT.get(text + "\n")) is not None:
+        laid = Layout(longer.kinds[:-1], longer.masked[:-1], longer.lines, longer.provenance)
+    else:
+        laid = _analyse(text)
+    while len(_LAID_OUT) >= 4:  # the few latest texts: choosing a loader and loading lay the same text out
+        _LAID_OUT.pop(next(iter(_LAID_OUT)))
+    _LAID_OUT[text] = laid
+    return laid
 
 
-@lru_cache(maxsize=4)
+_LAID_OUT: dict[str, Layout] = {}  # Layouts are immutable, so one is shared by every caller
+
+
 def _analyse(text: str) -> Layout:
-    """analyse() of one text, kept for the few latest texts: choosing a loader and loading a document
-    both lay the same text out (the minutes reader and the report form each), and a Layout is immutable."""
+    """analyse() of one text, laid out afresh."""
     lines = text.split("\n")
     kinds = [LineKind.BLANK if not ln.strip() else LineKind.BODY for ln in lines]
     starts = [0]
