@@ -35,7 +35,8 @@ _SIGNALS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(?:Val av justerare|Justerare|justering|föregående protokoll|föredragningslista|Mötets öppnande|"
                 r"Upprop|Övriga frågor|Mötets avslutande)\b", re.IGNORECASE), 1),
     (re.compile(r"(?:^|\n)\s*(?:[•*]\s*)?§\s*\d|\bAgendan?\b|\bDagordning\b"), 1),
-    (re.compile(r"\b[A-ZÅÄÖ][\wåäö]*(?:styrelsen|nämnden|rådet|fullmäktige|SRO|VVG)\s+(?:beslutade|beslutar|"
+    # A board, committee or council, or a body's abbreviation ("VVG noterar"), and a decision verb.
+    (re.compile(r"(?:\b[A-ZÅÄÖ][\wåäö]*(?:styrelsen|nämnden|rådet|fullmäktige)|\b[A-ZÅÄÖ]{2,6})\s+(?:beslutade|beslutar|"
                 r"ställer sig bakom|noterar|godkänner|tog ställning)\b|\btog\s+\w+\s+ställning\b"), 1),
 )
 _OTHER_KIND = re.compile(
