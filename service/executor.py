@@ -210,11 +210,11 @@ class WorkerPool:
         self._idle.clear()
 
     def _take_idle(self) -> _Worker | None:
-        """The warmest idle worker that is ready, else one still starting; dead ones are replaced."""
-        for worker in list(self._idle):
-            if not worker.alive():
-                self._drop(worker)
-                self._add_if_short()
+        """The warmest idle worker that is ready, else one still starting.
+
+        A worker that died idle is found by the supervisor, or by `_dispatch` when the job cannot be
+        sent; checking every idle worker's process here would cost system calls on every query.
+        """
         for worker in reversed(self._idle):
             worker.take_ready()
             if worker.ready:
@@ -246,7 +246,7 @@ class WorkerPool:
     async def _release(self, worker: _Worker) -> None:
         """Back to the idle list, or retired if the pool has grown beyond what it needs now."""
         worker.busy_since = None
-        if len(self._all) > self._target() or not worker.alive():
+        if len(self._all) > self._target():
             self._drop(worker)
             self._add_if_short()
             return

@@ -109,13 +109,13 @@ def _evaluate(store: ox.Store, job: QueryJob, union_default: bool, conn: Connect
         writer = _PipeWriter(conn, media)
         result.serialize(writer, format=fmt)  # type: ignore[arg-type]
         writer.finish()
-    except SyntaxError as err:
-        conn.send(("error", 400, f"SPARQL syntax error: {err}"))
-    except ValueError as err:  # a bad graph IRI or substitution, found before evaluation starts
-        conn.send(("error", 400, f"Bad request: {err}"))
     except Exception as err:  # the worker's boundary: report every failure to the parent, never die silently
         if writer is not None and writer.started:
             conn.send(("abort", f"Query failed: {err}"))
+        elif isinstance(err, SyntaxError):
+            conn.send(("error", 400, f"SPARQL syntax error: {err}"))
+        elif isinstance(err, ValueError):  # a bad graph IRI or substitution
+            conn.send(("error", 400, f"Bad request: {err}"))
         else:
             conn.send(("error", 500, f"Query failed: {err}"))
 
