@@ -28,7 +28,8 @@ from proveniens.loaders.remiss.responder import Responder, responder, speaks
 from proveniens.loaders.remiss.wording import NO_OPINION, OPPOSE, SUPPORT, Wording, list_stance, stance_in
 from proveniens.loaders.text.dated import line_evidence, write_date
 from proveniens.loaders.text.dates import document_date
-from proveniens.loaders.text.prose import Span, sentences, split_heading
+from proveniens.loaders.text.document_text import sentence_spans
+from proveniens.loaders.text.prose import Span, split_heading
 from proveniens.namespaces import INST, PV
 
 _REMISS_WORD = re.compile(r"\bremi(?:ss|tter)|\byttrande\b|\bskrivelse\b|\b(?:tillstyrker|avstyrker)\b", re.IGNORECASE)
@@ -72,7 +73,7 @@ def positions(text: str, who: Responder) -> list[Position]:
     that a sentence gives a stance ("… är positivt till följande förslag:")."""
     out: list[Position] = []
     lead: Wording | None = None
-    pending = list(reversed(sentences(text)))
+    pending = list(reversed(sentence_spans(text)))
     while pending:
         s = pending.pop()
         raw = text[s.start : s.end]

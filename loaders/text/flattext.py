@@ -17,6 +17,7 @@ from dataclasses import dataclass
 _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "till", "respektive", "resp", "som", "med", "utan"})
 _SPACE = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
 _WORD = re.compile(r"\w+")
+_HYPHEN_BEFORE_SPACE = re.compile(r"[-\u2010][\s\u00a0\u2007\u202f\u200b]")
 # What flatten must rewrite; a single plain space is already flat and stays inside the run being copied.
 _SPECIAL = re.compile(
     r"(?P<soft>\u00ad)|(?P<hyphen>[-\u2010])(?=[\s\u00a0\u2007\u202f\u200b])"
@@ -62,6 +63,8 @@ def flatten(text: str) -> FlatText:
 
 def flat(text: str) -> str:
     """`flatten(text).flat` without the offsets, for words that are matched but never cited."""
+    if "\u00ad" not in text and not _HYPHEN_BEFORE_SPACE.search(text):
+        return _SPACE.sub(" ", text)  # nothing but whitespace to collapse: one C call, not a loop of pieces
     return "".join(piece for _, piece in _pieces(text))
 
 
