@@ -145,10 +145,11 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Anchor], list[Anchor]]:
                 lower.append(Anchor(dt.date(int(m[1]), month, 1), a, b, m[0],
                                     f"anteckningarna nämner {m[0]}, och {what_sv} är från {m[1]}",
                                     f"the minutes mention {m[0]}, and {what_en} dates from {m[1]}"))
-        tense = _tense(sentence)
+        mentions = find_dates(sentence)
+        tense = _tense(sentence) if mentions else None  # most sentences name no date: no tense to read
         if tense is None:
             continue
-        for mention in find_dates(sentence):
+        for mention in mentions:
             if tense == "past":
                 lower.append(Anchor(mention.first, first, last, sentence,
                                     f"”{mention.text}” nämns som något som redan har skett",

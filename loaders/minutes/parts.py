@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from proveniens.loaders.knowledge.entities import body_pattern, find_bodies
@@ -130,6 +131,21 @@ def _label(kind: str, words: str) -> re.Pattern[str]:
 
 LABEL = {k: _label(k, v) for k, v in _LABELS.items()}
 ANY_LABEL = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})\s*:", re.IGNORECASE)
+_LABEL_START = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def labels(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """The label kinds `text` opens with, in LABEL's order: one pattern rules out most lines, which
+    the readers otherwise try against every label (minutes repeat their lines, hence the cache)."""
+    if not _LABEL_START.match(text):
+        return ()
+    return tuple((k, m) for k, rx in LABEL.items() if (m := rx.match(text)))
+
+
+def label(kind: str, text: str) -> re.Match[str] | None:
+    """`LABEL[kind].match(text)`, answered from labels()."""
+    return next((m for k, m in labels(text) if k == kind), None)
 ITEM_KIND = re.compile(
     r"^\s*(?:Information|Information och (?:dialog|diskussion)|Dialog|Diskussion|Ställningstagande|Beslut|"
     r"Beslutsärende|För kännedom|För beslut|För information|Workshop)\s*$",
