@@ -10,7 +10,9 @@ content lines of the agenda only).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,17 +98,19 @@ def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]
     """Sentences, each with the (offset in the sentence, line number) of the lines it runs over."""
     out = []
     for block in _blocks(lines):
-        text, starts = "", []
-        for line in block:
-            starts.append((len(text), line.no))
-            text += " ".join(line.text.split()) + " "
+        pieces = [" ".join(line.text.split()) + " " for line in block]
+        text = "".join(pieces)
+        offsets = list(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0))
         begin = 0
         for m in [*_SENTENCE_END.finditer(text), None]:
             end = m.end() if m else len(text)
             chunk = text[begin:end]
             if chunk.strip():
                 offset = begin + len(chunk) - len(chunk.lstrip())
-                out.append((text[offset:end].strip(), [(o - offset, n) for o, n in starts]))
+                # the sentence's own lines: the one it starts on and those starting inside it, not the whole block's
+                lo, hi = bisect.bisect_right(offsets, offset) - 1, bisect.bisect_left(offsets, end)
+                lines_in = [(offsets[i] - offset, block[i].no) for i in range(lo, hi)]
+                out.append((text[offset:end].strip(), lines_in))
             begin = end
     return out
 

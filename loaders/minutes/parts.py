@@ -135,17 +135,19 @@ _LABEL_START = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})", re.IGNORECAS
 
 
 @lru_cache(maxsize=1 << 16)
-def labels(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
-    """The label kinds `text` opens with, in LABEL's order: one pattern rules out most lines, which
-    the readers otherwise try against every label (minutes repeat their lines, hence the cache)."""
+def labels(text: str) -> dict[str, re.Match[str]]:
+    """The label kinds `text` opens with, in LABEL's order (do not change the dict: it is shared): one
+    pattern rules out most lines, which the readers otherwise try against every label."""
     if not _LABEL_START.match(text):
-        return ()
-    return tuple((k, m) for k, rx in LABEL.items() if (m := rx.match(text)))
+        return {}
+    return {k: m for k, rx in LABEL.items() if (m := rx.match(text))}
 
 
 def label(kind: str, text: str) -> re.Match[str] | None:
     """`LABEL[kind].match(text)`, answered from labels()."""
-    return next((m for k, m in labels(text) if k == kind), None)
+    return labels(text).get(kind)
+
+
 ITEM_KIND = re.compile(
     r"^\s*(?:Information|Information och (?:dialog|diskussion)|Dialog|Diskussion|Ställningstagande|Beslut|"
     r"Beslutsärende|För kännedom|För beslut|För information|Workshop)\s*$",

@@ -74,7 +74,7 @@ def _read_fields(minutes: Minutes, heads: list[int]) -> None:
         if (inline := INLINE_LEFT.match(line.text)) and not ANY_LABEL.match(line.text):
             people = people_in(inline["rest"], [line], strict=True)
             minutes.left.extend((p, parse_time(inline["at"])) for p in people or [])
-        for kind, m in labels(line.text):
+        for kind, m in labels(line.text).items():
             if kind in ("presenters", "decision"):
                 continue
             _read_field(minutes, kind, m, pos)

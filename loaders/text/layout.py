@@ -122,9 +122,9 @@ class Layout:
 
 def _caps_key(line: str) -> str | None:
     """The line without a page number at either end, if it is an all-caps line of 6+ letters."""
-    core = _EDGE_NUMBER.sub("", line.strip()).strip()
-    if _COMMON_LOWER.search(core):
+    if _COMMON_LOWER.search(line):
         return None  # most lines: ruled out without looking at each character in Python
+    core = _EDGE_NUMBER.sub("", line.strip()).strip()
     letters = [c for c in core if c.isalpha()]
     if len(letters) < 6 or any(c.islower() for c in letters):
         return None
