@@ -22,6 +22,7 @@ from proveniens.loaders.minutes.text import (
     NameMention,
     parse_people,
 )
+from proveniens.loaders.text.dates import InferredRange
 from proveniens.loaders.text.layout import Layout, Line
 
 
@@ -87,8 +88,7 @@ class Minutes:
     next_meetings: list[tuple[int, int, int | None, Span]] = field(default_factory=list)  # day, month, year
     excluded: set[int] = field(default_factory=set)  # lines of the signature, member list and schedule
     notice: bool = False  # a kallelse: the meeting is still to come
-    date_range: Any = None  # minutes_when.Range: an inferred day or range when no day is stated
-    undated: Any = None  # minutes_dating.DateRange: the range the agenda allows when nothing else dates it
+    date_range: InferredRange | None = None  # when no day is stated: what the text allows (minutes/when.py)
     posts: list[Any] = field(default_factory=list)  # minutes_posts.Post: titles written beside names
     present_inferred: list[tuple[Named, str]] = field(default_factory=list)  # (person, why)
     absent_inferred: list[tuple[Named, str]] = field(default_factory=list)
@@ -245,8 +245,10 @@ def heading(lines: tuple[Line, ...], pos: int) -> tuple[int, str, list[Line]]:
         nxt = lines[pos + 1]
         nxt_text = nxt.text.strip()
         other = ANY_LABEL.match(nxt.text) or HEADING.match(nxt.text) or re.match(r"^\s*[a-z][.)]\s", nxt.text)
-        if nxt.no - lines[pos].no <= 2 and not other and (
-            _CONNECTIVE_END.search(title) or (nxt_text[:1].islower() and not BULLET.match(nxt.text))
+        if (
+            nxt.no - lines[pos].no <= 2
+            and not other
+            and (_CONNECTIVE_END.search(title) or (nxt_text[:1].islower() and not BULLET.match(nxt.text)))
         ):
             used.append(nxt)
             title += " " + nxt_text
