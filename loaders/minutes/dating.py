@@ -201,26 +201,18 @@ def infer_range(lines: Sequence[Line], years: Sequence[int] = ()) -> InferredRan
     if earliest is None and latest is None and not span_years:
         return None
     first_line = lines[0] if lines else Line(1, "")
+
+    def on_first_line(day: dt.date, sv: str, en: str) -> Bound:  # a year's end, resting on the first line
+        return Bound(day, first_line.no, first_line.no, first_line.text.strip(), sv, en)
+
     if earliest is None:
         year = span_years[0] if span_years else latest.date.year  # type: ignore[union-attr]
-        earliest = Bound(
-            dt.date(year, 1, 1),
-            first_line.no,
-            first_line.no,
-            first_line.text.strip(),
-            f"inget i anteckningarna daterar mötet tidigare än året {year}",
-            f"nothing in the minutes dates the meeting before the year {year}",
-        )
+        earliest = on_first_line(dt.date(year, 1, 1), f"inget i anteckningarna daterar mötet tidigare än året {year}",
+                                 f"nothing in the minutes dates the meeting before the year {year}")  # fmt: skip
     if latest is None:
         year = max([*span_years, earliest.date.year])
-        latest = Bound(
-            dt.date(year, 12, 31),
-            first_line.no,
-            first_line.no,
-            first_line.text.strip(),
-            f"inget i anteckningarna daterar mötet senare än året {year}",
-            f"nothing in the minutes dates the meeting after the year {year}",
-        )
+        latest = on_first_line(dt.date(year, 12, 31), f"inget i anteckningarna daterar mötet senare än året {year}",
+                               f"nothing in the minutes dates the meeting after the year {year}")  # fmt: skip
     return InferredRange(
         earliest,
         latest,
