@@ -107,9 +107,15 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
 
 
 _ROLL_CALL = ("present", "absent", "left", "invited")
+# What a decision says, in the active ("Nämnden utser …") or the passive ("Informationen noteras"), or
+# its first "att"-clause ("att godkänna förslaget"): a line under a bare "Beslut" heading that is one.
 DECIDING_SENTENCE = re.compile(
-    r"^\s*[A-ZÅÄÖ][\wåäö/-]*(?:\s+[\wåäö/-]+){0,4}?\s+(?:beslutar|beslutade|beslöt|godkänner|godkände|ställer\s+sig\s+bakom|"
-    r"fastställer|fastställde|antar|antog|noterar|tar\s+del\s+av|lägger)\b"
+    r"^\s*(?:[A-ZÅÄÖ][\wåäö/-]*(?:\s+[\wåäö/-]+){0,4}?\s+(?:beslutar|beslutade|beslöt|godkänner|godkände|"
+    r"ställer\s+sig\s+bakom|fastställer|fastställde|antar|antog|noterar|tar\s+del\s+av|lägger|utser|utsåg|väljer|"
+    r"valde|beviljar|beviljade|avslår|avslog|bifaller|biföll|uppdrar|uppdrog|ger|gav|tillstyrker|avstyrker|"
+    r"överlämnar|återremitterar|föreslår|tillsätter|upphäver|"
+    r"noteras|godkänns|antas|fastställs|beviljas|avslås|bifalls|överlämnas|återremitteras|läggs\s+till\s+handlingarna)"
+    r"|[Aa]tt\s+[a-zåäö]+)\b"
 )
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
 _CLOCK_ON = re.compile(r"\s+kl\.?\s*\d.*$")

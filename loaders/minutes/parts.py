@@ -210,7 +210,8 @@ def _style(line: Line) -> str:
 
 
 def find_headings(lines: tuple[Line, ...]) -> list[int]:
-    """Positions in `lines` of the agenda headings: numbered 1, 2, 3 … with nested lists skipped."""
+    """Positions in `lines` of the agenda headings: numbered 1, 2, 3 … with nested lists skipped; two
+    at least, as a lone "1." is a list, but a lone "§ n" is a paragraph of a protocol."""
     for allow_any_start in (False, True):
         found: list[int] = []
         expected: int | None = None
@@ -232,6 +233,8 @@ def find_headings(lines: tuple[Line, ...]) -> list[int]:
                 inner = (n, pos, _style(line))
         if len(found) >= 2:
             return found
+        if found and (only := HEADING.match(lines[found[0]].text)) and only["para"] is not None:
+            return found  # one "§ 12": a protocol extract (protokollsutdrag) holds a single paragraph
     return []
 
 
