@@ -7,19 +7,25 @@ stated by the source document itself, which is what the text supports.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
 
 from proveniens.loaders.citations.find import Citation, CitationKind
+from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.reports import general as parts
 from proveniens.loaders.text.dated import line_evidence, line_span, write_date
+from proveniens.loaders.text.dates import DateMention
 from proveniens.loaders.text.document_text import sentence_containing
 from proveniens.loaders.text.prose import Span
 from proveniens.namespaces import INST, PV
 
 _EVIDENCE_PER_REFERENCE = 3
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 class GeneralReportWriter:
@@ -52,11 +58,25 @@ class GeneralReportWriter:
             f.attest(report, f.evidence(*self.sentence(own[1])))
         if dated is not None and named is not None:
             write_date(f, report, dated[0], line_evidence(f, self.text, dated[1]))
+        elif own is not None and named is not None and (year := _YEAR.search(own[0])):
+            self.year_of_number(report, own[0], int(year[0]), own[1])
         for number, span in cited:
             self.series_reference(report, number, span)
         self.references(report)
         self.events(report, line_span(self.text, dated[1]) if dated else None)
         self.places(report)
+
+    def year_of_number(self, report: URIRef, number: str, year: int, where: Span) -> None:
+        """A report that states no date of its own lies in the year its number holds ('RiR 2021:12'):
+        a range, never a day."""
+        f = self.facts
+        mention = DateMention(
+            dt.date(year, 1, 1), dt.date(year, 12, 31), number, where.start, where.end, inferred=True,
+            reasoning_sv=f"Rapporten anger inget datum; dess nummer {number} anger året {year}.",
+            reasoning_en=f"The report states no date; its number {number} gives the year {year}.",
+        )  # fmt: skip
+        note = f"The year in the report's number {number}."
+        write_date(f, report, mention, f.evidence(where.start, where.end, Assertion.INFERRED, note))
 
     def body(self, name: str, where: Span) -> URIRef:
         """The issuer; a body the curated data knows keeps its IRI, any other is minted with evidence."""

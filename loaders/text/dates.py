@@ -318,7 +318,9 @@ def document_date(lines: Sequence[str]) -> tuple[DateMention, int] | None:
         if (m := _LABELLED.match(line)) and (found := find_dates(m[1])):
             return _shift(found[0], m.start(1)), i
     for i, line in enumerate(lines):
-        if (m := _PLACE_DATE.match(line)) and (found := find_dates(line[m.end() :])) and len(line) < 60:
+        rest = line[m.end() :] if (m := _PLACE_DATE.match(line)) else ""
+        # the date ends the line: "Den 1 juli 2021 trädde lagen i kraft." is an event, not a place and date
+        if m and (found := find_dates(rest)) and len(line) < 60 and not rest[found[0].end :].strip(" \t.,"):
             return _shift(found[0], m.end()), i
     head = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
     for i in head:
