@@ -95,8 +95,9 @@ class Minutes:
     schedule_lines: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each schedule section
 
 
-HEADING = re.compile(
-    r"^\s*(?:§\s*(?P<para>\d{1,3})|(?P<num>\d{1,2})(?:\s*[.)]|(?=\s+[A-ZÅÄÖ][\wåäö])))\s+(?P<title>[A-ZÅÄÖÉ0-9\"”'].*)$"
+HEADING = re.compile(  # "3. Titel", "3 Titel", "§ 12 Titel", "Punkt 3. Titel", "Ärende 3: Titel"
+    r"^\s*(?:§\s*(?P<para>\d{1,3})|(?:(?:Punkt|Ärende|Ärendepunkt|Dagordningspunkt)\s+)?(?P<num>\d{1,2})"
+    r"(?:\s*[.):]|(?=\s+[A-ZÅÄÖ][\wåäö])))\s+(?P<title>[A-ZÅÄÖÉ0-9\"”'].*)$"
 )
 # "• § 2" alone on its line, the title on the next.
 PARA_ALONE = re.compile(r"^\s*(?:[•*\-–]\s*)?§\s*(?P<para>\d{1,3})\s*$")
@@ -299,7 +300,7 @@ def gather(lines: tuple[Line, ...], pos: int, first: str, max_gap: int = 2) -> t
     text, used = first, [lines[pos]]
     nxt = pos + 1
     while nxt < len(lines) and lines[nxt].no - used[-1].no - 1 <= max_gap:
-        joiner = _continues(text if text.strip() else used[-1].text, lines[nxt].text)
+        joiner = _continues(text, lines[nxt].text)  # nothing yet after the label: the list starts below it
         if joiner is None:
             break
         text = (text.rstrip() + joiner + lines[nxt].text.strip()) if text.strip() else lines[nxt].text.strip()

@@ -64,7 +64,8 @@ def _roster_officers(minutes: Minutes) -> None:
         return  # a notice's roster says who chairs the body, not who chaired a meeting held
     have = {o.role for o in minutes.officers}
     for named in minutes.present:
-        if named.affiliation and (m := _CHAIR.match(named.affiliation.strip(" ,"))):
+        parts = (named.affiliation or "").split(",")  # "Region Örebro län, ordförande": the role may come last
+        if m := next((m for part in parts if (m := _CHAIR.match(part.strip(" ,")))), None):
             role = "vice-chair" if m["vice"] else "chair"
             if role not in have:
                 have.add(role)

@@ -23,8 +23,15 @@ from proveniens.loaders.minutes.parts import BULLET, Named, Span, Statement, spa
 from proveniens.loaders.minutes.text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
 from proveniens.loaders.text.layout import Line
 
-_PRESENTING = r"föredrar|går\s+igenom|presenterar|redogör|informerar|visar|berättar|rapporterar"
-_ACTING = rf"{_PRESENTING}|kompletterar|uttalar\s+sig|hälsar|öppnar|inleder|avslutar|lyfter|frågar|svarar|påminner"
+# Present tense and past: minnesanteckningar often say what happened ("Eva Ström presenterade …").
+_PRESENTING = (
+    r"föredr(?:ar|og)|g(?:år|ick)\s+igenom|presenter(?:ar|ade)|redog(?:ör|jorde)|inform(?:erar|erade)|vis(?:ar|ade)|"
+    r"berätt(?:ar|ade)|rapporter(?:ar|ade)"
+)
+_ACTING = (
+    rf"{_PRESENTING}|komplettera(?:r|de)|uttala(?:r|de)\s+sig|häls(?:ar|ade)|öppna(?:r|de)|inled(?:er|de)|"
+    r"avsluta(?:r|de)|lyft(?:er|e)|fråga(?:r|de)|svara(?:r|de)|påminn(?:er|de)"
+)
 _ACT = re.compile(rf"^(?P<subject>.{{2,160}}?)\s+(?P<verb>{_ACTING})\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"\([^()]*\)|,\s*[a-zåäö][^,]*,")  # "(projektledare Region JH)", ", sekreterare,"
 _BESIDE = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<paren>[^()]*)\)|,\s*(?P<app>[a-zåäö][^,]*),)")

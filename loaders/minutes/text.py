@@ -158,8 +158,8 @@ def parse_people(
         ):
             if strict and len(part.split()) > 8:
                 return None
-            last = people[-1]
-            people[-1] = NameMention(last.name, last.affiliation or part)
+            last = people[-1]  # "Karin Berg, Region Örebro län, ordförande": every part describes her
+            people[-1] = NameMention(last.name, f"{last.affiliation}, {part}" if last.affiliation else part)
         elif strict:
             return None
     return people if people or not strict else None

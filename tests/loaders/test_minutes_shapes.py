@@ -68,6 +68,32 @@ def test_a_bare_beslut_heading_over_any_wording(names: list[str], body: str, day
     assert read(text).decisions() == [decision]
 
 
+@SETTINGS
+@given(people(4), st.sampled_from(["Länsgemensam ledningsgrupp för samverkan (LGS)", "Samverkansgruppen Nära vård"]),
+       DAYS, st.sampled_from(["Punkt", "Ärende"]), st.sampled_from(["Deltagare", "Närvarande"]),
+       st.sampled_from(["Förhinder", "Anmält förhinder", "Frånvarande"]),
+       st.sampled_from(["presenterade", "gick igenom", "redogjorde för", "föredrog"]))  # fmt: skip
+def test_notes_with_lists_under_their_labels_and_past_tense(names: list[str], body: str, day: dt.date, word: str,
+                                                           present: str, absent: str, verb: str) -> None:  # fmt: skip
+    """Minnesanteckningar: "Punkt 2." headings, a list under a label on a line of its own with "name,
+    organisation, role" entries, and presenters in the past tense."""
+    chair, member, secretary, away = names
+    text = "\n".join([
+        "Minnesanteckningar", "", body, f"Datum: {written(day)} {day.year}", "", f"{present}:",
+        f"{chair}, Region Örebro län, ordförande", f"{member}, Kumla kommun",
+        f"{secretary}, Region Örebro län, sekreterare", "", f"{absent}:", f"{away}, Lindesbergs kommun", "",
+        f"{word} 1. Föregående minnesanteckningar", "Minnesanteckningarna godkändes.", "",
+        f"{word} 2. Handlingsplan", f"{member} {verb} förslaget till handlingsplan.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.day() == day.isoformat()
+    assert got.attendance(PV.Present) == {chair, member, secretary}
+    assert got.attendance(PV.Absent) == {away}
+    assert (chair, "chair") in got.roles()
+    assert (secretary, "sekreterare") in got.posts()
+    assert got.presenters() == {member}
+
+
 @dataclass
 class Read:
     graph: Graph
