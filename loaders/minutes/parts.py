@@ -23,7 +23,7 @@ from proveniens.loaders.minutes.text import (
     parse_people,
 )
 from proveniens.loaders.text.dates import InferredRange
-from proveniens.loaders.text.layout import Layout, Line
+from proveniens.loaders.text.layout import FIELD_LABELS, Layout, Line
 
 
 @dataclass(frozen=True)
@@ -276,11 +276,16 @@ def cut_title(title: str) -> str:
 # Lists of people and labelled values that run over several lines
 
 
+_FIELD_ALONE = re.compile(rf"^(?:{FIELD_LABELS})\s*:?\s*$", re.IGNORECASE)
+
+
 def _continues(prev: str, nxt: str) -> str | None:
     """How a list line goes on with the next one: " " (same entry), ", " (a new entry) or None (it does not)."""
     prev, nxt = " ".join(prev.split()), " ".join(nxt.split())
     if not nxt or ANY_LABEL.match(nxt) or HEADING.match(nxt) or ITEM_KIND.match(nxt) or BULLET.match(nxt):
         return None
+    if _FIELD_ALONE.match(nxt):
+        return None  # "Ersättare" alone on its line, without a colon: the next section
     if prev.endswith((".", "?", "!", ":")) and not nxt[:1].islower():
         return None  # the list has ended
     if re.search(r"(?:,|\boch|\bsamt|&|-)$", prev) or nxt[:1].islower() or nxt.startswith(("och ", ", ")):

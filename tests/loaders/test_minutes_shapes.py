@@ -24,7 +24,7 @@ from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.registry import choose_loader
 from proveniens.loaders.sources import SourceFile, SourceKind
 from proveniens.loaders.text.dates import MONTH_NAMES
-from proveniens.namespaces import PV
+from proveniens.namespaces import INST, PV
 
 GIVEN = ("Agnes", "Birgitta", "Carl", "Dagny", "Einar", "Frida", "Gösta", "Hedvig", "Ingmar", "Josefin",
          "Kerstin", "Ludvig", "Märta", "Nils", "Ottilia", "Petter", "Ragnhild", "Sixten", "Tyra", "Ulf", "Viveka",
@@ -94,6 +94,24 @@ def test_notes_with_lists_under_their_labels_and_past_tense(names: list[str], bo
     assert got.presenters() == {member}
 
 
+@SETTINGS
+@given(people(4), DAYS, st.sampled_from(["(S)", "(M)", "(C)", ""]))
+def test_a_notice_with_sections_headed_by_bare_labels(names: list[str], day: dt.date, party: str) -> None:
+    """ "Ledamöter" and "Ersättare" alone on their lines each open a list; the list above ends there
+    (it ran on into "Ersättare" and made "Sara Ek Ersättare" a name, whose quote is nowhere)."""
+    chair, vice, member, deputy = names
+    text = "\n".join([
+        "KALLELSE", "Hälso- och sjukvårdsnämnden", "", f"Tid: {written(day)} {day.year}, kl. 09.00", "",
+        "Ledamöter", f"{chair} {party}, ordförande", f"{vice} {party}, vice ordförande", f"{member} {party}", "",
+        "Ersättare", f"{deputy} {party}", "", "Ärenden", "", "1. Val av justerare",
+        f"Förslag till beslut: {member} utses att justera protokollet.", "", "2. Månadsrapport",
+        "Förslag till beslut: Nämnden godkänner rapporten.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.invited() == {chair, vice, member, deputy}
+    assert got.attendance(PV.Present) == set() and got.decisions() == []
+
+
 @dataclass
 class Read:
     graph: Graph
@@ -130,6 +148,10 @@ class Read:
     def roles(self) -> set[tuple[str, str]]:
         g = self.graph
         return {(self.name(g.value(p, ORG.member)), str(r).rsplit("/", 1)[-1]) for p, r in g.subject_objects(ORG.role)}
+
+    def invited(self) -> set[str]:
+        g = self.graph
+        return {self.name(g.value(p, ORG.member)) for p in g.subjects(ORG.role, INST["role/invited-guest"])}
 
     def proposals(self) -> set[str]:
         return {str(t) for t in self.graph.objects(None, PV.proposedDecisionText)}
