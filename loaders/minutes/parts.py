@@ -292,7 +292,10 @@ def _continues(prev: str, nxt: str) -> str | None:
         return " "
     last_entry = re.split(r",|\boch\b", prev)[-1].strip(" .")
     first_entry = nxt.split(",")[0].strip(" .")
-    for entry in (last_entry, first_entry):  # a lone given name or surname: the name runs over the line break
+    # a lone given name or surname: the name runs over the line break — unless a party mark or a
+    # parenthesis closed the entry above ("Lisa Nilsson (C)" then "Erik …" is two people)
+    closed = prev.endswith(")")
+    for entry in (last_entry, *(() if closed else (first_entry,))):
         if re.fullmatch(NAME_TOKEN, entry) and not find_bodies(entry):
             return " "
     if parse_people(nxt, body_pattern(), strict=True):

@@ -170,11 +170,13 @@ class MinutesWriter:
         for post in self.minutes.posts:
             ref = self.people.resolve(post.person.name)
             start, end = out.narrow(post.person.span.start, post.person.span.end, post.title)
+            lines = out.quote_of(start, end, limit=10**6)  # a label's title is lower-cased: quote it as printed
+            quote = m[0] if (m := re.search(re.escape(post.title), lines, re.IGNORECASE)) else post.title
             person = out.person(ref, post.person.span.start, post.person.span.end, self.people.note(ref))
             iri = INST[f"post/{ref.slug}/{slugify(post.title)}"]
             out.typed(iri, ORG.Post)
-            out.attest(iri, SKOS.prefLabel, Literal(post.title, lang="sv"), start, end, post.title)
-            out.link(person, ORG.holds, iri, start, end, post.title)
+            out.attest(iri, SKOS.prefLabel, Literal(post.title, lang="sv"), start, end, quote)
+            out.link(person, ORG.holds, iri, start, end, quote)
             for body, written, _ in find_bodies(post.organisation or "")[:1]:
                 org = out.body(body, written, start, end)
                 out.link(iri, ORG.postIn, org, *out.narrow(start, end, written), written)
