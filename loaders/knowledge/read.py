@@ -16,7 +16,8 @@ from proveniens.loaders.knowledge.model import Body, BodyKind, Event, Person, Pl
 from proveniens.loaders.sources import SourceKind, SourceSet
 from proveniens.namespaces import INST, PV, RPUBL
 
-_KINDS = (BodyKind.REGION, BodyKind.MUNICIPALITY, BodyKind.COLLABORATION, BodyKind.UNIT, BodyKind.FORMAL)
+_KINDS = (BodyKind.REGION, BodyKind.MUNICIPALITY, BodyKind.COLLABORATION, BodyKind.COMMITTEE, BodyKind.AGENCY,
+          BodyKind.ASSOCIATION, BodyKind.UNIT, BodyKind.FORMAL)  # fmt: skip
 
 
 def read_graph(sources: SourceSet) -> Graph:

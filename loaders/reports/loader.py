@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from proveniens import __version__
 from proveniens.loaders.citations.find import Citation, CitationKind
@@ -25,6 +25,7 @@ from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.knowledge.entities import body_named
+from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.knowledge.lexicon import PARTIES
 from proveniens.loaders.remiss.loader import minutes_claim, remiss_form
 from proveniens.loaders.remiss.parts import views_heading
@@ -126,7 +127,7 @@ class _Reader:
         f = self.facts
         known = body_named(name)
         iri = known.iri if known else INST[f"org/{slugify(name)}"]
-        f.add(iri, RDF.type, known.kind.value if known else ORG.FormalOrganization)
+        f.add(iri, RDF.type, (known.kind if known else issuer_kind(name)).value)
         f.add(iri, SKOS.prefLabel, Literal(known.name if known else name, lang="sv"))
         if where is not None:
             f.attest(iri, f.evidence(where.start, where.end))

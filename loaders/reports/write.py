@@ -8,11 +8,12 @@ stated by the source document itself, which is what the text supports.
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from proveniens.loaders.citations.find import Citation, CitationKind
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import knowledge, slugify
+from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.reports import general as parts
 from proveniens.loaders.text.dated import line_evidence, line_span, write_date
 from proveniens.loaders.text.document_text import sentence_containing
@@ -63,7 +64,7 @@ class GeneralReportWriter:
         f = self.facts
         known = knowledge().body(name)
         iri = known.iri if known else INST[f"org/{slugify(name)}"]
-        f.add(iri, RDF.type, known.kind.value if known else ORG.FormalOrganization)
+        f.add(iri, RDF.type, (known.kind if known else issuer_kind(name)).value)
         f.add(iri, SKOS.prefLabel, Literal(known.name if known else name, lang="sv"))
         if known and known.name != name:
             f.add(iri, SKOS.altLabel, Literal(name, lang="sv"))
