@@ -31,7 +31,7 @@ from proveniens.loaders.remiss.loader import minutes_claim, remiss_form
 from proveniens.loaders.remiss.parts import views_heading
 from proveniens.loaders.reports import general as report_general
 from proveniens.loaders.reports import parts
-from proveniens.loaders.reports.write import GeneralReportWriter
+from proveniens.loaders.reports.write import GeneralReportWriter, write_places
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.document_text import document_text
 from proveniens.loaders.text.prose import Span, sentence_at
@@ -114,6 +114,7 @@ class _Reader:
         f.link(report, PV.reportsOn, assignment, f.evidence(*self.sentence(main[0])))
         self.references(report)
         self.relations()
+        write_places(f, report, self.masked, self.cits)
         return f.out
 
     # ----------------------------------------------------------------------------------- bodies
