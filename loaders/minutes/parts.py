@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from proveniens.loaders.knowledge.entities import body_pattern, find_bodies
@@ -21,6 +22,7 @@ from proveniens.loaders.minutes.text import (
     NameMention,
     parse_people,
 )
+from proveniens.loaders.text.dates import InferredRange
 from proveniens.loaders.text.layout import Layout, Line
 
 
@@ -86,8 +88,7 @@ class Minutes:
     next_meetings: list[tuple[int, int, int | None, Span]] = field(default_factory=list)  # day, month, year
     excluded: set[int] = field(default_factory=set)  # lines of the signature, member list and schedule
     notice: bool = False  # a kallelse: the meeting is still to come
-    date_range: Any = None  # minutes_when.Range: an inferred day or range when no day is stated
-    undated: Any = None  # minutes_dating.DateRange: the range the agenda allows when nothing else dates it
+    date_range: InferredRange | None = None  # when no day is stated: what the text allows (minutes/when.py)
     posts: list[Any] = field(default_factory=list)  # minutes_posts.Post: titles written beside names
     present_inferred: list[tuple[Named, str]] = field(default_factory=list)  # (person, why)
     absent_inferred: list[tuple[Named, str]] = field(default_factory=list)
@@ -131,6 +132,23 @@ def _label(kind: str, words: str) -> re.Pattern[str]:
 
 LABEL = {k: _label(k, v) for k, v in _LABELS.items()}
 ANY_LABEL = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})\s*:", re.IGNORECASE)
+_LABEL_START = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def labels(text: str) -> dict[str, re.Match[str]]:
+    """The label kinds `text` opens with, in LABEL's order (do not change the dict: it is shared): one
+    pattern rules out most lines, which the readers otherwise try against every label."""
+    if not _LABEL_START.match(text):
+        return {}
+    return {k: m for k, rx in LABEL.items() if (m := rx.match(text))}
+
+
+def label(kind: str, text: str) -> re.Match[str] | None:
+    """`LABEL[kind].match(text)`, answered from labels()."""
+    return labels(text).get(kind)
+
+
 ITEM_KIND = re.compile(
     r"^\s*(?:Information|Information och (?:dialog|diskussion)|Dialog|Diskussion|Ställningstagande|Beslut|"
     r"Beslutsärende|För kännedom|För beslut|För information|Workshop)\s*$",
@@ -193,7 +211,8 @@ def _style(line: Line) -> str:
 
 
 def find_headings(lines: tuple[Line, ...]) -> list[int]:
-    """Positions in `lines` of the agenda headings: numbered 1, 2, 3 … with nested lists skipped."""
+    """Positions in `lines` of the agenda headings: numbered 1, 2, 3 … with nested lists skipped; two
+    at least, as a lone "1." is a list, but a lone "§ n" is a paragraph of a protocol."""
     for allow_any_start in (False, True):
         found: list[int] = []
         expected: int | None = None
@@ -215,6 +234,8 @@ def find_headings(lines: tuple[Line, ...]) -> list[int]:
                 inner = (n, pos, _style(line))
         if len(found) >= 2:
             return found
+        if found and (only := HEADING.match(lines[found[0]].text)) and only["para"] is not None:
+            return found  # one "§ 12": a protocol extract (protokollsutdrag) holds a single paragraph
     return []
 
 
@@ -228,8 +249,10 @@ def heading(lines: tuple[Line, ...], pos: int) -> tuple[int, str, list[Line]]:
         nxt = lines[pos + 1]
         nxt_text = nxt.text.strip()
         other = ANY_LABEL.match(nxt.text) or HEADING.match(nxt.text) or re.match(r"^\s*[a-z][.)]\s", nxt.text)
-        if nxt.no - lines[pos].no <= 2 and not other and (
-            _CONNECTIVE_END.search(title) or (nxt_text[:1].islower() and not BULLET.match(nxt.text))
+        if (
+            nxt.no - lines[pos].no <= 2
+            and not other
+            and (_CONNECTIVE_END.search(title) or (nxt_text[:1].islower() and not BULLET.match(nxt.text)))
         ):
             used.append(nxt)
             title += " " + nxt_text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from proveniens.loaders.knowledge.entities import body_pattern
-from proveniens.loaders.minutes.parts import LABEL, Minutes, Officer
+from proveniens.loaders.minutes.parts import Minutes, Officer, label
 from proveniens.loaders.minutes.posts import Post, from_affiliation, from_lines
 from proveniens.loaders.minutes.roll import read_roll
 from proveniens.loaders.minutes.running import acts
@@ -24,7 +24,7 @@ def _names_written(minutes: Minutes) -> set[str]:
     names: set[str] = set()
     for line in minutes.layout.lines:
         for kind in ("invited", "present", "absent", "presenters"):
-            if m := LABEL[kind].match(line.text):
+            if m := label(kind, line.text):
                 names.update(p.name for p in parse_people(m["rest"], body_pattern()) or [])
     return names
 

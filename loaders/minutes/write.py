@@ -102,12 +102,6 @@ class MinutesWriter:
         if m.date is not None:
             day, span = m.date
             out.attest(meeting, DCTERMS.date, xsd_date(day), span.start, span.end, span.quote)
-        elif m.date_range is not None:
-            r = m.date_range
-            for prop, day in ((PV.earliestDate, r.first), (PV.latestDate, r.last)):
-                out.attest(meeting, prop, xsd_date(day), r.start, r.end, r.quote, False, r.en)
-            for text, lang in ((r.sv, "sv"), (r.en, "en")):
-                out.graph.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))
         else:
             self._date_range()
         if m.times is not None:
@@ -124,20 +118,18 @@ class MinutesWriter:
         (worked out once: every reference asks)."""
         if self.minutes.date is not None:
             return self.minutes.date[0]
-        if self.minutes.date_range is not None:
-            return self.minutes.date_range.last
-        return self.minutes.undated.latest.date if self.minutes.undated is not None else None
+        return self.minutes.date_range.last if self.minutes.date_range is not None else None
 
     def _agenda_lines(self) -> list[Line]:
         return [line for item in self.minutes.items for line in item.lines]
 
     def _date_range(self) -> None:
-        rng = self.minutes.undated
+        rng = self.minutes.date_range
         if rng is None:
             raise_undatable(self.source)
         out, meeting = self.out, self.meeting
-        for prop, anchor in ((PV.earliestDate, rng.earliest), (PV.latestDate, rng.latest)):
-            out.attest(meeting, prop, xsd_date(anchor.date), anchor.start, anchor.end, anchor.quote, False, anchor.en)
+        for prop, bound in ((PV.earliestDate, rng.earliest), (PV.latestDate, rng.latest)):
+            out.attest(meeting, prop, xsd_date(bound.date), bound.start, bound.end, bound.quote, False, bound.en)
         for text, lang in ((rng.reasoning_sv, "sv"), (rng.reasoning_en, "en")):
             out.graph.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))  # rests on the two bounds above
 
@@ -414,7 +406,7 @@ _MEETING_NAMED = re.compile(
 
 def can_date(minutes: Minutes) -> bool:
     """Whether the meeting can be given a day or a range (a meeting without either is not recorded)."""
-    return minutes.date is not None or minutes.date_range is not None or minutes.undated is not None
+    return minutes.date is not None or minutes.date_range is not None
 
 
 def _range_year(out: Emitter, meeting: URIRef) -> int | None:
@@ -424,6 +416,8 @@ def _range_year(out: Emitter, meeting: URIRef) -> int | None:
 
 def raise_undatable(source: SourceFile) -> None:
     raise SourceError(
-        source.path, None, "is minutes without a date, and nothing in them (no year, no dated event) places them.",
+        source.path,
+        None,
+        "is minutes without a date, and nothing in them (no year, no dated event) places them.",
         "Add the header line 'Datum: …' to the file, or a sentence that dates the meeting.",
     )

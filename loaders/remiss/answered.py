@@ -18,8 +18,8 @@ from rdflib import URIRef
 
 from proveniens.loaders.citations.find import Citation, CitationKind, sou
 from proveniens.loaders.knowledge import knowledge
-from proveniens.loaders.text.document_text import sentence_containing
-from proveniens.loaders.text.prose import Span, sentences
+from proveniens.loaders.text.document_text import sentence_containing, sentence_spans
+from proveniens.loaders.text.prose import Span
 
 _REMISS = re.compile(r"remiss|yttrande|skrivelse|rubricerat betänkande", re.IGNORECASE)
 _PRESENTS = re.compile(
@@ -71,7 +71,7 @@ def _title_line(text: str) -> Span | None:
 
 def by_title(text: str, title: Span | None) -> list[Answered]:
     """An SOU named only by its title, in the title line or a sentence about the remiss (inferred)."""
-    places = ([title] if title else []) + [s for s in sentences(text) if _REMISS.search(s.words(text))]
+    places = ([title] if title else []) + [s for s in sentence_spans(text) if _REMISS.search(s.words(text))]
     for span in places:
         written = _fold(span.words(text))
         for identifier, name in known_titles().items():
@@ -102,7 +102,7 @@ def remiss_rounds(text: str, sous: list[Answered]) -> dict[str, Span]:
     ("… (SOU 2020:19), är ute på remiss", "har fått rubricerat betänkande på remiss"); a sentence that
     denies it ("har inte gått ut på remiss") says the opposite."""
     out: dict[str, Span] = {}
-    for s in sentences(text):
+    for s in sentence_spans(text):
         words = s.words(text)
         m = _ON_REMISS.search(words)
         if m is None or _NOT.search(words[: m.start()][-40:]):

@@ -22,7 +22,7 @@ from proveniens.loaders.citations.find import Citation, CitationKind
 from proveniens.loaders.knowledge import Body, BodyKind, knowledge
 from proveniens.loaders.text.dates import DateMention, document_date, find_dates
 from proveniens.loaders.text.document_text import sentence_containing, sentence_spans
-from proveniens.loaders.text.prose import Span, sentences, split_heading
+from proveniens.loaders.text.prose import Span, split_heading
 
 # A report number in a series: "Rapport 2021:8", "PM 2021:1", "RiR 2014:22".
 SERIES = re.compile(
@@ -132,7 +132,7 @@ def title(text: str, date_line: int | None) -> tuple[str, Span] | None:
 
 def _sentences(text: str, skip: Span | None) -> list[Span]:
     out = []
-    for s in sentences(text):
+    for s in sentence_spans(text):
         if not _YEAR_ANY.search(text, s.start, s.end):
             continue  # no year, no dated event: skip before reading the words
         s = split_heading(text, s)[1]

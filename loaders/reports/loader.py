@@ -60,7 +60,7 @@ class ReportLoader:
     def form(self, source: SourceFile) -> str | None:
         """'assignment' (an agency's report on a government assignment, with its registration number),
         'general' (a report of any issuer), or None. A remiss response is never a report."""
-        return None if (form := report_form(source.text)) is None or minutes_claim(source) else form
+        return None if minutes_claim(source) else report_form(source.text)
 
     def load(self, source: SourceFile) -> LoadedDocument:
         if self.form(source) == "general":

@@ -49,6 +49,25 @@ ABBREVIATIONS = st.sampled_from(["LSG", "RSG", "SVO", "KSL", "DRG"])
 ORGS = st.sampled_from(["Region Halland", "Region Kalmar län", "Kommunförbundet Skåne", "Örebro kommun"])
 
 
+@SETTINGS
+@given(people(3), st.sampled_from(["Kommunstyrelsen", "Socialnämnden", "Vård- och omsorgsnämnden"]), DAYS,
+       st.sampled_from(["{body} utser {name} att justera protokollet.", "Informationen noteras.",
+                        "Informationen läggs till handlingarna.", "att godkänna förvaltningens förslag",
+                        "{body} beviljar ansökan.", "Redovisningen godkänns.",
+                        "{body} återremitterar ärendet till förvaltningen."]))  # fmt: skip
+def test_a_bare_beslut_heading_over_any_wording(names: list[str], body: str, day: dt.date, wording: str) -> None:
+    """Under a "Beslut" heading the next line is the decision whether it is active, passive or an
+    "att"-clause; a line of description under the item title is not."""
+    chair, member, officer = names
+    decision = wording.format(body=body, name=member)
+    text = "\n".join([
+        "PROTOKOLL", "Sammanträdesdatum", day.isoformat(), "", body, "",
+        f"Beslutande: {chair} (S), ordförande", f"{member} (M)", "", f"Övriga närvarande: {officer}, sekreterare", "",
+        "§ 12 Ärendet", "", "Förvaltningen har berett ärendet.", "", "Beslut", decision,
+    ])  # fmt: skip
+    assert read(text).decisions() == [decision]
+
+
 @dataclass
 class Read:
     graph: Graph

@@ -140,6 +140,12 @@ ACCEPT = [
     dcterms:description "Obligatoriskt valfrihetssystem även inom fysioterapi och psykiatri."@sv ;
     dcterms:subject <concept/fast-vardkontakt> .
 """, id="proposal-in-sou-2020-19"),
+    pytest.param("ProposalShape", """
+<sou/2021:93> a prov:Entity ; dcterms:identifier "SOU 2021:93" .
+<sou/2021:93/proposal/statsbidrag> a pv:Proposal ;
+    dcterms:isPartOf <sou/2021:93> ;
+    dcterms:description "förslaget om ett nytt statsbidrag"@sv .
+""", id="proposal-in-an-sou-known-only-by-its-identifier"),
     pytest.param("DirectiveShape", """
 <dir/2017:24> a rpubl:Kommittedirektiv ;
     dcterms:identifier "Dir. 2017:24" ;
@@ -223,10 +229,16 @@ REJECT = [
     pv:lineStart "402"^^xsd:positiveInteger ; pv:lineEnd "402"^^xsd:positiveInteger ;
     pv:assertion pv:Inferred ; pv:linkProperty rpubl:utgarFran ; prov:entity <prop/2019/20:164> .
 """, id="sou-based-on-a-bill"),
-    pytest.param("ProposalShape", ("Proposal-sou",), """
+    pytest.param("ProposalShape", ("Proposal-sou", "Proposal-souIdentifier"), """
 <sou/2020:19/proposal/plan> a pv:Proposal ;
     dcterms:description "En gemensam plan för primärvården i länet."@sv .
 """, id="not-in-an-sou"),
+    pytest.param("ProposalShape", ("Proposal-souIdentifier",), """
+<report/riksrevisionen-rir-2021-12> a prov:Entity ; dcterms:identifier "RiR 2021:12" .
+<report/riksrevisionen-rir-2021-12/proposal/x> a pv:Proposal ;
+    dcterms:isPartOf <report/riksrevisionen-rir-2021-12> ;
+    dcterms:description "Tydliggör ansvarsfördelningen."@sv .
+""", id="part-of-a-report-that-is-no-sou"),
     pytest.param("ProposalShape", ("Proposal-description",), """
 <sou/2020:19/proposal/plan> a pv:Proposal ; dcterms:isPartOf <sou/2020:19> .
 """, id="says-nothing"),
