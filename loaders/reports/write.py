@@ -151,8 +151,7 @@ def _write_finding(f: Facts, report: URIRef, iri: URIRef, finding: Finding) -> N
     f.add(iri, RDF.type, PV.Finding)
     f.add(report, PV.finding, iri)
     f.add(iri, PV.quote, Literal(normalise(ev.quote)))
-    f.attest(iri, ev)
-    for body in finding.places:
+    for body in finding.places:  # the sentence's evidence, once per place it names (no second copy for the quote)
         f.link(iri, PV.concerns, body.iri, ev)
     for k, figure in enumerate(finding.figures, start=1):
         node = URIRef(f"{iri}/figure/{k}")
