@@ -33,8 +33,11 @@ from proveniens.links import LINKS_GRAPH, links_graph
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
+from proveniens.loaders.knowledge import consulting, for_sources
 from proveniens.loaders.rdf_sources import LOADER as RDF_LOADER
 from proveniens.loaders.rdf_sources import describe_rdf_source, load_rdf_source
+from proveniens.loaders.reference_texts import LOADER as REFERENCE_LOADER
+from proveniens.loaders.reference_texts import mark_reference, reference_texts
 from proveniens.loaders.registry import choose_loader
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
@@ -91,8 +94,17 @@ def load_sources(
 ) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Path]]:
     """Run the loader for each text and YAML source (those in `names`, when given); raise at the first that fails.
 
+    The loaders consult the knowledge of these sources (their curated/knowledge/, else the repository's). A
+    reference text beside the curated files that cite it is registered as such, not read by a kind loader.
     Returns the graphs, where each subject came from, and the documents no kind loader recognised.
     """
+    with consulting(for_sources(sources)):
+        return _load_sources(sources, names, reference_texts(sources))
+
+
+def _load_sources(
+    sources: SourceSet, names: frozenset[str] | None, references: frozenset[str]
+) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Path]]:
     loaded: list[LoadedGraph] = []
     origins: dict[Node, Origin] = {}
     unrecognised: list[Path] = []
@@ -104,6 +116,9 @@ def load_sources(
             curated = load_curated(source, sources)
             item = LoadedGraph(source.graph_iri, curated.graph, CURATED_LOADER, source)
             origins.update({node: Origin(where, line) for node, line in curated.origins.items()})
+        elif source.name in references:
+            graph = mark_reference(load_document(source), source)
+            item = LoadedGraph(source.graph_iri, graph, REFERENCE_LOADER, source)
         else:
             graph = load_document(source)
             loader = choose_loader(source)

@@ -93,6 +93,7 @@ class Minutes:
     present_inferred: list[tuple[Named, str]] = field(default_factory=list)  # (person, why)
     absent_inferred: list[tuple[Named, str]] = field(default_factory=list)
     schedule_lines: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each schedule section
+    members: list[Named] = field(default_factory=list)  # listed as the body's members (Ledamöter, Ersättare …)
 
 
 HEADING = re.compile(  # "3. Titel", "3 Titel", "§ 12 Titel", "Punkt 3. Titel", "Ärende 3: Titel"

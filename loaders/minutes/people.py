@@ -33,6 +33,10 @@ def read_people(minutes: Minutes) -> None:
     known = _names_written(minutes)
     lines = minutes.layout.lines
     for entry in read_roll(minutes, lines, known):
+        if entry.member:
+            minutes.members.append(entry.named)
+        if entry.status == "listed":
+            continue
         if entry.stated:
             {"present": minutes.present, "absent": minutes.absent, "invited": minutes.invited}[entry.status].append(
                 entry.named

@@ -57,7 +57,8 @@ NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _PARTICLE = r"(?:von|af|de|van|der|da)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{NAME_TOKEN}){{1,3}}"
 _NAME_AT_START = re.compile(rf"^({NAME})(?=$|[\s,(])")
-PARTY = re.compile(r"\s*\((?:M|S|C|L|KD|V|MP|SD|FP|FI)\)")
+PARTIES = frozenset({"M", "S", "C", "L", "KD", "V", "MP", "SD", "FP", "FI"})  # Swedish parties' letters
+PARTY = re.compile(rf"\s*\((?:{'|'.join(sorted(PARTIES))})\)")
 # Words that start sentences and labels, never given names.
 NOT_GIVEN_NAMES = frozenset(
     {

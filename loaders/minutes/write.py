@@ -18,18 +18,21 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from proveniens.errors import SourceError
+from proveniens.loaders.evidence import normalise as normalise_ws
 from proveniens.loaders.knowledge import knowledge, slugify
-from proveniens.loaders.knowledge.entities import Body, PersonIndex, body_named, find_bodies, new_body
+from proveniens.loaders.knowledge.entities import Body, BodyKind, PersonIndex, body_named, find_bodies, new_body
 from proveniens.loaders.minutes.emit import Emitter, xsd_date, xsd_time
 from proveniens.loaders.minutes.parts import Item, Minutes, Named
 from proveniens.loaders.minutes.refs import Reference, find_references
+from proveniens.loaders.minutes.represented import represented
 from proveniens.loaders.minutes.schedule import read_schedule
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.dates import DAY_MONTH, day_month
 from proveniens.loaders.text.layout import Line
 from proveniens.namespaces import INST, ORG, PV
 
-ROLE = {"chair": INST["role/chair"], "vice-chair": INST["role/vice-chair"], "invited-guest": INST["role/invited-guest"]}
+ROLE = {"chair": INST["role/chair"], "vice-chair": INST["role/vice-chair"], "invited-guest": INST["role/invited-guest"],
+        "member-organisation": INST["role/member-organisation"]}  # fmt: skip
 ATTENDANCE = {"present": PV.Present, "absent": PV.Absent, "left": PV.LeftEarly}
 
 
@@ -83,6 +86,7 @@ class MinutesWriter:
             start, end = self.out.narrow(named.span.start, named.span.end, named.name)
             self._affiliation(self.out.person(ref, start, end, self.people.note(ref)), named, start, end)
         self._participants()
+        self._member_organisations()
         self._posts()
         for item in self.minutes.items:
             self._item(item)
@@ -162,6 +166,45 @@ class MinutesWriter:
             org = self.out.body(body, written, b_start, b_end)
             if (person, ORG.memberOf, org) not in self.out.graph:  # one attestation, written next to the name
                 self.out.record(person, [(ORG.memberOf, org)], b_start, b_end, about=ORG.memberOf)
+
+    def _member_organisations(self) -> None:
+        """A collaboration body's members sit for organisations: "Hasse Karlsson PRO" under "Ledamöter" makes PRO
+        one of the body's member organisations (a reading of the roll call, so inferred), first mention as evidence.
+        The member's own participation stays as it is; that they belong to the organisation is written too."""
+        if self.found.body.kind is not BodyKind.COLLABORATION:
+            return
+        done: set[str] = {self.found.body.slug}
+        for named in self.minutes.members:
+            found = represented(named.affiliation)
+            if found is None:
+                continue
+            body, written = found
+            start, end, quote = self._beside(named, written)
+            org = self.out.body(body, written, start, end)
+            ref = self.people.resolve(named.name)
+            person = self.out.person(ref, *self.out.narrow(start, end, named.name), self.people.note(ref))
+            if (person, ORG.memberOf, org) not in self.out.graph:
+                self.out.record(person, [(ORG.memberOf, org)], start, end, quote, about=ORG.memberOf)
+            if body.slug in done:
+                continue
+            done.add(body.slug)
+            iri = INST[f"membership/{self.found.body.slug}/member-organisation/{body.slug}"]
+            facts: list[tuple[URIRef, URIRef | Literal]] = [
+                (RDF.type, ORG.Membership), (ORG.member, org), (ORG.organization, self.body),
+                (ORG.role, ROLE["member-organisation"]),
+            ]  # fmt: skip
+            note = (f"{named.name} is listed among the members of {self.found.body.name} for {written}: the "
+                    "organisation a member sits for is taken to be a member organisation of the body.")  # fmt: skip
+            self.out.record(iri, facts, start, end, quote, False, note, about=ORG.member)
+
+    def _beside(self, named: Named, written: str) -> tuple[int, int, str]:
+        """The lines and quote that hold a name and the organisation written after it ("Ulrik Hammar (L), norra
+        hälso- och sjukvårdsnämnden"); the organisation alone when the two lie far apart."""
+        text = normalise_ws(" ".join(self.source.lines[named.span.start - 1 : named.span.end]))
+        at = text.find(named.name)
+        to = text.find(normalise_ws(written), at) if at >= 0 else -1
+        quote = text[at : to + len(normalise_ws(written))] if at >= 0 and 0 <= to - at <= 120 else written
+        return (*self.out.narrow(named.span.start, named.span.end, quote), quote)
 
     def _posts(self) -> None:
         """Each title written beside a name: the person holds a post (org:Post) with that name, in the

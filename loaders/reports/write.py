@@ -1,4 +1,4 @@
-"""Writing what report_general reads: the report, its issuer, number, date, citations and dated events.
+"""Writing what report_general reads: the report, its issuer, number, date, citations, dated events and findings.
 
 Every fact carries evidence at the lines it was read from. A report whose issuer the text does not
 name is not typed pv:Report (a report must have a creator); its citations and events are then
@@ -11,13 +11,15 @@ import datetime as dt
 import re
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from proveniens.loaders.citations.find import Citation, CitationKind
-from proveniens.loaders.evidence import Assertion
+from proveniens.loaders.evidence import Assertion, normalise
 from proveniens.loaders.facts import Facts
-from proveniens.loaders.knowledge import knowledge, slugify
+from proveniens.loaders.knowledge import Body, knowledge, slugify
+from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.reports import general as parts
+from proveniens.loaders.reports.findings import Finding, findings
 from proveniens.loaders.text.dated import line_evidence, line_span, write_date
 from proveniens.loaders.text.dates import DateMention
 from proveniens.loaders.text.document_text import sentence_containing
@@ -83,7 +85,7 @@ class GeneralReportWriter:
         f = self.facts
         known = knowledge().body(name)
         iri = known.iri if known else INST[f"org/{slugify(name)}"]
-        f.add(iri, RDF.type, known.kind.value if known else ORG.FormalOrganization)
+        f.add(iri, RDF.type, (known.kind if known else issuer_kind(name)).value)
         f.add(iri, SKOS.prefLabel, Literal(known.name if known else name, lang="sv"))
         if known and known.name != name:
             f.add(iri, SKOS.altLabel, Literal(name, lang="sv"))
@@ -133,16 +135,56 @@ class GeneralReportWriter:
 
 
     def places(self, report: URIRef) -> None:
-        """The regions and municipalities the report speaks of, each with what it says (a few sentences)."""
-        f = self.facts
-        said: dict[URIRef, int] = {}
-        for body, s in parts.about_places(self.text):
-            if said.get(body.iri, 0) >= _EVIDENCE_PER_REFERENCE:
-                continue
-            said[body.iri] = said.get(body.iri, 0) + 1
-            f.add(body.iri, RDF.type, body.kind.value)
-            f.add(body.iri, SKOS.prefLabel, Literal(body.name, lang="sv"))
-            f.link(report, DCTERMS.subject, body.iri, f.evidence(s.start, s.end))
+        write_places(self.facts, report, self.text, self.cits)
+
+
+def write_places(f: Facts, report: URIRef, text: str, cits: list[Citation]) -> None:
+    """The regions and municipalities a report speaks of: each as its subject (with a few of the sentences that
+    name it), and every sentence about them as a pv:Finding with its quote, places and figures."""
+    found = findings(text, cits)
+    said: dict[URIRef, int] = {}
+    for finding in found:
+        for body in finding.places:
+            _describe_place(f, body)
+            if said.get(body.iri, 0) < _EVIDENCE_PER_REFERENCE:
+                said[body.iri] = said.get(body.iri, 0) + 1
+                f.link(report, DCTERMS.subject, body.iri, f.evidence(finding.span.start, finding.span.end))
+    base = slugify(str(report).rsplit("/", 1)[-1])[:60]
+    for n, finding in enumerate(found, start=1):
+        _write_finding(f, report, INST[f"finding/{base}/{n}"], finding)
+
+
+def _describe_place(f: Facts, body: Body) -> None:
+    """A known region or municipality as the knowledge files describe it (a municipality with its region), so
+    that the report's graph holds what the shapes ask of it in a build whose sources lack those files."""
+    region = knowledge().region_of(body)
+    for place in (body, region) if region is not None and region != body else (body,):
+        f.add(place.iri, RDF.type, place.kind.value)
+        f.add(place.iri, SKOS.prefLabel, Literal(place.name, lang="sv"))
+    if region is not None and region != body:
+        f.add(body.iri, PV.region, region.iri)
+
+
+def _write_finding(f: Facts, report: URIRef, iri: URIRef, finding: Finding) -> None:
+    ev = f.evidence(finding.span.start, finding.span.end)
+    f.add(iri, RDF.type, PV.Finding)
+    f.add(report, PV.finding, iri)
+    f.add(iri, PV.quote, Literal(normalise(ev.quote)))
+    for body in finding.places:  # the sentence's evidence, once per place it names (no second copy for the quote)
+        f.link(iri, PV.concerns, body.iri, ev)
+    for k, figure in enumerate(finding.figures, start=1):
+        node = URIRef(f"{iri}/figure/{k}")
+        at = f.evidence(figure.span.start, figure.span.end)
+        f.add(iri, PV.figure, node)
+        f.add(node, RDF.type, PV.Figure)
+        f.add(node, RDF.value, Literal(figure.value, datatype=XSD.decimal))
+        f.add(node, PV.counts, Literal(figure.counts, lang="sv"))
+        f.add(node, PV.quote, Literal(normalise(at.quote)))
+        if figure.whole is not None:
+            f.add(node, PV.outOf, Literal(figure.whole, datatype=XSD.integer))
+        if figure.percent:
+            f.add(node, PV.unit, Literal("procent", lang="sv"))
+        f.attest(node, at)
 
 
 def _label(sentence: str) -> str:

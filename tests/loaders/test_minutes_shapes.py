@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
 from proveniens.loaders.minutes.loader import MinutesLoader
@@ -156,6 +156,15 @@ class Read:
     def proposals(self) -> set[str]:
         return {str(t) for t in self.graph.objects(None, PV.proposedDecisionText)}
 
+    def member_organisations(self) -> set[str]:
+        """The names of the organisations recorded as members of the meeting's body."""
+        g, role = self.graph, URIRef("https://w3id.org/proveniens/role/member-organisation")
+        return {str(g.value(g.value(m, ORG.member), SKOS.prefLabel)) for m in g.subjects(ORG.role, role)}
+
+    def member_of(self) -> set[tuple[str, str]]:
+        g = self.graph
+        return {(self.name(p), str(g.value(o, SKOS.prefLabel))) for p, o in g.subject_objects(ORG.memberOf)}
+
 
 def read(text: str) -> Read:
     """Load `text` as the build does: the one loader that recognises it, which must be the minutes loader."""
@@ -217,6 +226,35 @@ def test_a_protocol_transcript_with_a_flattened_roll_call(names: list[str], day:
     assert got.attendance(PV.Absent) == {replaced}
     assert got.presenters() == {officer}
     assert got.decisions() == [f"{p1} (PRO) utses att justera protokollet."]
+    # the members sit for organisations; the officials under "Övriga" (a unit, a title) for none
+    assert got.member_organisations() == {"Östra nämnden", "PRO", "SPF"}
+    assert {(p1, "PRO"), (p2, "PRO"), (p3, "SPF"), (p4, "SPF")} <= got.member_of()
+    assert not {officer, secretary} & {name for name, _ in got.member_of()}
+
+
+MEMBER_ORGS = st.lists(st.sampled_from(["RPG", "SKPF", "DHR", "FUB", "HSO", "SRF"]), min_size=2, max_size=4,
+                       unique=True)  # fmt: skip
+
+
+@SETTINGS
+@given(people(6), DAYS, MEMBER_ORGS, st.sampled_from(["KD", "MP", "SD"]),
+       st.sampled_from(["Funktionshinderrådet", "Pensionärsrådet", "Samverkansrådet för nära vård"]))
+def test_the_organisations_members_sit_for_are_the_bodys_member_organisations(
+    names: list[str], day: dt.date, orgs: list[str], party: str, body: str
+) -> None:
+    """A council's members listed with their organisations: each organisation is a member of the council; a
+    party's letters, an invited guest's organisation and the officials' units are not."""
+    members, guest, official = names[: len(orgs)], names[4], names[5]
+    listed = " ".join(f"{name} {org}" for name, org in zip(members, orgs, strict=True))
+    text = "\n".join([
+        f"Protokoll {body} {written(day)} {day.year}", "", f"Datum: {day.isoformat()}", "",
+        f"Ledamöter: {listed} {names[len(orgs)]} {party}", f"Inbjudna: {guest}, Socialstyrelsen",
+        f"Övriga närvarande: {official}, enhet folkhälsa", "",
+        "1. Mötets öppnande", "Ordföranden öppnar mötet.", "Beslut: Rådet noterar informationen.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.member_organisations() == set(orgs)
+    assert {(name, org) for name, org in zip(members, orgs, strict=True)} <= got.member_of()
 
 
 @SETTINGS

@@ -111,6 +111,27 @@ REPORT = ASSIGNMENT + """
     dcterms:references <sou/2020:19>, <prop/2019/20:164> .
 """
 
+# A finding of Socialstyrelsen's follow-up about Region Dalarna (004, l. 1710), with a figure (made up for the test).
+FINDING = """
+<source/004_77c63d0e7f875d18.txt> pv:finding <finding/socialstyrelsen/1> .
+<finding/socialstyrelsen/1> a pv:Finding ;
+    pv:quote "Region Dalarna uttrycker att primärvårdens arbetssätt ska utvecklas" ;
+    pv:concerns <org/region-dalarna> ;
+    pv:figure <finding/socialstyrelsen/1/figure/1> ;
+    prov:qualifiedInfluence <evidence/finding-1> .
+<evidence/finding-1> a pv:Evidence ;
+    prov:hadPrimarySource <source/004_77c63d0e7f875d18.txt> ;
+    pv:quote "Region Dalarna uttrycker att primärvårdens arbetssätt ska utvecklas" ;
+    pv:lineStart "1710"^^xsd:positiveInteger ; pv:lineEnd "1710"^^xsd:positiveInteger ;
+    pv:assertion pv:Stated ; pv:linkProperty pv:concerns ; prov:influencer <org/region-dalarna> .
+<org/region-dalarna> a pv:Region ; skos:prefLabel "Region Dalarna"@sv .
+<finding/socialstyrelsen/1/figure/1> a pv:Figure ;
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> "14"^^xsd:decimal ;
+    pv:counts "kommuner"@sv ;
+    pv:outOf 15 ;
+    pv:unit "procent"@sv ;
+    pv:quote "14 av 15 kommuner" .
+"""
 ACCEPT = [
     pytest.param("SouShape", SOU_2017_53, id="sou-2017-53-with-dated-range"),
     pytest.param("ProposalShape", """
@@ -147,9 +168,32 @@ ACCEPT = [
     pytest.param("GovernmentAssignmentShape", ASSIGNMENT, id="s2019-03056-fs"),
     pytest.param("AssignmentAmendmentShape", ASSIGNMENT, id="amended-2020-04-16"),
     pytest.param("ReportShape", REPORT, id="socialstyrelsen-follow-up"),
+    pytest.param("FindingShape", FINDING, id="finding-about-region-dalarna"),
+    pytest.param("FigureShape", FINDING, id="fourteen-of-fifteen-municipalities"),
 ]
 
 REJECT = [
+    pytest.param("FindingShape", ("Finding-report",),
+                 FINDING.replace("<source/004_77c63d0e7f875d18.txt> pv:finding <finding/socialstyrelsen/1> .", ""),
+                 id="finding-of-no-report"),
+    pytest.param("FindingShape", ("Finding-quote",), FINDING.replace(
+        '    pv:quote "Region Dalarna uttrycker att primärvårdens arbetssätt ska utvecklas" ;\n    pv:concerns',
+        "    pv:concerns", 1), id="finding-without-quote"),
+    pytest.param("FindingShape", ("Finding-place",),
+                 FINDING.replace("<org/region-dalarna> a pv:Region", "<org/region-dalarna> a pv:CollaborationBody ;"
+                                 ' skos:altLabel "RD"'), id="finding-about-a-collaboration-body"),
+    pytest.param("FigureShape", ("Figure-finding",),
+                 FINDING.replace("    pv:figure <finding/socialstyrelsen/1/figure/1> ;\n", ""),
+                 id="figure-of-no-finding"),
+    pytest.param("FigureShape", ("Figure-value",), FINDING.replace('"14"^^xsd:decimal', '"fjorton"'),
+                 id="figure-value-in-words"),
+    pytest.param("FigureShape", ("Figure-counts",), without(FINDING, "pv:counts"), id="figure-counts-nothing"),
+    pytest.param("FigureShape", ("Figure-quote",), FINDING.replace('pv:quote "14 av 15 kommuner"',
+                 'pv:quote "14 av 15 kommuner", "fjorton"'), id="figure-two-quotes"),
+    pytest.param("FigureShape", ("Figure-outOf",), FINDING.replace("pv:outOf 15", 'pv:outOf "femton"'),
+                 id="figure-out-of-words"),
+    pytest.param("FigureShape", ("Figure-unit",), FINDING.replace('pv:unit "procent"@sv', 'pv:unit "kronor"@sv'),
+                 id="figure-unit-not-percent"),
     pytest.param("SouShape", ("Sou-inquiry",), """
 <sou/2019:29> a rpubl:Utredningsbetankande ;
     dcterms:identifier "SOU 2019:29" ;
