@@ -17,12 +17,13 @@ import re
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from proveniens.loaders.citations.find import Citation
 from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import knowledge, slugify
+from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.remiss.answered import Answered, answered, remiss_rounds
 from proveniens.loaders.remiss.responder import Responder, responder, speaks
 from proveniens.loaders.remiss.wording import NO_OPINION, OPPOSE, SUPPORT, Wording, list_stance, stance_in
@@ -162,7 +163,7 @@ class OrgReader:
         f = self.facts
         known = next((b for b in (knowledge().body(n) for n in (who.name, *who.spellings)) if b is not None), None)
         iri = known.iri if known else INST[f"org/{slugify(who.name)}"]
-        f.add(iri, RDF.type, known.kind.value if known else ORG.FormalOrganization)
+        f.add(iri, RDF.type, (known.kind if known else issuer_kind(who.name)).value)
         f.add(iri, SKOS.prefLabel, Literal(known.name if known else who.name, lang="sv"))
         for spelling in (who.name, *who.spellings):
             if spelling != (known.name if known else who.name):
