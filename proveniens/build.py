@@ -38,7 +38,7 @@ from proveniens.loaders.rdf_sources import LOADER as RDF_LOADER
 from proveniens.loaders.rdf_sources import describe_rdf_source, load_rdf_source
 from proveniens.loaders.reference_texts import LOADER as REFERENCE_LOADER
 from proveniens.loaders.reference_texts import mark_reference, reference_texts
-from proveniens.loaders.registry import choose_loader
+from proveniens.loaders.registry import Unread, read_facts
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.remote import RemoteTarget
@@ -83,7 +83,7 @@ class BuildReport:
     triples: dict[str, int]
     warnings: tuple[Finding, ...]
     skipped: tuple[Path, ...]
-    unrecognised: tuple[Path, ...]
+    unrecognised: tuple[Unread, ...]  # documents registered as sources whose facts were not read, and why
     seconds: float
     reloaded: tuple[str, ...] = ()  # the sources loaded by this build (all of them unless incremental)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for bench/
@@ -91,12 +91,14 @@ class BuildReport:
 
 def load_sources(
     sources: SourceSet, names: frozenset[str] | None = None
-) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Path]]:
-    """Run the loader for each text and YAML source (those in `names`, when given); raise at the first that fails.
+) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Unread]]:
+    """Run the loader for each text and YAML source (those in `names`, when given); raise at the first curated
+    file that fails. A document no kind loader reads (none recognises it, or the one that does fails on it) is
+    registered as a source and returned among the unread with the reason.
 
     The loaders consult the knowledge of these sources (their curated/knowledge/, else the repository's). A
     reference text beside the curated files that cite it is registered as such, not read by a kind loader.
-    Returns the graphs, where each subject came from, and the documents no kind loader recognised.
+    Returns the graphs, where each subject came from, and the unread documents.
     """
     with consulting(for_sources(sources)):
         return _load_sources(sources, names, reference_texts(sources))
@@ -104,10 +106,10 @@ def load_sources(
 
 def _load_sources(
     sources: SourceSet, names: frozenset[str] | None, references: frozenset[str]
-) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Path]]:
+) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Unread]]:
     loaded: list[LoadedGraph] = []
     origins: dict[Node, Origin] = {}
-    unrecognised: list[Path] = []
+    unrecognised: list[Unread] = []
     for source in sources.files:
         if names is not None and source.name not in names:
             continue
@@ -121,12 +123,12 @@ def _load_sources(
             item = LoadedGraph(source.graph_iri, graph, REFERENCE_LOADER, source)
         else:
             graph = load_document(source)
-            loader = choose_loader(source)
-            if loader is None:
-                unrecognised.append(source.path)
+            read = read_facts(source)
+            if isinstance(read, Unread):
+                unrecognised.append(read)
                 item = LoadedGraph(source.graph_iri, graph, DOCUMENT_LOADER, source)
             else:
-                document = loader.load(source)
+                loader, document = read
                 graph += document.graph
                 origins.update({node: Origin(where, line) for node, line in document.origins.items()})
                 item = LoadedGraph(source.graph_iri, graph, loader.name, source, loader.version)
@@ -212,7 +214,7 @@ class _Loaded:
 
     text: list[LoadedGraph]
     origins: dict[Node, Origin]
-    unrecognised: list[Path]
+    unrecognised: list[Unread]
     records: list[GraphRecord]
     rdf_origins: dict[URIRef, str]  # RDF graph -> its file, for findings about its subjects
 
