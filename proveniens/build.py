@@ -43,7 +43,7 @@ from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
 from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
-from proveniens.store_statistics import store_counts
+from proveniens.store_statistics import described_statistics, store_counts
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
 
 DOCUMENT_LOADER = "source-document"
@@ -300,8 +300,10 @@ def _finish(candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, 
     built_at = datetime.now(UTC)
     candidate.replace_graph(BUILD_GRAPH, describe_graphs(records, built_at))
     with steps("describing"):
-        candidate.drop_graph(VOID_GRAPH)  # an incremental build's earlier one: the description does not count itself
-        counts = store_counts(candidate.store, [*(r.graph for r in records), BUILD_GRAPH])
+        kept = {r.graph for r in plan.keep}  # their numbers are those of the previous description
+        described = {g: stats for g, stats in described_statistics(candidate.store).items() if g in kept}
+        candidate.drop_graph(VOID_GRAPH)  # the previous one: the description does not count itself
+        counts = store_counts(candidate.store, [*(r.graph for r in records), BUILD_GRAPH], described)
         candidate.replace_graph(VOID_GRAPH, describe(counts, built_at))
     return {str(name): candidate.size(name) for name in sorted(candidate.graph_names())}
 

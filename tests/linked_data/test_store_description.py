@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,10 +16,19 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import PROV
 
 from proveniens.build import DERIVED, BuildReport, build
-from proveniens.dataset_description import DATASET, VOID, VOID_GRAPH, describe_dataset
+from proveniens.dataset_description import (
+    DATASET,
+    VOID,
+    VOID_GRAPH,
+    Counts,
+    Statistics,
+    describe,
+    describe_dataset,
+)
 from proveniens.links import LINKS_GRAPH, links_graph
 from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.store import open_read_only
+from proveniens.store_statistics import described_statistics, store_counts
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 EX = "https://example.org/"
@@ -98,3 +107,31 @@ def test_blank_nodes_of_two_sources_count_as_two_subjects(tmp_path: Path) -> Non
     assert int(void.value(DATASET, VOID.distinctSubjects)) == len(subjects)  # type: ignore[arg-type]
     entities = {s for s in subjects if isinstance(s, BNode) or s.startswith(B)}
     assert int(void.value(DATASET, VOID.entities)) == len(entities)  # type: ignore[arg-type]
+
+
+def test_kept_graphs_keep_their_described_numbers_and_the_rest_is_counted() -> None:
+    """How an incremental build carries the numbers of the graphs it kept over from the previous description."""
+    graphs = {
+        URIRef(f"{B}graph/{name}"): Graph().parse(
+            data=f'<{B}{name}> a <{EX}Thing> ; <{EX}says> "{name}" .', format="turtle"
+        )
+        for name in ("kept", "changed")
+    }
+    store = ox.Store()
+    for name, graph in graphs.items():
+        store.load(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
+    kept, changed = graphs
+    stale = Statistics(7, 7, 7, 7, 7, 7)
+    counts = store_counts(store, graphs, {kept: stale})
+    reference = Counts.of(list(graphs.items()))
+    assert counts.graphs == {kept: stale, changed: reference.graphs[changed]}
+    assert (counts.dataset, counts.classes, counts.properties) == (
+        reference.dataset,
+        reference.classes,
+        reference.properties,
+    )
+    description = describe(reference, datetime.now(UTC))
+    store.load(
+        description.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(VOID_GRAPH))
+    )
+    assert described_statistics(store) == reference.graphs
