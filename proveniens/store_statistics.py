@@ -2,9 +2,10 @@
 
 Reading a million triples back into rdflib to count them cost minutes and gigabytes; the same
 numbers are a few grouped scans of the store's own indexes (`queries/candidate/*_statistics.rq`,
-`*_partitions.rq`). They equal `Counts.of` over the same graphs (tests/linked_data/test_store_description.py):
-the store's graphs hold no blank node but what an RDF source brought, and such a node counts as the
-entity its skolem IRI would be. An incremental build takes the numbers of the graphs it kept from the
+`*_partitions.rq`). They equal `Counts.of` over the same graphs (tests/linked_data/test_store_description.py)
+but for blank nodes, which only RDF sources bring: each counts as one node, the entity its skolem IRI
+would be, where `Counts.of` merges the first blank node of every graph into one (`skolemize` names
+them `genid/cb0`, `cb1` … graph by graph). An incremental build takes the numbers of the graphs it kept from the
 previous description (`described_statistics`) and counts only the others and the union.
 """
 
