@@ -24,12 +24,12 @@ from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
 
 from proveniens import __version__
-from proveniens.dataset_description import VOID_GRAPH, describe_dataset
+from proveniens.dataset_description import VOID_GRAPH, describe
 from proveniens.errors import ValidationFailed
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
 from proveniens.lineage_index import LINEAGE_GRAPH, index_store
 from proveniens.lineage_index import LOADER as LINEAGE_LOADER
-from proveniens.links import LINKS_GRAPH, links_graph
+from proveniens.links import LINKS_GRAPH, store_links
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
@@ -46,6 +46,7 @@ from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
 from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
+from proveniens.store_statistics import described_statistics, store_counts
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
 
 DOCUMENT_LOADER = "source-document"
@@ -198,9 +199,7 @@ class _Steps:
 
 
 def _graph_of(store: ox.Store, name: URIRef) -> Graph:
-    """A graph of the candidate as an rdflib graph, for the rdflib-based steps (links, VoID).
-
-    This is the seam where those steps move onto the store: at a million triples it is the slow part."""
+    """A graph of the candidate as an rdflib graph, to upload it to a remote target."""
     graph = Graph()
     add = graph.add
     for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
@@ -299,27 +298,30 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, increme
     )
 
 
-DERIVED = (ONTOLOGY_GRAPH, LINKS_GRAPH, BUILD_GRAPH, VOID_GRAPH)
+DERIVED = frozenset({ONTOLOGY_GRAPH, LINKS_GRAPH, BUILD_GRAPH, VOID_GRAPH, LINEAGE_GRAPH})  # not source data
 
 
-def _finish(
-    candidate: Candidate, loaded: _Loaded, plan: Plan, views: dict[URIRef, Graph], ontology: Graph
-) -> dict[str, int]:
-    """Write the derived graphs (ontology, links, build graph, VoID) over everything the candidate now holds."""
-    content = [(name, views[name]) for name in sorted(views)]
-    links = links_graph(content)
-    candidate.replace_graph(LINKS_GRAPH, links)
+def _finish(candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, steps: _Steps) -> dict[str, int]:
+    """Write the derived graphs (ontology, links, build graph, VoID) over everything the candidate now holds.
+
+    Links and VoID's numbers are found by queries on the candidate store: no source graph is read
+    back into rdflib, whatever its size."""
+    with steps("links"):
+        links = store_links(candidate.store, DERIVED)
+        candidate.replace_graph(LINKS_GRAPH, links)
     records = [*plan.keep, *loaded.records]
     records.append(GraphRecord(ONTOLOGY_GRAPH, None, None, "ontology", __version__, len(ontology)))
     records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, len(links)))
-    lineage = _graph_of(candidate.store, LINEAGE_GRAPH)  # written by index_store after loading
-    records.append(GraphRecord(LINEAGE_GRAPH, None, None, LINEAGE_LOADER, __version__, len(lineage)))
+    lineage = candidate.size(LINEAGE_GRAPH)  # written by index_store after loading
+    records.append(GraphRecord(LINEAGE_GRAPH, None, None, LINEAGE_LOADER, __version__, lineage))
     built_at = datetime.now(UTC)
-    build_graph = describe_graphs(records, built_at)
-    candidate.replace_graph(BUILD_GRAPH, build_graph)
-    everything = [*content, (ONTOLOGY_GRAPH, ontology), (LINKS_GRAPH, links), (LINEAGE_GRAPH, lineage)]
-    everything.append((BUILD_GRAPH, build_graph))
-    candidate.replace_graph(VOID_GRAPH, describe_dataset(everything, built_at))
+    candidate.replace_graph(BUILD_GRAPH, describe_graphs(records, built_at))
+    with steps("describing"):
+        kept = {r.graph for r in plan.keep}  # their numbers are those of the previous description
+        described = {g: stats for g, stats in described_statistics(candidate.store).items() if g in kept}
+        candidate.drop_graph(VOID_GRAPH)  # the previous one: the description does not count itself
+        counts = store_counts(candidate.store, [*(r.graph for r in records), BUILD_GRAPH], described)
+        candidate.replace_graph(VOID_GRAPH, describe(counts, built_at))
     return {str(name): candidate.size(name) for name in sorted(candidate.graph_names())}
 
 
@@ -365,12 +367,7 @@ def build(
             report = _verify_candidate(candidate, loaded, plan, is_incremental)
         if not report.conforms:
             raise ValidationFailed(report)
-        with steps("reading the candidate"):
-            content = {r.graph for r in [*plan.keep, *loaded.records]}
-            # Read back, not the loaders' graphs: the store's literals are what VoID must count.
-            views = {name: _graph_of(candidate.store, name) for name in content}
-        with steps("describing"):
-            triples = _finish(candidate, loaded, plan, views, ontology)
+        triples = _finish(candidate, loaded, plan, ontology, steps)
         if not embedded:
             with steps("publishing"):
                 target.publish([(URIRef(name), _graph_of(candidate.store, URIRef(name))) for name in triples])
