@@ -224,7 +224,7 @@ def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Ste
         candidate.drop_graph(graph)
     with steps("loading sources"):
         text, origins, unrecognised = load_sources(sources, plan.text)
-    written = {item.iri: skolemize(item.graph) for item in text}
+    written = {item.iri: skolemize(item.graph, item.iri) for item in text}
     with steps("writing text sources"):
         for name, graph in written.items():
             candidate.replace_graph(name, graph)

@@ -125,7 +125,7 @@ class Counts:
     @staticmethod
     def of(graphs: list[tuple[URIRef, Graph]]) -> Counts:
         """Counted over rdflib graphs (each skolemized first, as the store holds it); `VOID_GRAPH` is left out."""
-        content = [(name, skolemize(graph)) for name, graph in graphs if name != VOID_GRAPH]
+        content = [(name, skolemize(graph, name)) for name, graph in graphs if name != VOID_GRAPH]
         union = Graph()
         for _, graph in content:
             union += graph

@@ -93,7 +93,7 @@ def test_an_incremental_build_with_rdf_sources_describes_itself_as_the_reference
 
 
 def test_blank_nodes_of_two_sources_count_as_two_subjects(tmp_path: Path) -> None:
-    """As the store holds them; the rdflib reference counted one, its skolem IRIs (`genid/cb0`) being per graph."""
+    """As the store holds them (the skolem IRIs of the rdflib reference once collided across graphs and counted one)."""
     for name in ("one.nt", "two.nt"):
         rdf(tmp_path, name, name, anonymously=True)
     build(tmp_path, tmp_path / "store")
