@@ -27,8 +27,9 @@ from proveniens.loaders.text.layout import FIELD_LABELS, Layout, Line
 
 
 @dataclass(frozen=True)
-class Span:
-    """Lines `start`..`end` of the file, and the words there that support a fact."""
+class Passage:
+    """Lines `start`..`end` of the file, and the words there that support a fact: what minutes cite, as
+    they are read line by line (a character range of running text is a `text.prose.Span`)."""
 
     start: int
     end: int
@@ -41,20 +42,20 @@ class Named:
 
     name: str
     affiliation: str | None
-    span: Span
+    span: Passage
 
 
 @dataclass(frozen=True)
 class Statement:
     text: str
-    span: Span
+    span: Passage
 
 
 @dataclass
 class Item:
     number: int
     title: str
-    heading: Span
+    heading: Passage
     presenters: list[Named] = field(default_factory=list)
     presenters_labelled: bool = True
     matters: list[Statement] = field(default_factory=list)  # bullets under an item-type line "Ställningstagande"
@@ -73,19 +74,19 @@ class Officer:
 @dataclass
 class Minutes:
     layout: Layout
-    title: Span | None = None  # "Mötesanteckning SRO"
+    title: Passage | None = None  # "Mötesanteckning SRO"
     body_written: str | None = None  # the body's abbreviation or name as the header writes it
-    body_name: Span | None = None  # the body's full name under the title
-    date: tuple[dt.date, Span] | None = None
-    times: tuple[dt.time, dt.time, Span] | None = None
-    form: tuple[str, Span] | None = None
+    body_name: Passage | None = None  # the body's full name under the title
+    date: tuple[dt.date, Passage] | None = None
+    times: tuple[dt.time, dt.time, Passage] | None = None
+    form: tuple[str, Passage] | None = None
     invited: list[Named] = field(default_factory=list)
     present: list[Named] = field(default_factory=list)
     absent: list[Named] = field(default_factory=list)
     left: list[tuple[Named, dt.time | None]] = field(default_factory=list)
     officers: list[Officer] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    next_meetings: list[tuple[int, int, int | None, Span]] = field(default_factory=list)  # day, month, year
+    next_meetings: list[tuple[int, int, int | None, Passage]] = field(default_factory=list)  # day, month, year
     excluded: set[int] = field(default_factory=set)  # lines of the signature, member list and schedule
     notice: bool = False  # a kallelse: the meeting is still to come
     date_range: InferredRange | None = None  # when no day is stated: what the text allows (minutes/when.py)
@@ -188,9 +189,9 @@ DIGITAL = re.compile(r"teams|skype|zoom|digital|video|distans|telefon", re.IGNOR
 ROSTER_START = re.compile(r"^\s*För\s+[A-ZÅÄÖ].*\(|\((?:M|S|C|L|KD|V|MP|SD)\),")
 
 
-def span_of(lines: list[Line], quote: str | None = None) -> Span:
+def span_of(lines: list[Line], quote: str | None = None) -> Passage:
     text = " ".join(" ".join(line.text.split()) for line in lines)
-    return Span(lines[0].no, lines[-1].no, quote or text)
+    return Passage(lines[0].no, lines[-1].no, quote or text)
 
 
 def clean_title(text: str) -> str:

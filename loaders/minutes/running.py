@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from proveniens.loaders.knowledge.entities import find_bodies
-from proveniens.loaders.minutes.parts import BULLET, Named, Span, Statement, span_of
+from proveniens.loaders.minutes.parts import BULLET, Named, Passage, Statement, span_of
 from proveniens.loaders.minutes.text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
 from proveniens.loaders.text.layout import Line
 
@@ -111,9 +111,9 @@ def body_decisions(lines: list[Line], body: str) -> list[tuple[str, Statement]]:
             if m is None:
                 continue
             if m["said"]:
-                out.append(("", Statement(sentence, Span(line.no, line.no, sentence))))
+                out.append(("", Statement(sentence, Passage(line.no, line.no, sentence))))
                 continue
             rest = re.sub(r"^.*?\s(?=om\b)", "", m["topics"], count=1)
             for topic in _topics(rest):
-                out.append((topic.removeprefix("om ").strip(), Statement(topic, Span(line.no, line.no, topic))))
+                out.append((topic.removeprefix("om ").strip(), Statement(topic, Passage(line.no, line.no, topic))))
     return out
