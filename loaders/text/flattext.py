@@ -18,7 +18,8 @@ from dataclasses import dataclass
 _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "till", "respektive", "resp", "som", "med", "utan"})
 _SPACE = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
 _WORD = re.compile(r"\w+")
-_HYPHEN_BEFORE_SPACE = re.compile(r"[-\u2010][\s\u00a0\u2007\u202f\u200b]")
+# Only a hyphen at a line end may be a word break ("hälso- och" on one line is copied as it is).
+_HYPHEN_AT_LINE_END = re.compile(r"[-\u2010][^\S\n]*\n")
 # What flatten must rewrite; a single plain space is already flat and stays inside the run being copied.
 _SPECIAL = re.compile(
     r"(?P<soft>\u00ad)|(?P<hyphen>[-\u2010])(?=[\s\u00a0\u2007\u202f\u200b])"
@@ -76,7 +77,7 @@ def flatten(text: str) -> FlatText:
 
 def flat(text: str) -> str:
     """`flatten(text).flat` without the offsets, for words that are matched but never cited."""
-    if "\u00ad" not in text and not _HYPHEN_BEFORE_SPACE.search(text):
+    if "\u00ad" not in text and not _HYPHEN_AT_LINE_END.search(text):
         return _SPACE.sub(" ", text)  # nothing but whitespace to collapse: one C call, not a loop of pieces
     return "".join(piece for _, piece in _pieces(text))
 
