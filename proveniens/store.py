@@ -70,14 +70,17 @@ class StoreLayout:
                 f"{self.builds}, or remove it and run `proveniens build --store {self.root}`."
             ) from err
 
-    def new_build_dir(self) -> Path:
-        """An empty directory for a new build, named as incomplete until `publish` renames it.
+    def new_build_dir(self, create: bool = True) -> Path:
+        """An empty directory for a new build (or only its name, for a checkpoint to create), named as
+        incomplete until `publish` renames it.
 
         A build killed before it published leaves only such a directory, which is never counted as a
         build and is removed by the next publish."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         path = self.builds / f"{_PARTIAL}{stamp}-{os.getpid()}"
-        path.mkdir(parents=True)
+        self.builds.mkdir(parents=True, exist_ok=True)
+        if create:
+            path.mkdir()
         return path
 
     def complete_builds(self) -> list[Path]:
@@ -220,12 +223,11 @@ class EmbeddedTarget:
         in_block = False
         try:
             with self.layout.lock():
-                path = self.layout.new_build_dir()
+                previous = self.layout.current_build() if reuse_current else None
+                path = self.layout.new_build_dir(create=previous is None)
                 try:
-                    previous = self.layout.current_build() if reuse_current else None
                     if previous is not None:
-                        path.rmdir()
-                        checkpoint(previous, path)
+                        checkpoint(previous, path)  # creates the directory: it never stands empty or absent
                     candidate = Candidate(path)
                     in_block = True
                     yield candidate, previous
