@@ -3,8 +3,10 @@
 The store is read as one dataset: either the union of all its graphs or the graphs named. A
 validation can be narrowed to what some graphs touch (an incremental build): checks that read
 only the focus node's own triples look only at nodes those graphs mention, checks that also read
-the values' triples at those nodes and their neighbours, and the rest (long paths, nested shapes,
-SPARQL constraints: shapes whose reach crosses graphs) at every focus node.
+the values' types (sh:class) also at the neighbours of the nodes those graphs type, and the rest
+(long paths, nested shapes, SPARQL constraints: shapes whose reach crosses graphs) at every focus
+node. The nodes are found once, by two queries, and each check is joined with them as a VALUES
+block: a check whose scope is empty does not run at all.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from proveniens.shacl_sparql.compile import Check
+from proveniens.store import build_query
 
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 @dataclass(frozen=True)
@@ -73,24 +76,40 @@ def memory_store(graphs: Iterable[tuple[URIRef, Graph]]) -> ox.Store:
     return store
 
 
-def scope_patterns(changed: Sequence[str]) -> dict[int, str]:
-    """Patterns binding ?this to the nodes a change can affect, by a check's reach (0 or 1).
+def scope_nodes(store: ox.Store, changed: Sequence[str], options: dict[str, object]) -> dict[int, list[OxTerm]]:
+    """The focus nodes a change can affect, by a check's reach (0 or 1), each found once for all checks.
 
-    Reach 0: every subject of the changed graphs and every object but a class named by rdf:type
-    (a class is no focus node's own triple). Reach 1: those and their neighbours in any graph.
+    Reach 0: every subject of the changed graphs and every object but a class named by rdf:type.
+    Reach 1 (sh:class, which reads the values' types): those, and the neighbours in any graph of
+    the nodes the changed graphs give a type. A type that only the replaced version of a graph
+    gave is not seen: a build that removes a source validates in full.
     """
-    names = " ".join(f"<{g}>" for g in changed)
-    touched = (
-        "{ SELECT DISTINCT ?this WHERE { VALUES ?_cg { " + names + " } "
-        "{ GRAPH ?_cg { ?this ?_cp ?_co } } UNION "
-        "{ GRAPH ?_cg { ?_cs ?_cp ?this } FILTER(?_cp != " + RDF_TYPE + ") } } }"
-    )
-    near = (
-        "{ SELECT DISTINCT ?this WHERE { " + touched.replace("?this", "?_cm") + " "
-        "{ BIND(?_cm AS ?this) } UNION { ?_cm ?_cq ?this FILTER(?_cq != " + RDF_TYPE + ") } "
-        "UNION { ?this ?_cq ?_cm } } }"
-    )
-    return {0: touched, 1: near}
+    named = {"named_graphs": [ox.NamedNode(g) for g in changed]}
+    touched = [row["this"] for row in store.query(build_query("validation_touched.rq"), **options, **named)]
+    retyped = [row["this"] for row in store.query(build_query("validation_retyped.rq"), **options, **named)]
+    return {0: touched, 1: list(dict.fromkeys([*touched, *retyped]))}
+
+
+def values(nodes: Iterable[OxTerm]) -> str | None:
+    """A VALUES pattern binding ?this to the nodes, or None when one is a blank node (VALUES cannot name it)."""
+    nodes = list(nodes)
+    if any(isinstance(n, ox.BlankNode) for n in nodes):
+        return None
+    return "VALUES ?this { " + " ".join(str(n) for n in nodes) + " }"
+
+
+def written_otherwise(check: Check, source: Sequence[Graph]) -> list[OxTerm]:
+    """The subjects a source graph wrote a value of the check's path for with another datatype than its own.
+
+    Only their rows can pass `declared_otherwise`: narrowing the check to them spares a million-quad
+    build the rows of every integer the RDF sources hold."""
+    found = {
+        s
+        for g in source
+        for s, o in g.subject_objects(check.path)
+        if isinstance(o, Literal) and o.datatype != check.declared and not isinstance(s, BNode)
+    }
+    return [to_oxigraph(s) for s in found]
 
 
 def declared_otherwise(check: Check, source: Sequence[Graph], focus: Node, value: Node) -> bool:
@@ -140,14 +159,19 @@ def run_checks(
         if graphs is not None
         else {"use_default_graph_as_union": True}
     )
-    scopes = scope_patterns(changed) if changed is not None else {}
+    scopes = scope_nodes(store, changed, options) if changed is not None else {}
     most = most_values(store, checks, options)
     for check in checks:
         if check.declared is not None and not sources:
             continue
         if check.most is not None and most.get(str(check.most[0]), 0) <= check.most[1]:
             continue
-        scope = scopes.get(check.reach, "") if check.reach is not None else ""
+        narrowed = [scopes[check.reach]] if check.reach is not None and check.reach in scopes else []
+        if check.declared is not None:
+            narrowed.append(written_otherwise(check, sources))
+        if any(not nodes for nodes in narrowed):
+            continue  # no focus node this check could fail at
+        scope = " ".join(v for nodes in narrowed if (v := values(nodes)) is not None)
         for row in store.query(check.query(scope), **options):
             path = to_rdflib(row["path"]) if "path" in check.head else None
             value = to_rdflib(row["value"]) if "?value" in check.head else None
