@@ -11,6 +11,7 @@ block: a check whose scope is empty does not run at all.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -20,9 +21,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from proveniens.shacl_sparql.compile import Check
+from proveniens.shacl_sparql.shared import OxTerm, flagged, shareable
 from proveniens.store import build_query
-
-OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,7 @@ def run_checks(
     )
     scopes = scope_nodes(store, changed, options) if changed is not None else {}
     most = most_values(store, checks, options)
+    planned: list[tuple[Check, str]] = []
     for check in checks:
         if check.declared is not None and not sources:
             continue
@@ -171,12 +172,31 @@ def run_checks(
             narrowed.append(written_otherwise(check, sources))
         if any(not nodes for nodes in narrowed):
             continue  # no focus node this check could fail at
-        scope = " ".join(v for nodes in narrowed if (v := values(nodes)) is not None)
-        for row in store.query(check.query(scope), **options):
-            path = to_rdflib(row["path"]) if "path" in check.head else None
-            value = to_rdflib(row["value"]) if "?value" in check.head else None
-            names = (["other"] if "?other" in check.head else []) + [p.lstrip("?") for p in check.parents]
-            detail = tuple(to_rdflib(row[n]) for n in names)
-            if check.declared is not None and not declared_otherwise(check, sources, to_rdflib(row["this"]), value):
-                continue
-            yield RawResult(check, to_rdflib(row["this"]), path if path is not None else check.path, value, detail)
+        planned.append((check, " ".join(v for nodes in narrowed if (v := values(nodes)) is not None)))
+    groups: dict[tuple[str, str], list[Check]] = defaultdict(list)
+    for check, scope in planned:
+        if shareable(check):
+            groups[(check.focus, scope)].append(check)
+    for (_, scope), group in groups.items():
+        if len(group) < 2:
+            continue
+        for check, nodes in zip(group, flagged(store, group, scope, options), strict=True):
+            if nodes:
+                yield from results(store, check, f"{scope} {values(nodes) or ''}", options, sources)
+    for check, scope in planned:
+        if not (shareable(check) and len(groups[(check.focus, scope)]) >= 2):
+            yield from results(store, check, scope, options, sources)
+
+
+def results(
+    store: ox.Store, check: Check, scope: str, options: dict[str, object], sources: Sequence[Graph]
+) -> Iterator[RawResult]:
+    """The results of one check, narrowed by `scope` (a pattern binding ?this, or empty)."""
+    for row in store.query(check.query(scope), **options):  # type: ignore[union-attr]
+        path = to_rdflib(row["path"]) if "path" in check.head else None
+        value = to_rdflib(row["value"]) if "?value" in check.head else None
+        names = (["other"] if "?other" in check.head else []) + [p.lstrip("?") for p in check.parents]
+        detail = tuple(to_rdflib(row[n]) for n in names)
+        if check.declared is not None and not declared_otherwise(check, sources, to_rdflib(row["this"]), value):
+            continue
+        yield RawResult(check, to_rdflib(row["this"]), path if path is not None else check.path, value, detail)
