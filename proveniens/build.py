@@ -41,7 +41,7 @@ from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
-from proveniens.shacl_sparql.run import to_rdflib
+from proveniens.shacl_sparql.run import to_rdflib, typed_nodes
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
 
@@ -200,10 +200,16 @@ class _Loaded:
     unrecognised: list[Path]
     records: list[GraphRecord]
     rdf_origins: dict[URIRef, str]  # RDF graph -> its file, for findings about its subjects
+    typed: list[Node] = field(default_factory=list)  # nodes the dropped graphs typed (incremental validation)
 
 
 def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Steps) -> _Loaded:
-    """Drop what the plan drops, then write the reloaded sources into the candidate."""
+    """Drop what the plan drops, then write the reloaded sources into the candidate.
+
+    An incremental build first notes the nodes the dropped graphs typed: their neighbours' sh:class
+    checks are validated again (a type taken away breaks them)."""
+    dropped = typed_nodes(candidate.store, [str(g) for g in plan.drop]) if plan.keep else []
+    typed = [node for n in dropped if (node := to_rdflib(n)) is not None]
     for graph in plan.drop:
         candidate.drop_graph(graph)
     with steps("loading sources"):
@@ -225,7 +231,7 @@ def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Ste
                         graph, source.iri, source.sha256, RDF_LOADER, __version__, candidate.size(graph), original
                     )
                 )
-    return _Loaded(text, origins, unrecognised, records, rdf_origins)
+    return _Loaded(text, origins, unrecognised, records, rdf_origins, typed)
 
 
 class _Origins(Mapping[Node, Origin]):
@@ -279,6 +285,7 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, increme
         graphs=[*content, str(ONTOLOGY_GRAPH)],
         changed=changed,
         source=[item.graph for item in loaded.text],  # only they still know xsd:positiveInteger from xsd:integer
+        typed=loaded.typed,
     )
 
 
