@@ -204,9 +204,8 @@ def eval_command(
     ] = None,
     gate_documents: Annotated[
         bool,
-        typer.Option(
-            "--gate-documents/--no-gate-documents", help="Exit 1 if a document has an invented fact or fails to load."
-        ),
+        typer.Option("--gate-documents/--no-gate-documents", help="Exit 1 if a document has an invented fact or "
+                     "fails to load."),
     ] = True,
 ) -> None:
     """Print precision and recall of the loaders per relation against the hand-curated gold, then recall per

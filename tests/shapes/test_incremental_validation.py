@@ -34,13 +34,19 @@ BROKEN = """
 """
 
 
-def test_a_changed_graph_alone_gives_the_findings_of_a_full_validation() -> None:
+def bench_store() -> ox.Store:
+    """The 20k bench graph (clean) and the ontology in an in-memory store."""
     out = io.StringIO()
     generate.generate(out, 20_000)
     store = ox.Store()
     store.bulk_load(input=out.getvalue().encode(), format=ox.RdfFormat.N_QUADS)
     ontology = read_turtle(ontology_files()).serialize(format="nt").encode()
     store.bulk_load(input=ontology, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    return store
+
+
+def test_a_changed_graph_alone_gives_the_findings_of_a_full_validation() -> None:
+    store = bench_store()
     store.bulk_load(input=BROKEN.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(CHANGED))
     shapes = read_turtle(shapes_files())
     full = validate_store(store, shapes, {})
@@ -58,12 +64,7 @@ KEPT = "https://w3id.org/proveniens/graph/kept"
 def test_a_type_the_replaced_graph_took_away_is_found_through_the_nodes_it_typed() -> None:
     """The old version of a graph typed a document a kept graph's remiss round consults; the new
     version does not mention it. Only the nodes the old version typed lead to the remiss round."""
-    out = io.StringIO()
-    generate.generate(out, 20_000)
-    store = ox.Store()
-    store.bulk_load(input=out.getvalue().encode(), format=ox.RdfFormat.N_QUADS)
-    ontology = read_turtle(ontology_files()).serialize(format="nt").encode()
-    store.bulk_load(input=ontology, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    store = bench_store()
     consults = (
         "<https://w3id.org/proveniens/remiss/1981-1> <https://w3id.org/proveniens/ontology#consults> "
         "<https://w3id.org/proveniens/thing/draft> ."
