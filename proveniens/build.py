@@ -262,8 +262,20 @@ class _Origins(Mapping[Node, Origin]):
         return len(self.known)
 
 
+def _in_memory(store: ox.Store, graphs: list[str]) -> ox.Store:
+    """The graphs of the candidate copied into memory, for a full validation.
+
+    Every check looks nodes up one by one, and on disk a look-up costs 3-4x what it costs in memory
+    (1M bench graph: about 45 s on disk against 10 s in memory, plus 15 s for the copy); an
+    incremental validation looks up few nodes and stays on disk. The copy is dropped afterwards."""
+    copy = ox.Store()
+    for name in graphs:
+        copy.bulk_extend(store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    return copy
+
+
 def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, incremental: bool) -> ValidationReport:
-    """Validate the candidate in place: everything in a full build, what the reloaded graphs can affect otherwise.
+    """Validate the candidate: all of it (copied into memory) in a full build, else what the reloaded graphs affect.
 
     A removed source changes what its neighbours may refer to, so a build that removes one
     validates in full."""
@@ -278,11 +290,12 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, increme
                 origins.setdefault(node, Origin(str(item.source.path)))
     content = sorted({str(r.graph) for r in [*plan.keep, *loaded.records]})
     changed = [str(r.graph) for r in loaded.records] if incremental and not plan.removed else None
+    graphs = [*content, str(ONTOLOGY_GRAPH)]
     return validate_store(
-        candidate.store,
+        candidate.store if changed is not None else _in_memory(candidate.store, graphs),
         read_turtle(shapes_files()),
         _Origins(origins, candidate.store, files),
-        graphs=[*content, str(ONTOLOGY_GRAPH)],
+        graphs=graphs,
         changed=changed,
         source=[item.graph for item in loaded.text],  # only they still know xsd:positiveInteger from xsd:integer
         typed=loaded.typed,
