@@ -206,6 +206,17 @@ def _at(mark: yaml.Mark | None) -> str:
     return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
 
 
+def cited_files(source: SourceFile) -> set[str]:
+    """The file names a curated file's evidence cites (an invalid file cites none here: loading it reports why)."""
+    try:
+        data = yaml.load(source.text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return set()
+    items = [x for key in ("resources", "links") for x in (data.get(key) or [] if isinstance(data, dict) else [])]
+    evidence = [e for x in items if isinstance(x, dict) and isinstance(x.get("evidence"), list) for e in x["evidence"]]
+    return {str(e["source"]) for e in evidence if isinstance(e, dict) and "source" in e}
+
+
 def load_curated(source: SourceFile, sources: SourceSet) -> CuratedGraph:
     """Read one curated YAML file; raise SourceError/EvidenceError at the first problem."""
     try:

@@ -8,6 +8,7 @@ if so, reads facts out of it. A document no loader recognises is still registere
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from rdflib import Graph, URIRef
@@ -43,6 +44,34 @@ class DocumentLoader(Protocol):
 
 
 LOADERS: tuple[DocumentLoader, ...] = (MinutesLoader(), RemissLoader(), ReportLoader())
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A document whose facts were not read, and why; it is still registered as a source."""
+
+    path: Path
+    reason: str
+
+
+def read_facts(
+    source: SourceFile, loaders: tuple[DocumentLoader, ...] = LOADERS
+) -> tuple[DocumentLoader, LoadedDocument] | Unread:
+    """The loader that recognises `source` and what it read; or why nothing was read.
+
+    A loader that fails on a document (a text shaped as no test foresaw) loses that document's facts,
+    not the build's: the failure is reported with the document, as an unrecognised one is.
+    """
+    try:
+        loader = choose_loader(source, loaders)
+    except SourceError as err:
+        return Unread(source.path, str(err))
+    if loader is None:
+        return Unread(source.path, f"no loader recognises its kind (tried {', '.join(x.name for x in loaders)})")
+    try:
+        return loader, loader.load(source)
+    except Exception as err:
+        return Unread(source.path, f"the {loader.name} loader could not read it: {type(err).__name__}: {err}")
 
 
 def choose_loader(source: SourceFile, loaders: tuple[DocumentLoader, ...] = LOADERS) -> DocumentLoader | None:

@@ -71,6 +71,7 @@ class SourceSet:
     files: tuple[SourceFile, ...]
     skipped: tuple[Path, ...]
     rdf: tuple[RdfSource, ...] = ()
+    root: Path | None = None  # the folder they were found in (its curated/knowledge/ is what the loaders know)
 
     def by_name(self, name: str) -> SourceFile | None:
         return next((f for f in self.files if f.name == name), None)
@@ -126,4 +127,4 @@ def find_sources(folder: Path) -> SourceSet:
         raise SourceError(
             folder, None, "holds no .txt or .yaml source files, nor RDF files.", "Point --sources at the corpus."
         )
-    return SourceSet(tuple(files), tuple(skipped), tuple(rdf))
+    return SourceSet(tuple(files), tuple(skipped), tuple(rdf), folder)

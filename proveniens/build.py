@@ -24,18 +24,21 @@ from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
 
 from proveniens import __version__
-from proveniens.dataset_description import VOID_GRAPH, describe_dataset
+from proveniens.dataset_description import VOID_GRAPH, describe
 from proveniens.errors import ValidationFailed
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
 from proveniens.lineage_index import LINEAGE_GRAPH, index_store
 from proveniens.lineage_index import LOADER as LINEAGE_LOADER
-from proveniens.links import LINKS_GRAPH, links_graph
+from proveniens.links import LINKS_GRAPH, store_links
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
+from proveniens.loaders.knowledge import consulting, for_sources
 from proveniens.loaders.rdf_sources import LOADER as RDF_LOADER
 from proveniens.loaders.rdf_sources import describe_rdf_source, load_rdf_source
-from proveniens.loaders.registry import choose_loader
+from proveniens.loaders.reference_texts import LOADER as REFERENCE_LOADER
+from proveniens.loaders.reference_texts import mark_reference, reference_texts
+from proveniens.loaders.registry import Unread, read_facts
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.remote import RemoteTarget
@@ -43,6 +46,7 @@ from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
 from proveniens.shacl_sparql.run import to_rdflib, typed_nodes
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
+from proveniens.store_statistics import described_statistics, store_counts
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
 
 DOCUMENT_LOADER = "source-document"
@@ -80,7 +84,7 @@ class BuildReport:
     triples: dict[str, int]
     warnings: tuple[Finding, ...]
     skipped: tuple[Path, ...]
-    unrecognised: tuple[Path, ...]
+    unrecognised: tuple[Unread, ...]  # documents registered as sources whose facts were not read, and why
     seconds: float
     reloaded: tuple[str, ...] = ()  # the sources loaded by this build (all of them unless incremental)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for bench/
@@ -88,14 +92,25 @@ class BuildReport:
 
 def load_sources(
     sources: SourceSet, names: frozenset[str] | None = None
-) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Path]]:
-    """Run the loader for each text and YAML source (those in `names`, when given); raise at the first that fails.
+) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Unread]]:
+    """Run the loader for each text and YAML source (those in `names`, when given); raise at the first curated
+    file that fails. A document no kind loader reads (none recognises it, or the one that does fails on it) is
+    registered as a source and returned among the unread with the reason.
 
-    Returns the graphs, where each subject came from, and the documents no kind loader recognised.
+    The loaders consult the knowledge of these sources (their curated/knowledge/, else the repository's). A
+    reference text beside the curated files that cite it is registered as such, not read by a kind loader.
+    Returns the graphs, where each subject came from, and the unread documents.
     """
+    with consulting(for_sources(sources)):
+        return _load_sources(sources, names, reference_texts(sources))
+
+
+def _load_sources(
+    sources: SourceSet, names: frozenset[str] | None, references: frozenset[str]
+) -> tuple[list[LoadedGraph], dict[Node, Origin], list[Unread]]:
     loaded: list[LoadedGraph] = []
     origins: dict[Node, Origin] = {}
-    unrecognised: list[Path] = []
+    unrecognised: list[Unread] = []
     for source in sources.files:
         if names is not None and source.name not in names:
             continue
@@ -104,14 +119,17 @@ def load_sources(
             curated = load_curated(source, sources)
             item = LoadedGraph(source.graph_iri, curated.graph, CURATED_LOADER, source)
             origins.update({node: Origin(where, line) for node, line in curated.origins.items()})
+        elif source.name in references:
+            graph = mark_reference(load_document(source), source)
+            item = LoadedGraph(source.graph_iri, graph, REFERENCE_LOADER, source)
         else:
             graph = load_document(source)
-            loader = choose_loader(source)
-            if loader is None:
-                unrecognised.append(source.path)
+            read = read_facts(source)
+            if isinstance(read, Unread):
+                unrecognised.append(read)
                 item = LoadedGraph(source.graph_iri, graph, DOCUMENT_LOADER, source)
             else:
-                document = loader.load(source)
+                loader, document = read
                 graph += document.graph
                 origins.update({node: Origin(where, line) for node, line in document.origins.items()})
                 item = LoadedGraph(source.graph_iri, graph, loader.name, source, loader.version)
@@ -181,9 +199,7 @@ class _Steps:
 
 
 def _graph_of(store: ox.Store, name: URIRef) -> Graph:
-    """A graph of the candidate as an rdflib graph, for the rdflib-based steps (links, VoID).
-
-    This is the seam where those steps move onto the store: at a million triples it is the slow part."""
+    """A graph of the candidate as an rdflib graph, to upload it to a remote target."""
     graph = Graph()
     add = graph.add
     for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
@@ -197,7 +213,7 @@ class _Loaded:
 
     text: list[LoadedGraph]
     origins: dict[Node, Origin]
-    unrecognised: list[Path]
+    unrecognised: list[Unread]
     records: list[GraphRecord]
     rdf_origins: dict[URIRef, str]  # RDF graph -> its file, for findings about its subjects
     typed: list[Node] = field(default_factory=list)  # nodes the dropped graphs typed (incremental validation)
@@ -214,7 +230,7 @@ def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Ste
         candidate.drop_graph(graph)
     with steps("loading sources"):
         text, origins, unrecognised = load_sources(sources, plan.text)
-    written = {item.iri: skolemize(item.graph) for item in text}
+    written = {item.iri: skolemize(item.graph, item.iri) for item in text}
     with steps("writing text sources"):
         for name, graph in written.items():
             candidate.replace_graph(name, graph)
@@ -302,27 +318,30 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, increme
     )
 
 
-DERIVED = (ONTOLOGY_GRAPH, LINKS_GRAPH, BUILD_GRAPH, VOID_GRAPH)
+DERIVED = frozenset({ONTOLOGY_GRAPH, LINKS_GRAPH, BUILD_GRAPH, VOID_GRAPH, LINEAGE_GRAPH})  # not source data
 
 
-def _finish(
-    candidate: Candidate, loaded: _Loaded, plan: Plan, views: dict[URIRef, Graph], ontology: Graph
-) -> dict[str, int]:
-    """Write the derived graphs (ontology, links, build graph, VoID) over everything the candidate now holds."""
-    content = [(name, views[name]) for name in sorted(views)]
-    links = links_graph(content)
-    candidate.replace_graph(LINKS_GRAPH, links)
+def _finish(candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, steps: _Steps) -> dict[str, int]:
+    """Write the derived graphs (ontology, links, build graph, VoID) over everything the candidate now holds.
+
+    Links and VoID's numbers are found by queries on the candidate store: no source graph is read
+    back into rdflib, whatever its size."""
+    with steps("links"):
+        links = store_links(candidate.store, DERIVED)
+        candidate.replace_graph(LINKS_GRAPH, links)
     records = [*plan.keep, *loaded.records]
     records.append(GraphRecord(ONTOLOGY_GRAPH, None, None, "ontology", __version__, len(ontology)))
     records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, len(links)))
-    lineage = _graph_of(candidate.store, LINEAGE_GRAPH)  # written by index_store after loading
-    records.append(GraphRecord(LINEAGE_GRAPH, None, None, LINEAGE_LOADER, __version__, len(lineage)))
+    lineage = candidate.size(LINEAGE_GRAPH)  # written by index_store after loading
+    records.append(GraphRecord(LINEAGE_GRAPH, None, None, LINEAGE_LOADER, __version__, lineage))
     built_at = datetime.now(UTC)
-    build_graph = describe_graphs(records, built_at)
-    candidate.replace_graph(BUILD_GRAPH, build_graph)
-    everything = [*content, (ONTOLOGY_GRAPH, ontology), (LINKS_GRAPH, links), (LINEAGE_GRAPH, lineage)]
-    everything.append((BUILD_GRAPH, build_graph))
-    candidate.replace_graph(VOID_GRAPH, describe_dataset(everything, built_at))
+    candidate.replace_graph(BUILD_GRAPH, describe_graphs(records, built_at))
+    with steps("describing"):
+        kept = {r.graph for r in plan.keep}  # their numbers are those of the previous description
+        described = {g: stats for g, stats in described_statistics(candidate.store).items() if g in kept}
+        candidate.drop_graph(VOID_GRAPH)  # the previous one: the description does not count itself
+        counts = store_counts(candidate.store, [*(r.graph for r in records), BUILD_GRAPH], described)
+        candidate.replace_graph(VOID_GRAPH, describe(counts, built_at))
     return {str(name): candidate.size(name) for name in sorted(candidate.graph_names())}
 
 
@@ -368,12 +387,7 @@ def build(
             report = _verify_candidate(candidate, loaded, plan, is_incremental)
         if not report.conforms:
             raise ValidationFailed(report)
-        with steps("reading the candidate"):
-            content = {r.graph for r in [*plan.keep, *loaded.records]}
-            # Read back, not the loaders' graphs: the store's literals are what VoID must count.
-            views = {name: _graph_of(candidate.store, name) for name in content}
-        with steps("describing"):
-            triples = _finish(candidate, loaded, plan, views, ontology)
+        triples = _finish(candidate, loaded, plan, ontology, steps)
         if not embedded:
             with steps("publishing"):
                 target.publish([(URIRef(name), _graph_of(candidate.store, URIRef(name))) for name in triples])

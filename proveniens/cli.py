@@ -60,10 +60,10 @@ def build(sources: SourcesOpt = None, store: StoreOpt = None) -> None:
         console.print(finding.render(), markup=False, highlight=False, soft_wrap=True)
     for path in report.skipped:
         err_console.print(f"skipped {path}: not a .txt or .yaml source", markup=False)
-    for path in report.unrecognised:
+    for unread in report.unrecognised:
         err_console.print(
-            f"{path}: no loader recognised this document's kind; it is registered as a source (evidence can cite "
-            "it) but no facts were read from it",
+            f"{unread.path}: {unread.reason}; it is registered as a source (evidence can cite it) but no facts "
+            "were read from it",
             markup=False,
             soft_wrap=True,
         )

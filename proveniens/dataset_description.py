@@ -12,9 +12,11 @@ One named graph, `https://w3id.org/proveniens/graph/void`, says
 - **SPARQL Service Description**: the endpoint as an `sd:Service` whose default dataset lists every
   named graph (`sd:NamedGraph`, `sd:name`).
 
-Every number is counted from the graphs passed in, after the same skolemization the store applies,
-so it is what the store holds. The description does not count itself: its statistics cover every
-named graph but `graph/void`, which is listed (name, dumps) without numbers.
+The numbers (`Counts`) are counted by the build in its candidate store (`proveniens.store_statistics`),
+so they are what the store holds; `describe_dataset` counts them over rdflib graphs, after the same
+skolemization the store applies, and is the reference the store path is tested against. The
+description does not count itself: its statistics cover every named graph but `graph/void`, which is
+listed (name, dumps) without numbers.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -111,6 +113,31 @@ class Statistics:
         )
 
 
+@dataclass(frozen=True)
+class Counts:
+    """Every number the description states: the dataset's, each named graph's, its class and property partitions."""
+
+    dataset: Statistics
+    graphs: Mapping[URIRef, Statistics]
+    classes: Mapping[URIRef, int]  # an IRI class -> its distinct instances in the union
+    properties: Mapping[URIRef, int]  # a property -> the distinct triples that use it in the union
+
+    @staticmethod
+    def of(graphs: list[tuple[URIRef, Graph]]) -> Counts:
+        """Counted over rdflib graphs (each skolemized first, as the store holds it); `VOID_GRAPH` is left out."""
+        content = [(name, skolemize(graph, name)) for name, graph in graphs if name != VOID_GRAPH]
+        union = Graph()
+        for _, graph in content:
+            union += graph
+        classes: Counter[URIRef] = Counter()
+        for _, cls in set(union.subject_objects(RDF.type)):
+            if isinstance(cls, URIRef):
+                classes[cls] += 1
+        properties = Counter(p for _, p, _ in union if isinstance(p, URIRef))
+        stats = {name: Statistics.of(graph) for name, graph in content}
+        return Counts(Statistics.of(union), stats, classes, properties)
+
+
 def _count(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
@@ -190,26 +217,21 @@ def _add_named_graph(out: Graph, iri: URIRef) -> None:
     out.add((named, SD.graph, iri))
 
 
-def _add_partitions(out: Graph, union: Graph) -> None:
-    classes: Counter[URIRef] = Counter()
-    for _, cls in set(union.subject_objects(RDF.type)):
-        if isinstance(cls, URIRef):
-            classes[cls] += 1
-    for cls, entities in sorted(classes.items()):
+def _add_partitions(out: Graph, counts: Counts) -> None:
+    for cls, entities in sorted(counts.classes.items()):
         node = INST["dataset/class/" + _slug_for_term(cls)]
         out.add((DATASET, VOID.classPartition, node))
         out.add((node, VOID["class"], cls))
         out.add((node, VOID.entities, _count(entities)))
-    properties = Counter(p for _, p, _ in union if isinstance(p, URIRef))
-    for prop, triples in sorted(properties.items()):
+    for prop, triples in sorted(counts.properties.items()):
         node = INST["dataset/property/" + _slug_for_term(prop)]
         out.add((DATASET, VOID.propertyPartition, node))
         out.add((node, VOID.property, prop))
         out.add((node, VOID.triples, _count(triples)))
 
 
-def _add_vocabularies(out: Graph, union: Graph) -> None:
-    used = set(union.predicates()) | {o for o in union.objects(None, RDF.type) if isinstance(o, URIRef)}
+def _add_vocabularies(out: Graph, counts: Counts) -> None:
+    used = set(counts.properties) | set(counts.classes)
     for namespace in sorted(set(_KNOWN_PREFIXES.values())):
         if any(str(term).startswith(namespace) for term in used):
             out.add((DATASET, VOID.vocabulary, URIRef(namespace)))
@@ -254,16 +276,18 @@ def _texts(out: Graph, node: URIRef, predicate: URIRef, sv: str, en: str) -> Non
 
 
 def describe_dataset(graphs: list[tuple[URIRef, Graph]], built_at: datetime) -> Graph:
-    """The VoID + DCAT + SD description of a build whose named graphs are `graphs` (name, content).
+    """The description of a build whose named graphs are `graphs` (name, content), counted over rdflib graphs.
 
-    The build calls this last, with every other graph it publishes, and publishes the result as
-    `VOID_GRAPH`. A `VOID_GRAPH` among `graphs` is ignored (the description does not count itself).
-    """
-    content = [(name, skolemize(graph)) for name, graph in graphs if name != VOID_GRAPH]
-    union = Graph()
-    for _, graph in content:
-        union += graph
+    The reference for the build's own path (`describe`, with the counts from the candidate store).
+    A `VOID_GRAPH` among `graphs` is ignored (the description does not count itself)."""
+    return describe(Counts.of(graphs), built_at)
 
+
+def describe(counts: Counts, built_at: datetime) -> Graph:
+    """The VoID + DCAT + SD description of a build whose named graphs (but `VOID_GRAPH`) are `counts.graphs`.
+
+    The build calls this last, with the numbers of every other graph it publishes, and publishes
+    the result as `VOID_GRAPH`."""
     out = Graph()
     for prefix, namespace in {"void": VOID, "sd": SD, "dcat": DCAT, "dcterms": DCTERMS, "prov": PROV}.items():
         out.bind(prefix, namespace)
@@ -283,16 +307,18 @@ def describe_dataset(graphs: list[tuple[URIRef, Graph]], built_at: datetime) -> 
     out.add((DATASET, VOID.sparqlEndpoint, ENDPOINT))
     for fmt in DATASET_DUMP_FORMATS:
         out.add((DATASET, VOID.feature, fmt.format_iri))
-    _add_statistics(out, DATASET, Statistics.of(union))
+    _add_statistics(out, DATASET, counts.dataset)
     _add_distributions(out, DATASET, None, ("Hela datamängden", "The whole dataset"))
-    _add_partitions(out, union)
-    _add_vocabularies(out, union)
+    _add_partitions(out, counts)
+    _add_vocabularies(out, counts)
     _add_service(out)
 
-    for name, graph in content:
+    for name, stats in counts.graphs.items():
+        if name == VOID_GRAPH:
+            continue
         _add_named_graph(out, name)
         out.add((name, RDF.type, VOID.Dataset))
         out.add((DATASET, VOID.subset, name))
-        _add_statistics(out, name, Statistics.of(graph))
+        _add_statistics(out, name, stats)
     _add_named_graph(out, VOID_GRAPH)
     return out

@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF
 from rdflib.term import Node
 
 from proveniens.loaders.citations.find import find_citations
+from proveniens.loaders.knowledge import consulting, for_sources
 from proveniens.loaders.registry import LOADERS, choose_loader
 from proveniens.loaders.sources import SourceKind, find_sources
 from proveniens.namespaces import BASE, ORG, PV
@@ -220,15 +221,17 @@ def loader_facts(sources_dir: Path = SOURCES_DIR) -> dict[str, Found]:
     """Run the registered loaders over every document and collect their facts (citations: find_citations)."""
     out = {r: Found() for r in RELATIONS}
     union = Graph()
-    for source in find_sources(sources_dir).files:
-        if source.kind is not SourceKind.DOCUMENT:
-            continue
-        for c in find_citations(source.text):
-            line = source.line_at(c.start)
-            out["citations"].add(source.name, (str(line), c.kind.value, c.identifier), {(line, line)})
-        loader = choose_loader(source, LOADERS)
-        if loader is not None:
-            union += loader.load(source).graph
+    sources = find_sources(sources_dir)
+    with consulting(for_sources(sources)):
+        for source in sources.files:
+            if source.kind is not SourceKind.DOCUMENT:
+                continue
+            for c in find_citations(source.text):
+                line = source.line_at(c.start)
+                out["citations"].add(source.name, (str(line), c.kind.value, c.identifier), {(line, line)})
+            loader = choose_loader(source, LOADERS)
+            if loader is not None:
+                union += loader.load(source).graph
     for relation, found in graph_facts(union).items():
         for (doc, key), spans in found.facts.items():
             out[relation].add(doc, key, spans)

@@ -32,7 +32,6 @@ from proveniens.evaluation_graph import (
     read_graph,
     same_identifier,
 )
-from proveniens.loaders.registry import LOADERS
 from proveniens.loaders.sources import SourceFile, SourceSet, find_sources
 
 DOCUMENTS_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "documents"
@@ -96,7 +95,7 @@ def load_graph(source: SourceFile) -> Loaded:
     except ProveniensError as err:
         return Loaded(Graph(), failure=str(err))
     if unrecognised:
-        return Loaded(Graph(), unrecognised=f"no loader recognises it (tried {', '.join(x.name for x in LOADERS)})")
+        return Loaded(Graph(), unrecognised=unrecognised[0].reason)
     return Loaded(loaded[0].graph, loaded[0].loader)
 
 

@@ -14,19 +14,26 @@ A link is made only when the identity is certain: the resource has the document 
 `rpubl:lopnummer` or `rpubl:utrSerie` that says otherwise. Anything less gives no link.
 Provisions get none: lagen.nu's fragment for a lettered section ("2 a §") is not documented.
 
-The links go into their own named graph, `https://w3id.org/proveniens/graph/links`.
+The links go into their own named graph, `https://w3id.org/proveniens/graph/links`. The build
+finds them in its candidate store (`store_links`); `links_graph` does the same over rdflib graphs and
+is the reference the store path is tested against.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+from rdflib.term import Node
 
 from proveniens.namespaces import BASE, GRAPH, INST, RPUBL
+from proveniens.shacl_sparql.run import to_rdflib
+from proveniens.store import build_query
 
 LINKS_GRAPH = GRAPH["links"]
 LOADER = "links"
@@ -93,9 +100,16 @@ KINDS = (
 )
 
 
-def _single_text(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
+# The statements `_certain` reads, and all `queries/candidate/link_identities.rq` fetches.
+IDENTITY = (DCTERMS.identifier, RPUBL.arsutgava, RPUBL.lopnummer, RPUBL.utrSerie)
+
+# A document's values of each `IDENTITY` property (a property it does not state may be missing).
+Stated = Mapping[URIRef, Set[Node]]
+
+
+def _single_text(stated: Stated, predicate: URIRef) -> str | None:
     """The one literal value of `predicate`, '' when there is none, None when there are several or a non-literal."""
-    values = set(graph.objects(subject, predicate))
+    values = stated.get(predicate, set())
     if not values:
         return ""
     if len(values) > 1:
@@ -104,8 +118,8 @@ def _single_text(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None
     return str(value) if isinstance(value, Literal) else None
 
 
-def _certain(graph: Graph, subject: URIRef, kind: _Kind) -> tuple[str, str] | None:
-    identifier = _single_text(graph, subject, DCTERMS.identifier)
+def _certain(stated: Stated, subject: URIRef, kind: _Kind) -> tuple[str, str] | None:
+    identifier = _single_text(stated, DCTERMS.identifier)
     if not identifier:
         return None
     found = kind.parse(str(subject), identifier)
@@ -114,38 +128,66 @@ def _certain(graph: Graph, subject: URIRef, kind: _Kind) -> tuple[str, str] | No
     year, number = found
     # Stated parts of the identity must agree with it; absent ones are fine.
     for predicate, expected in ((RPUBL.arsutgava, year), (RPUBL.lopnummer, number)):
-        stated = _single_text(graph, subject, predicate)
-        if stated is None or stated not in ("", expected):
+        text = _single_text(stated, predicate)
+        if text is None or text not in ("", expected):
             return None
-    if kind.cls == RPUBL.Utredningsbetankande and set(graph.objects(subject, RPUBL.utrSerie)) - {SOU_SERIES}:
+    if kind.cls == RPUBL.Utredningsbetankande and stated.get(RPUBL.utrSerie, set()) - {SOU_SERIES}:
         return None
     return found
 
 
-def external_links(graph: Graph) -> Graph:
-    """owl:sameAs (rinfo) and rdfs:seeAlso (lagen.nu) for every document in `graph` whose identity is certain."""
+def _add_links(links: Graph, subject: URIRef, stated: Stated, kind: _Kind) -> None:
+    """owl:sameAs (rinfo) and rdfs:seeAlso (lagen.nu) for `subject` when its identity is certain."""
+    found = _certain(stated, subject, kind)
+    if found is None:
+        return
+    year, number = found
+    links.add((subject, OWL.sameAs, URIRef(kind.rinfo.format(year=year, number=number))))
+    links.add((subject, RDFS.seeAlso, URIRef(kind.lagen_nu.format(year=year, number=number))))
+
+
+def _links() -> Graph:
     links = Graph()
     links.bind("owl", OWL)
     links.bind("rdfs", RDFS)
+    return links
+
+
+def external_links(graph: Graph) -> Graph:
+    """owl:sameAs (rinfo) and rdfs:seeAlso (lagen.nu) for every document in `graph` whose identity is certain."""
+    links = _links()
     for kind in KINDS:
-        for subject in sorted(set(graph.subjects(RDF.type, kind.cls))):
-            if not isinstance(subject, URIRef):
-                continue
-            found = _certain(graph, subject, kind)
-            if found is None:
-                continue
-            year, number = found
-            links.add((subject, OWL.sameAs, URIRef(kind.rinfo.format(year=year, number=number))))
-            links.add((subject, RDFS.seeAlso, URIRef(kind.lagen_nu.format(year=year, number=number))))
+        for subject in set(graph.subjects(RDF.type, kind.cls)):
+            if isinstance(subject, URIRef):
+                _add_links(links, subject, {p: set(graph.objects(subject, p)) for p in IDENTITY}, kind)
     return links
 
 
 def links_graph(graphs: Iterable[tuple[URIRef, Graph]]) -> Graph:
-    """The links graph for a build: `external_links` over the union of the build's named graphs.
-
-    The build calls this with the validated graphs and publishes the result as `LINKS_GRAPH`.
-    """
+    """`external_links` over the union of rdflib graphs: the reference `store_links` is tested against."""
     union = Graph()
     for _, graph in graphs:
         union += graph
     return external_links(union)
+
+
+def store_links(store: ox.Store, derived: Set[URIRef]) -> Graph:
+    """The links graph for a build, found in its candidate store: `external_links` over its source graphs.
+
+    The build publishes the result as `LINKS_GRAPH`. What the graphs in `derived` (the build's own)
+    say is not looked at. A query finds each document of a linked class and what it states of its
+    identity, so only those few statements leave the store."""
+    query = build_query("link_identities.rq")
+    skip = {ox.NamedNode(str(name)) for name in derived}
+    links = _links()
+    for kind in KINDS:
+        stated: defaultdict[URIRef, defaultdict[URIRef, set[Node]]] = defaultdict(lambda: defaultdict(set))
+        for row in store.query(query, substitutions={ox.Variable("class"): ox.NamedNode(str(kind.cls))}):  # type: ignore[union-attr]
+            if row["graph"] in skip:
+                continue
+            values = stated[URIRef(row["document"].value)]
+            if row["property"] is not None and row["stated"] not in skip:
+                values[URIRef(row["property"].value)].add(to_rdflib(row["value"]))  # type: ignore[arg-type]
+        for subject, values in stated.items():
+            _add_links(links, subject, values, kind)
+    return links

@@ -8,6 +8,7 @@ serving it, exactly as they were.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -28,14 +29,18 @@ _GENID = BASE + ".well-known/genid/"
 _PARTIAL = ".partial-"  # prefix of a build directory not yet published
 
 
-def skolemize(graph: Graph) -> Graph:
-    """Replace blank nodes by IRIs derived from the graph's canonical labelling, stable across builds."""
+def skolemize(graph: Graph, scope: URIRef) -> Graph:
+    """Replace blank nodes by IRIs derived from the graph's canonical labelling, stable across builds.
+
+    The canonical labels start afresh in every graph ("cb0", …), so the IRIs carry a digest of `scope`
+    (the graph's name): two graphs' blank nodes must not become one resource in the store."""
     if not any(isinstance(t, BNode) for triple in graph for t in triple):
         return graph
     canonical = to_canonical_graph(graph)
+    prefix = f"{_GENID}{hashlib.sha256(str(scope).encode()).hexdigest()[:12]}/"
     out = Graph()
     for triple in canonical:
-        out.add(tuple(URIRef(_GENID + str(t)) if isinstance(t, BNode) else t for t in triple))  # type: ignore[arg-type]
+        out.add(tuple(URIRef(prefix + str(t)) if isinstance(t, BNode) else t for t in triple))  # type: ignore[arg-type]
     return out
 
 

@@ -42,6 +42,34 @@ _DEPT = "|".join(DEPARTMENTS)
 _ABBR = "|".join(LAW_BY_ABBREVIATION)
 
 
+_OPTIONAL_HEAD = re.compile(r"\(\?:(?P<inner>[^()]*)\)\?")
+_CLASS_HEAD = re.compile(r"\[(?P<chars>[^\]\\^-]+)\]")
+
+
+def _first_letters(branch: str) -> str | None:
+    """The characters a match of `branch` can start with, for the plain shapes the curated titles take
+    ("[Gg]od …", "(?:[Ee]n )?investering …", "Ökad …"); None for any other shape."""
+    letters = ""
+    while m := _OPTIONAL_HEAD.match(branch):
+        head = None if "|" in m["inner"] else _first_letters(m["inner"])
+        if head is None:
+            return None
+        letters, branch = letters + head, branch[m.end() :]
+    if m := _CLASS_HEAD.match(branch):
+        return letters + m["chars"]
+    return letters + branch[0] if branch[:1].isalnum() else None
+
+
+def with_first_letters(alternation: str, branches: list[str]) -> str:
+    """`alternation` of `branches` behind a lookahead for the letters they start with: Python's re
+    then skips every other position fast instead of trying each branch there."""
+    letters = [_first_letters(b) for b in branches]
+    if not branches or None in letters:
+        return alternation
+    chars = "".join(sorted(set("".join(letters))))
+    return rf"(?=[{chars}])(?:{alternation})"
+
+
 def _series(kind: str, head: str) -> re.Pattern[str]:
     return re.compile(head + rf" ?(?P<year>{_YEAR}){_COLON}(?P<number>{_NUM})")
 
@@ -72,12 +100,17 @@ _LAW_NAME_BODY = (
     rf"(?P<name>{law_name_regex()})(?P<gen>s)?(?![\w])"
     rf"(?: ?{_PAREN_SFS})?(?:,? ?\(?(?P<abbr>{_ABBR})\)?(?![\w]))?"
 )
-_LAW_NAME = re.compile(r"(?<![\w-])" + _LAW_NAME_BODY)
+_LAW_FIRST = "".join(sorted({c for law in LAWS for c in (law.pattern[0], law.pattern[0].upper())}))
+_LAW_NAME = re.compile(rf"(?=[{_LAW_FIRST}])(?<![\w-])" + _LAW_NAME_BODY)  # the lookahead: see with_first_letters
 _NUMBERED_LAW = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÅÄÖa-zåäö]*(?:lag(?:en)?|förordning(?:en)?|balk(?:en)?|kungörelse(?:n)?)) ?{_PAREN_SFS}"
 )
+# The ending every _NUMBERED_LAW match holds ("…lagen (2019:1"): in a long text the pattern is tried
+# only at the start of the word before one, as its run of letters defeats the _STARTS scan.
+_NUMBERED_LAW_END = re.compile(rf"(?:lag|förordning|balk|kungörelse)(?:en|n)? ?\((?:SFS )?{_YEAR}:")
+_LETTERS_UP_TO = re.compile(r"[A-ZÅÄÖa-zåäö]*$")
 _ABBREVIATION = re.compile(rf"(?<![\w-])(?P<abbr>{_ABBR})(?![\w])")
-_AG_TITLE = re.compile(agreement_regex())
+_AG_TITLE = re.compile(with_first_letters(agreement_regex(), [a.pattern for a in AGREEMENTS]))
 _AG_TRIGGER = re.compile(
     rf"(?<![\w])(?:(?P<tyear>{_YEAR}) års )?[Öö]verenskommelse(?:n|rna)?"
     r"(?: mellan (?:regeringen|staten) och (?:SKR|Sveriges Kommuner och Regioner))?(?: om(?: en)?)? ?"
@@ -283,8 +316,28 @@ def _laws(text: str) -> Iterator[Group]:
     for m in _scan(_SFS, text):
         yield [Candidate("SFS", m.start(), m.end(), {"sfs": f"{m.group('year')}:{int(m.group('number'))}"})]
     for pattern in (_LAW_NAME, _NUMBERED_LAW, _ABBREVIATION):
-        for m in _scan(pattern, text) if pattern in _STARTS else pattern.finditer(text):
+        for m in (
+            _scan(pattern, text)
+            if pattern in _STARTS
+            else _numbered_laws(text)
+            if pattern is _NUMBERED_LAW
+            else pattern.finditer(text)
+        ):
             yield [Candidate("LAW", m.start(), m.end(), {"sfs": _law_from(m), "name": m.group(0)})]
+
+
+def _numbered_laws(text: str) -> Iterator[re.Match[str]]:
+    """`_NUMBERED_LAW.finditer(text)`, in a long text tried only where a match can start."""
+    if len(text) < _SHORT:
+        yield from _NUMBERED_LAW.finditer(text)
+        return
+    end = 0
+    for hit in _NUMBERED_LAW_END.finditer(text):
+        word = _LETTERS_UP_TO.search(text, max(end, hit.start() - 200), hit.start())
+        start = word.start() if word else hit.start()
+        if start >= end and (m := _NUMBERED_LAW.match(text, start)) is not None:
+            end = m.end()
+            yield m
 
 
 def _agreement_data(m: re.Match[str], year: str | None) -> dict[str, Any]:

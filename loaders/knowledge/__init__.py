@@ -2,9 +2,11 @@
 
 People, bodies (with abbreviations and spellings), regions and municipalities, dated events and the plans of
 a region live as data in sources/curated/knowledge/ (see the README there); this object is the one place the
-loaders ask. A lookup answers only what the data says applies: a person is matched by full name and only
-when the document's organisations and region do not speak against it, a plan's short name only in a
-document of its region and time. Whatever the data does not know, the loaders mint from the document.
+loaders ask; a build consults the knowledge of its own sources folder when that folder has curated/knowledge/
+(`consulting(for_sources(...))`), else the repository's. A lookup answers only what the data says applies: a
+person is matched by full name and only when the document's organisations and region do not speak against it,
+a plan's short name only in a document of its region and time. Whatever the data does not know, the loaders
+mint from the document.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -21,10 +25,13 @@ from rdflib import URIRef
 from proveniens.loaders.knowledge import read
 from proveniens.loaders.knowledge.model import Body, BodyKind, Event, Person, Plan
 from proveniens.loaders.knowledge.slug import slugify
+from proveniens.loaders.sources import SourceKind, SourceSet, find_sources
 
-__all__ = ["Body", "BodyKind", "Event", "Knowledge", "Person", "Plan", "key", "knowledge", "slugify"]
+__all__ = ["Body", "BodyKind", "Event", "Knowledge", "Person", "Plan", "consulting", "for_sources", "key", "knowledge",
+           "slugify"]  # fmt: skip
 
 SOURCES_DIR = Path(__file__).resolve().parents[2] / "sources"
+KNOWLEDGE_DIR = Path("curated") / "knowledge"  # where a sources folder keeps its knowledge files
 
 # How Swedish writes a municipality as an organisation: "Kungälvs kommun", "Borås Stad", "Ale kommun".
 _MUNICIPAL = re.compile(r"^(?P<name>.+?)s? (?:kommun|[Ss]tad)$")
@@ -44,16 +51,22 @@ class Knowledge:
     """The curated knowledge, with the lookups the loaders need."""
 
     def __init__(self, bodies: tuple[Body, ...], people: tuple[Person, ...], events: tuple[Event, ...],
-                 plans: tuple[Plan, ...], inquiries: dict[str, str] | None = None) -> None:  # fmt: skip
+                 plans: tuple[Plan, ...], inquiries: dict[str, str] | None = None,
+                 sou_titles: dict[str, str] | None = None) -> None:  # fmt: skip
         self.bodies, self.people, self.events, self.plans = bodies, people, events, plans
         self.inquiries = inquiries or {}  # "S 2017:01" → the inquiry's name
+        self.sou_titles = sou_titles or {}  # "SOU 2020:19" → its Swedish title
         self._by_slug = {b.slug: b for b in bodies}
 
     @classmethod
     def from_sources(cls, sources_dir: Path = SOURCES_DIR) -> Knowledge:
-        graph = read.read_graph(sources_dir)
+        return cls.from_source_set(find_sources(sources_dir))
+
+    @classmethod
+    def from_source_set(cls, sources: SourceSet) -> Knowledge:
+        graph = read.read_graph(sources)
         return cls(read.bodies(graph), read.people(graph), read.events(graph), read.plans(graph),
-                   read.inquiries(graph))  # fmt: skip
+                   read.inquiries(graph), read.sou_titles(graph))  # fmt: skip
 
     # -- bodies ---------------------------------------------------------------------------------
 
@@ -194,19 +207,67 @@ class Knowledge:
         self, text: str, region: Body | None, latest: dt.date | None
     ) -> list[tuple[Plan, re.Match[str], bool]]:
         """Plans named in `text` that apply to a document of `region` written by `latest`: (plan, match, by title)."""
-        found = []
+        return [
+            (plan, m, by_title)
+            for plan, patterns in self._plan_patterns
+            if region is not None and plan.applies(region.slug, latest)
+            for rx, by_title in patterns
+            for m in rx.finditer(text)
+        ]
+
+    @cached_property
+    def _plan_patterns(self) -> tuple[tuple[Plan, tuple[tuple[re.Pattern[str], bool], ...]], ...]:
+        """Each plan's titles, then short names, longest first, compiled once: minutes ask per sentence."""
+        out = []
         for plan in self.plans:
-            if region is None or not plan.applies(region.slug, latest):
-                continue
+            patterns = []
             for names, by_title in ((plan.titles, True), (plan.short, False)):
                 for name in sorted(names, key=len, reverse=True):
                     first = f"[{name[0]}{name[0].upper()}]" if name[0].islower() or by_title else re.escape(name[0])
-                    rx = re.compile(rf"(?<![\w-]){first}{spelling_regex(name[1:]) if name[1:] else ''}(?![\w-])")
-                    found += [(plan, m, by_title) for m in rx.finditer(text)]
-        return found
+                    # the lookbehind after the first letter: a pattern opening with a letter is searched fast
+                    rest = spelling_regex(name[1:]) if name[1:] else ""
+                    rx = re.compile(rf"{first}(?<![\w-].){rest}(?![\w-])")
+                    patterns.append((rx, by_title))
+            out.append((plan, tuple(patterns)))
+        return tuple(out)
+
+
+_CONSULTED: ContextVar[Knowledge | None] = ContextVar("proveniens_knowledge", default=None)
+_BY_CONTENT: dict[tuple[tuple[str, str], ...], Knowledge] = {}
+
+
+def knowledge(sources_dir: Path | None = None) -> Knowledge:
+    """The knowledge the loaders consult: that of `sources_dir` when given, else the one a build is
+    `consulting`, else the repository's (read once per process)."""
+    if sources_dir is None and (active := _CONSULTED.get()) is not None:
+        return active
+    return _of_folder((sources_dir or SOURCES_DIR).resolve())
 
 
 @cache
-def knowledge(sources_dir: Path = SOURCES_DIR) -> Knowledge:
-    """The knowledge of a sources folder, read once per process."""
+def _of_folder(sources_dir: Path) -> Knowledge:
     return Knowledge.from_sources(sources_dir)
+
+
+def for_sources(sources: SourceSet) -> Knowledge:
+    """The knowledge of a build's sources: its own curated files when its folder has curated/knowledge/,
+    else the repository's. Read once per content of the curated files, so an edited file is read again."""
+    root = sources.root
+    if root is None or not (root / KNOWLEDGE_DIR).is_dir():
+        return knowledge(SOURCES_DIR)
+    fingerprint = tuple(sorted((f.name, f.sha256) for f in sources.files if f.kind is SourceKind.CURATED))
+    if fingerprint not in _BY_CONTENT:
+        if len(_BY_CONTENT) >= 4:
+            _BY_CONTENT.clear()
+        _BY_CONTENT[fingerprint] = Knowledge.from_source_set(sources)
+    return _BY_CONTENT[fingerprint]
+
+
+@contextmanager
+def consulting(known: Knowledge) -> Iterator[Knowledge]:
+    """Make `known` what `knowledge()` answers while a build loads its sources (per thread and task)."""
+    token = _CONSULTED.set(known)
+    try:
+        yield known
+    finally:
+        _CONSULTED.reset(token)

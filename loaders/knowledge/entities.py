@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from proveniens.loaders.knowledge import Body, BodyKind, Person, key, knowledge, slugify
+from proveniens.loaders.knowledge.kinds import kind_of_name
 from proveniens.namespaces import INST
 
 __all__ = ["Body", "BodyKind", "PersonIndex", "PersonRef", "body_named", "body_pattern", "find_bodies", "new_body",
@@ -50,12 +51,13 @@ def find_bodies(text: str) -> list[tuple[Body, str, int]]:
 
 
 def new_body(abbreviation: str, name: str | None = None) -> Body:
-    """A collaboration body the knowledge does not hold yet, named by a source (e.g. a new minutes' header)."""
+    """A body the knowledge does not hold yet, named by a source (e.g. a new minutes' header), of the kind its
+    Swedish name states (a nämnd, a samverkansråd, a förbund …; see kinds.py), else of no particular kind."""
     known = body_named(abbreviation) or (body_named(name) if name else None)
     if known is not None:
         return known
     variants = (abbreviation,) if name and name != abbreviation else ()
-    return Body(slugify(abbreviation), BodyKind.COLLABORATION, name or abbreviation, variants)
+    return Body(slugify(abbreviation), kind_of_name(name or abbreviation), name or abbreviation, variants)
 
 
 def spelling_variant(body: Body, written: str) -> str | None:

@@ -18,6 +18,9 @@ class BodyKind(Enum):
     REGION = PV.Region  # one of the 21 regions
     MUNICIPALITY = PV.Municipality  # one of the 290 municipalities
     COLLABORATION = PV.CollaborationBody  # a samverkansorgan such as SRO or VVG
+    COMMITTEE = PV.Committee  # a nämnd, styrelse, utskott, fullmäktige: a political organ or board
+    AGENCY = PV.Agency  # a government agency (myndighet): Skolverket, Inspektionen för vård och omsorg
+    ASSOCIATION = PV.Association  # an association, union or federation: Vårdförbundet, a pensioners' organisation
     UNIT = ORG.OrganizationalUnit  # a unit of a larger organisation (needs `parent`)
     ORGANIZATION = ORG.Organization  # anything else
 

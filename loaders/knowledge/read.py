@@ -7,27 +7,26 @@ valid, stops here with the file name and line, exactly as `proveniens build` wou
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.knowledge.model import Body, BodyKind, Event, Person, Plan
-from proveniens.loaders.sources import SourceKind, find_sources
-from proveniens.namespaces import INST, PV
+from proveniens.loaders.sources import SourceKind, SourceSet
+from proveniens.namespaces import INST, PV, RPUBL
 
-_KINDS = (BodyKind.REGION, BodyKind.MUNICIPALITY, BodyKind.COLLABORATION, BodyKind.UNIT, BodyKind.FORMAL)
+_KINDS = (BodyKind.REGION, BodyKind.MUNICIPALITY, BodyKind.COLLABORATION, BodyKind.COMMITTEE, BodyKind.AGENCY,
+          BodyKind.ASSOCIATION, BodyKind.UNIT, BodyKind.FORMAL)  # fmt: skip
 
 
-def read_graph(sources_dir: Path) -> Graph:
-    """The union of the curated files below `sources_dir`, each checked as `proveniens build` checks it.
+def read_graph(sources: SourceSet) -> Graph:
+    """The union of the curated files of a sources folder, each checked as `proveniens build` checks it.
 
     The knowledge files (curated/knowledge/) hold what only the loaders need; the other curated files
     describe some of the same bodies and plans (VGR, SKR, Färdplan nära vård) and are read too, so that
     nothing is written twice.
     """
-    sources = find_sources(sources_dir)
     graph = Graph()
     for source in sources.files:
         if source.kind is SourceKind.CURATED:
@@ -108,3 +107,13 @@ def inquiries(g: Graph) -> dict[str, str]:
         for s in g.subjects(RDF.type, PV.Inquiry)
         if (ident := g.value(s, DCTERMS.identifier)) is not None and (name := _sv(g, s, SKOS.prefLabel))
     }
+
+
+def sou_titles(g: Graph) -> dict[str, str]:
+    """SOU identifier -> Swedish title, for remiss responses that name the report by title only."""
+    out = {}
+    for s in g.subjects(RDF.type, RPUBL.Utredningsbetankande):
+        ident, title = g.value(s, DCTERMS.identifier), _sv(g, s, DCTERMS.title)
+        if ident is not None and str(ident).startswith("SOU ") and title:
+            out[str(ident)] = title
+    return out

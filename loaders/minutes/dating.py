@@ -10,14 +10,15 @@ content lines of the agenda only).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from proveniens.loaders.citations.find import find_citations
 from proveniens.loaders.knowledge import Event, knowledge
-from proveniens.loaders.text.dates import DateMention, find_dates
+from proveniens.loaders.text.dates import Bound, DateMention, InferredRange, find_dates
 from proveniens.loaders.text.layout import Line
 
 # A numbered SOU or proposition cannot be mentioned before its year (its riksmöte) began.
@@ -33,38 +34,6 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """One bound: the lines and words it rests on and why."""
-
-    date: dt.date
-    start: int
-    end: int
-    quote: str
-    sv: str
-    en: str
-
-
-@dataclass(frozen=True)
-class DateRange:
-    earliest: Anchor
-    latest: Anchor
-
-    @property
-    def reasoning_sv(self) -> str:
-        return (
-            f"Mötesanteckningarna anger inget datum. Tidigast {self.earliest.date.isoformat()}: {self.earliest.sv}. "
-            f"Senast {self.latest.date.isoformat()}: {self.latest.sv}."
-        )
-
-    @property
-    def reasoning_en(self) -> str:
-        return (
-            f"The minutes state no date. Earliest {self.earliest.date.isoformat()}: {self.earliest.en}. "
-            f"Latest {self.latest.date.isoformat()}: {self.latest.en}."
-        )
 
 
 _BULLET = re.compile(r"^\s*(?:[•\-–➢*\uf0b7\uf0a7\uf076\u25aa\u25cf]|\d{1,2}[.)]\s|[a-z][.)]\s)")
@@ -96,17 +65,19 @@ def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]
     """Sentences, each with the (offset in the sentence, line number) of the lines it runs over."""
     out = []
     for block in _blocks(lines):
-        text, starts = "", []
-        for line in block:
-            starts.append((len(text), line.no))
-            text += " ".join(line.text.split()) + " "
+        pieces = [" ".join(line.text.split()) + " " for line in block]
+        text = "".join(pieces)
+        offsets = list(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0))
         begin = 0
         for m in [*_SENTENCE_END.finditer(text), None]:
             end = m.end() if m else len(text)
             chunk = text[begin:end]
             if chunk.strip():
                 offset = begin + len(chunk) - len(chunk.lstrip())
-                out.append((text[offset:end].strip(), [(o - offset, n) for o, n in starts]))
+                # the sentence's own lines: the one it starts on and those starting inside it, not the whole block's
+                lo, hi = bisect.bisect_right(offsets, offset) - 1, bisect.bisect_left(offsets, end)
+                lines_in = [(offsets[i] - offset, block[i].no) for i in range(lo, hi)]
+                out.append((text[offset:end].strip(), lines_in))
             begin = end
     return out
 
@@ -124,10 +95,10 @@ def _tense(sentence: str) -> str | None:
     return "future" if future else "past"
 
 
-def anchors(lines: Sequence[Line]) -> tuple[list[Anchor], list[Anchor]]:
+def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
     """(lower bounds, upper bounds) found in the lines."""
-    lower: list[Anchor] = []
-    upper: list[Anchor] = []
+    lower: list[Bound] = []
+    upper: list[Bound] = []
     events: dict[str, list[tuple[Event, int, int]]] = {}  # per distinct sentence: minutes repeat their formulas
     for sentence, offsets in _sentences(lines):
         first, last = _line_span(offsets, 0, len(sentence))
@@ -136,27 +107,57 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Anchor], list[Anchor]]:
         for event, start, end in events[sentence]:
             a, b = _line_span(offsets, start, end)
             said = sentence[start:end]
-            lower.append(Anchor(event.date, a, b, said, f"anteckningarna nämner {said} ({event.sv})",
-                                f"the minutes mention {said} ({event.en})"))
+            lower.append(
+                Bound(
+                    event.date,
+                    a,
+                    b,
+                    said,
+                    f"anteckningarna nämner {said} ({event.sv})",
+                    f"the minutes mention {said} ({event.en})",
+                )
+            )
         generic = ((_SOU, 1, "betänkandet", "the report"), (_PROP, 9, "riksmötet", "the session"))
         for rx, month, what_sv, what_en in generic:
             for m in rx.finditer(sentence):
                 a, b = _line_span(offsets, m.start(), m.end())
-                lower.append(Anchor(dt.date(int(m[1]), month, 1), a, b, m[0],
-                                    f"anteckningarna nämner {m[0]}, och {what_sv} är från {m[1]}",
-                                    f"the minutes mention {m[0]}, and {what_en} dates from {m[1]}"))
-        tense = _tense(sentence)
+                lower.append(
+                    Bound(
+                        dt.date(int(m[1]), month, 1),
+                        a,
+                        b,
+                        m[0],
+                        f"anteckningarna nämner {m[0]}, och {what_sv} är från {m[1]}",
+                        f"the minutes mention {m[0]}, and {what_en} dates from {m[1]}",
+                    )
+                )
+        mentions = find_dates(sentence)
+        tense = _tense(sentence) if mentions else None  # most sentences name no date: no tense to read
         if tense is None:
             continue
-        for mention in find_dates(sentence):
+        for mention in mentions:
             if tense == "past":
-                lower.append(Anchor(mention.first, first, last, sentence,
-                                    f"”{mention.text}” nämns som något som redan har skett",
-                                    f"“{mention.text}” is spoken of as past"))
+                lower.append(
+                    Bound(
+                        mention.first,
+                        first,
+                        last,
+                        sentence,
+                        f"”{mention.text}” nämns som något som redan har skett",
+                        f"“{mention.text}” is spoken of as past",
+                    )
+                )
             else:
-                upper.append(Anchor(_day_before_start(mention), first, last, sentence,
-                                    f"”{mention.text}” nämns som något som ännu inte har skett",
-                                    f"“{mention.text}” is spoken of as still to come"))
+                upper.append(
+                    Bound(
+                        _day_before_start(mention),
+                        first,
+                        last,
+                        sentence,
+                        f"”{mention.text}” nämns som något som ännu inte har skett",
+                        f"“{mention.text}” is spoken of as still to come",
+                    )
+                )
     return lower, upper
 
 
@@ -184,28 +185,39 @@ def _day_before_start(mention: DateMention) -> dt.date:
     return first - dt.timedelta(days=1)
 
 
-def infer_range(lines: Sequence[Line], years: Sequence[int] = ()) -> DateRange | None:
+def infer_range(lines: Sequence[Line], years: Sequence[int] = ()) -> InferredRange | None:
     """The range the meeting must lie in, or None when nothing in the lines (or `years`) dates it."""
     lower, upper = anchors(lines)
     earliest = max(lower, key=lambda a: (a.date, -a.start), default=None)
     latest = min(upper, key=lambda a: (a.date, a.start), default=None)
     if earliest and latest and earliest.date > latest.date:  # the minutes contradict themselves: keep both ends
         earliest, latest = (
-            Anchor(latest.date, latest.start, latest.end, latest.quote, latest.sv + " (motsägelse)", latest.en),
-            Anchor(earliest.date, earliest.start, earliest.end, earliest.quote, earliest.sv, earliest.en + " (conflict)"),  # noqa: E501
+            Bound(latest.date, latest.start, latest.end, latest.quote, latest.sv + " (motsägelse)", latest.en),
+            Bound(
+                earliest.date, earliest.start, earliest.end, earliest.quote, earliest.sv, earliest.en + " (conflict)"
+            ),
         )
     span_years = sorted(set(years) | {a.date.year for a in lower + upper})
     if earliest is None and latest is None and not span_years:
         return None
     first_line = lines[0] if lines else Line(1, "")
+
+    def on_first_line(day: dt.date, sv: str, en: str) -> Bound:  # a year's end, resting on the first line
+        return Bound(day, first_line.no, first_line.no, first_line.text.strip(), sv, en)
+
     if earliest is None:
         year = span_years[0] if span_years else latest.date.year  # type: ignore[union-attr]
-        earliest = Anchor(dt.date(year, 1, 1), first_line.no, first_line.no, first_line.text.strip(),
-                          f"inget i anteckningarna daterar mötet tidigare än året {year}",
-                          f"nothing in the minutes dates the meeting before the year {year}")
+        earliest = on_first_line(dt.date(year, 1, 1), f"inget i anteckningarna daterar mötet tidigare än året {year}",
+                                 f"nothing in the minutes dates the meeting before the year {year}")  # fmt: skip
     if latest is None:
         year = max([*span_years, earliest.date.year])
-        latest = Anchor(dt.date(year, 12, 31), first_line.no, first_line.no, first_line.text.strip(),
-                        f"inget i anteckningarna daterar mötet senare än året {year}",
-                        f"nothing in the minutes dates the meeting after the year {year}")
-    return DateRange(earliest, latest)
+        latest = on_first_line(dt.date(year, 12, 31), f"inget i anteckningarna daterar mötet senare än året {year}",
+                               f"nothing in the minutes dates the meeting after the year {year}")  # fmt: skip
+    return InferredRange(
+        earliest,
+        latest,
+        f"Mötesanteckningarna anger inget datum. Tidigast {earliest.date.isoformat()}: {earliest.sv}. "
+        f"Senast {latest.date.isoformat()}: {latest.sv}.",
+        f"The minutes state no date. Earliest {earliest.date.isoformat()}: {earliest.en}. "
+        f"Latest {latest.date.isoformat()}: {latest.en}.",
+    )

@@ -13,7 +13,6 @@ from proveniens.loaders.minutes.parts import (
     HEADING,
     INLINE_LEFT,
     ITEM_KIND,
-    LABEL,
     PARA_ALONE,
     PROPOSAL,
     Item,
@@ -24,6 +23,8 @@ from proveniens.loaders.minutes.parts import (
     cut_title,
     gather,
     heading,
+    label,
+    labels,
     people_in,
     span_of,
 )
@@ -53,13 +54,13 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
     deciding = False
     while pos < len(body):
         line = body[pos]
-        if (m := LABEL["proposal"].match(line.text)) and m["rest"].strip():  # a proposal is never a decision
+        if (m := label("proposal", line.text)) and m["rest"].strip():  # a proposal is never a decision
             text = " ".join(m["rest"].split())
             item.proposals.append(Statement(text, span_of([line], text)))
             used.add(line.no)
             pos += 1
             continue
-        m = LABEL["presenters"].match(line.text) or LABEL["informing"].match(line.text)
+        m = label("presenters", line.text) or label("informing", line.text)
         if m and not item.presenters and (presenters := _presenters(body, pos, m["rest"])):
             item.presenters, span_lines, nxt = presenters
             used.update(x.no for x in span_lines)
@@ -77,7 +78,7 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
             used.update(x.no for x in body[pos:nxt])
             pos = nxt
             continue
-        if m := LABEL["decision"].match(line.text) or DECISION_WITHOUT_COLON.match(line.text):
+        if m := label("decision", line.text) or DECISION_WITHOUT_COLON.match(line.text):
             statements, nxt = _decision(body, pos, m["rest"])
             item.decisions.extend(statements)
             used.update(x.no for x in body[pos:nxt])
@@ -99,16 +100,22 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
             deciding = False
         pos += 1
     used |= head_presenters
-    used |= {x.no for x in body if any(LABEL[k].match(x.text) for k in _ROLL_CALL) or INLINE_LEFT.match(x.text)}
+    used |= {x.no for x in body if any(label(k, x.text) for k in _ROLL_CALL) or INLINE_LEFT.match(x.text)}
     rest = [x for x in body if x.no not in used]
     if rest:
         item.text = Statement(" ".join(" ".join(x.text.split()) for x in rest), span_of(rest))
 
 
 _ROLL_CALL = ("present", "absent", "left", "invited")
+# What a decision says, in the active ("Nämnden utser …") or the passive ("Informationen noteras"), or
+# its first "att"-clause ("att godkänna förslaget"): a line under a bare "Beslut" heading that is one.
 DECIDING_SENTENCE = re.compile(
-    r"^\s*[A-ZÅÄÖ][\wåäö/-]*(?:\s+[\wåäö/-]+){0,4}?\s+(?:beslutar|beslutade|beslöt|godkänner|godkände|ställer\s+sig\s+bakom|"
-    r"fastställer|fastställde|antar|antog|noterar|tar\s+del\s+av|lägger)\b"
+    r"^\s*(?:[A-ZÅÄÖ][\wåäö/-]*(?:\s+[\wåäö/-]+){0,4}?\s+(?:beslutar|beslutade|beslöt|godkänner|godkände|"
+    r"ställer\s+sig\s+bakom|fastställer|fastställde|antar|antog|noterar|tar\s+del\s+av|lägger|utser|utsåg|väljer|"
+    r"valde|beviljar|beviljade|avslår|avslog|bifaller|biföll|uppdrar|uppdrog|ger|gav|tillstyrker|avstyrker|"
+    r"överlämnar|återremitterar|föreslår|tillsätter|upphäver|"
+    r"noteras|godkänns|antas|fastställs|beviljas|avslås|bifalls|överlämnas|återremitteras|läggs\s+till\s+handlingarna)"
+    r"|[Aa]tt\s+[a-zåäö]+)\b"
 )
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
 _CLOCK_ON = re.compile(r"\s+kl\.?\s*\d.*$")
@@ -145,7 +152,7 @@ def _read_proposals(item: Item) -> None:
 
 def _unlabelled_presenters(item: Item, body: tuple[Line, ...]) -> set[int]:
     """Names with organisations right under the heading, without "Föredragande:" (the VVG layout)."""
-    if not body or any(LABEL["presenters"].match(x.text) for x in body):
+    if not body or any(label("presenters", x.text) for x in body):
         return set()
     text, span_lines, _ = gather(body, 0, body[0].text)
     people = people_in(text, span_lines, strict=True)
@@ -224,7 +231,7 @@ def _plain_heading(line: Line, nxt: Line | None) -> bool:
         and text[:1].isupper()
         and not text.endswith((".", ":", ";", ",", "?", "!"))
         and not (ANY_LABEL.match(text) or BULLET.match(line.text) or _NOT_A_TITLE.match(text) or ITEM_KIND.match(text))
-        and not any(rx.match(text) for rx in LABEL.values())
+        and not labels(text)
         and not acts([line], set())  # "Mikael Westin och Elin Nirjens kompletterar informationen"
     )
 
@@ -265,7 +272,7 @@ def read_unnumbered(minutes: Minutes) -> None:
             starts.append((pos, line.stripped, [line]))
     first = starts[0][0] if starts else len(lines)
     before = [x for x in lines[1:first] if x.no not in skip and x.no not in minutes.excluded]
-    if any(LABEL[k].match(x.text) for x in before for k in _ITEM_LABELS):  # labels before any heading: the
+    if any(label(k, x.text) for x in before for k in _ITEM_LABELS):  # labels before any heading: the
         starts.insert(0, (0, lines[0].stripped, [lines[0]]))  # document's own subject is the first item
     number = 0
     for i, (pos, title, head) in enumerate(starts):

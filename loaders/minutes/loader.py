@@ -128,16 +128,13 @@ class MinutesLoader:
     name = "minutes"
     version = "1"
 
-    def __init__(self) -> None:
-        self._parsed: dict[str, Minutes | None] = {}
-
     def _read(self, source: SourceFile) -> Minutes | None:
-        """The parts of `source`, read once for recognise() and load() (a few documents are kept)."""
-        if source.sha256 not in self._parsed:
-            while len(self._parsed) >= 8:
-                self._parsed.pop(next(iter(self._parsed)))
-            self._parsed[source.sha256] = read_minutes(source.lines)
-        return self._parsed[source.sha256]
+        """The parts of `source`, read once for every recognise() and load() of any instance (a few are kept)."""
+        if source.sha256 not in _PARSED:
+            while len(_PARSED) >= 8:
+                _PARSED.pop(next(iter(_PARSED)))
+            _PARSED[source.sha256] = read_minutes(source.lines)
+        return _PARSED[source.sha256]
 
     def recognise(self, source: SourceFile) -> bool:
         if source.kind is not SourceKind.DOCUMENT or recognition_score(source.lines) < THRESHOLD:
@@ -158,3 +155,4 @@ class MinutesLoader:
         return LoadedDocument(out.graph, out.origins)
 
 
+_PARSED: dict[str, Minutes | None] = {}  # by content hash: the registry and the other kinds' claims ask

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from proveniens.loaders.knowledge.entities import body_pattern, find_bodies
@@ -21,12 +22,14 @@ from proveniens.loaders.minutes.text import (
     NameMention,
     parse_people,
 )
-from proveniens.loaders.text.layout import Layout, Line
+from proveniens.loaders.text.dates import InferredRange
+from proveniens.loaders.text.layout import FIELD_LABELS, Layout, Line
 
 
 @dataclass(frozen=True)
-class Span:
-    """Lines `start`..`end` of the file, and the words there that support a fact."""
+class Passage:
+    """Lines `start`..`end` of the file, and the words there that support a fact: what minutes cite, as
+    they are read line by line (a character range of running text is a `text.prose.Span`)."""
 
     start: int
     end: int
@@ -39,20 +42,20 @@ class Named:
 
     name: str
     affiliation: str | None
-    span: Span
+    span: Passage
 
 
 @dataclass(frozen=True)
 class Statement:
     text: str
-    span: Span
+    span: Passage
 
 
 @dataclass
 class Item:
     number: int
     title: str
-    heading: Span
+    heading: Passage
     presenters: list[Named] = field(default_factory=list)
     presenters_labelled: bool = True
     matters: list[Statement] = field(default_factory=list)  # bullets under an item-type line "Ställningstagande"
@@ -71,31 +74,32 @@ class Officer:
 @dataclass
 class Minutes:
     layout: Layout
-    title: Span | None = None  # "Mötesanteckning SRO"
+    title: Passage | None = None  # "Mötesanteckning SRO"
     body_written: str | None = None  # the body's abbreviation or name as the header writes it
-    body_name: Span | None = None  # the body's full name under the title
-    date: tuple[dt.date, Span] | None = None
-    times: tuple[dt.time, dt.time, Span] | None = None
-    form: tuple[str, Span] | None = None
+    body_name: Passage | None = None  # the body's full name under the title
+    date: tuple[dt.date, Passage] | None = None
+    times: tuple[dt.time, dt.time, Passage] | None = None
+    form: tuple[str, Passage] | None = None
     invited: list[Named] = field(default_factory=list)
     present: list[Named] = field(default_factory=list)
     absent: list[Named] = field(default_factory=list)
     left: list[tuple[Named, dt.time | None]] = field(default_factory=list)
     officers: list[Officer] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    next_meetings: list[tuple[int, int, int | None, Span]] = field(default_factory=list)  # day, month, year
+    next_meetings: list[tuple[int, int, int | None, Passage]] = field(default_factory=list)  # day, month, year
     excluded: set[int] = field(default_factory=set)  # lines of the signature, member list and schedule
     notice: bool = False  # a kallelse: the meeting is still to come
-    date_range: Any = None  # minutes_when.Range: an inferred day or range when no day is stated
-    undated: Any = None  # minutes_dating.DateRange: the range the agenda allows when nothing else dates it
+    date_range: InferredRange | None = None  # when no day is stated: what the text allows (minutes/when.py)
     posts: list[Any] = field(default_factory=list)  # minutes_posts.Post: titles written beside names
     present_inferred: list[tuple[Named, str]] = field(default_factory=list)  # (person, why)
     absent_inferred: list[tuple[Named, str]] = field(default_factory=list)
     schedule_lines: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each schedule section
+    members: list[Named] = field(default_factory=list)  # listed as the body's members (Ledamöter, Ersättare …)
 
 
-HEADING = re.compile(
-    r"^\s*(?:§\s*(?P<para>\d{1,3})|(?P<num>\d{1,2})(?:\s*[.)]|(?=\s+[A-ZÅÄÖ][\wåäö])))\s+(?P<title>[A-ZÅÄÖÉ0-9\"”'].*)$"
+HEADING = re.compile(  # "3. Titel", "3 Titel", "§ 12 Titel", "Punkt 3. Titel", "Ärende 3: Titel"
+    r"^\s*(?:§\s*(?P<para>\d{1,3})|(?:(?:Punkt|Ärende|Ärendepunkt|Dagordningspunkt)\s+)?(?P<num>\d{1,2})"
+    r"(?:\s*[.):]|(?=\s+[A-ZÅÄÖ][\wåäö])))\s+(?P<title>[A-ZÅÄÖÉ0-9\"”'].*)$"
 )
 # "• § 2" alone on its line, the title on the next.
 PARA_ALONE = re.compile(r"^\s*(?:[•*\-–]\s*)?§\s*(?P<para>\d{1,3})\s*$")
@@ -130,6 +134,23 @@ def _label(kind: str, words: str) -> re.Pattern[str]:
 
 LABEL = {k: _label(k, v) for k, v in _LABELS.items()}
 ANY_LABEL = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})\s*:", re.IGNORECASE)
+_LABEL_START = re.compile(rf"^\s*(?:{'|'.join(_LABELS.values())})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def labels(text: str) -> dict[str, re.Match[str]]:
+    """The label kinds `text` opens with, in LABEL's order (do not change the dict: it is shared): one
+    pattern rules out most lines, which the readers otherwise try against every label."""
+    if not _LABEL_START.match(text):
+        return {}
+    return {k: m for k, rx in LABEL.items() if (m := rx.match(text))}
+
+
+def label(kind: str, text: str) -> re.Match[str] | None:
+    """`LABEL[kind].match(text)`, answered from labels()."""
+    return labels(text).get(kind)
+
+
 ITEM_KIND = re.compile(
     r"^\s*(?:Information|Information och (?:dialog|diskussion)|Dialog|Diskussion|Ställningstagande|Beslut|"
     r"Beslutsärende|För kännedom|För beslut|För information|Workshop)\s*$",
@@ -168,9 +189,9 @@ DIGITAL = re.compile(r"teams|skype|zoom|digital|video|distans|telefon", re.IGNOR
 ROSTER_START = re.compile(r"^\s*För\s+[A-ZÅÄÖ].*\(|\((?:M|S|C|L|KD|V|MP|SD)\),")
 
 
-def span_of(lines: list[Line], quote: str | None = None) -> Span:
+def span_of(lines: list[Line], quote: str | None = None) -> Passage:
     text = " ".join(" ".join(line.text.split()) for line in lines)
-    return Span(lines[0].no, lines[-1].no, quote or text)
+    return Passage(lines[0].no, lines[-1].no, quote or text)
 
 
 def clean_title(text: str) -> str:
@@ -192,7 +213,8 @@ def _style(line: Line) -> str:
 
 
 def find_headings(lines: tuple[Line, ...]) -> list[int]:
-    """Positions in `lines` of the agenda headings: numbered 1, 2, 3 … with nested lists skipped."""
+    """Positions in `lines` of the agenda headings: numbered 1, 2, 3 … with nested lists skipped; two
+    at least, as a lone "1." is a list, but a lone "§ n" is a paragraph of a protocol."""
     for allow_any_start in (False, True):
         found: list[int] = []
         expected: int | None = None
@@ -214,6 +236,8 @@ def find_headings(lines: tuple[Line, ...]) -> list[int]:
                 inner = (n, pos, _style(line))
         if len(found) >= 2:
             return found
+        if found and (only := HEADING.match(lines[found[0]].text)) and only["para"] is not None:
+            return found  # one "§ 12": a protocol extract (protokollsutdrag) holds a single paragraph
     return []
 
 
@@ -227,8 +251,10 @@ def heading(lines: tuple[Line, ...], pos: int) -> tuple[int, str, list[Line]]:
         nxt = lines[pos + 1]
         nxt_text = nxt.text.strip()
         other = ANY_LABEL.match(nxt.text) or HEADING.match(nxt.text) or re.match(r"^\s*[a-z][.)]\s", nxt.text)
-        if nxt.no - lines[pos].no <= 2 and not other and (
-            _CONNECTIVE_END.search(title) or (nxt_text[:1].islower() and not BULLET.match(nxt.text))
+        if (
+            nxt.no - lines[pos].no <= 2
+            and not other
+            and (_CONNECTIVE_END.search(title) or (nxt_text[:1].islower() and not BULLET.match(nxt.text)))
         ):
             used.append(nxt)
             title += " " + nxt_text
@@ -252,18 +278,26 @@ def cut_title(title: str) -> str:
 # Lists of people and labelled values that run over several lines
 
 
+_FIELD_ALONE = re.compile(rf"^(?:{FIELD_LABELS})\s*:?\s*$", re.IGNORECASE)
+
+
 def _continues(prev: str, nxt: str) -> str | None:
     """How a list line goes on with the next one: " " (same entry), ", " (a new entry) or None (it does not)."""
     prev, nxt = " ".join(prev.split()), " ".join(nxt.split())
     if not nxt or ANY_LABEL.match(nxt) or HEADING.match(nxt) or ITEM_KIND.match(nxt) or BULLET.match(nxt):
         return None
+    if _FIELD_ALONE.match(nxt):
+        return None  # "Ersättare" alone on its line, without a colon: the next section
     if prev.endswith((".", "?", "!", ":")) and not nxt[:1].islower():
         return None  # the list has ended
     if re.search(r"(?:,|\boch|\bsamt|&|-)$", prev) or nxt[:1].islower() or nxt.startswith(("och ", ", ")):
         return " "
     last_entry = re.split(r",|\boch\b", prev)[-1].strip(" .")
     first_entry = nxt.split(",")[0].strip(" .")
-    for entry in (last_entry, first_entry):  # a lone given name or surname: the name runs over the line break
+    # a lone given name or surname: the name runs over the line break — unless a party mark or a
+    # parenthesis closed the entry above ("Lisa Nilsson (C)" then "Erik …" is two people)
+    closed = prev.endswith(")")
+    for entry in (last_entry, *(() if closed else (first_entry,))):
         if re.fullmatch(NAME_TOKEN, entry) and not find_bodies(entry):
             return " "
     if parse_people(nxt, body_pattern(), strict=True):
@@ -276,7 +310,7 @@ def gather(lines: tuple[Line, ...], pos: int, first: str, max_gap: int = 2) -> t
     text, used = first, [lines[pos]]
     nxt = pos + 1
     while nxt < len(lines) and lines[nxt].no - used[-1].no - 1 <= max_gap:
-        joiner = _continues(text if text.strip() else used[-1].text, lines[nxt].text)
+        joiner = _continues(text, lines[nxt].text)  # nothing yet after the label: the list starts below it
         if joiner is None:
             break
         text = (text.rstrip() + joiner + lines[nxt].text.strip()) if text.strip() else lines[nxt].text.strip()

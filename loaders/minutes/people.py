@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from proveniens.loaders.knowledge.entities import body_pattern
-from proveniens.loaders.minutes.parts import LABEL, Minutes, Officer
+from proveniens.loaders.minutes.parts import Minutes, Officer, label
 from proveniens.loaders.minutes.posts import Post, from_affiliation, from_lines
 from proveniens.loaders.minutes.roll import read_roll
 from proveniens.loaders.minutes.running import acts
@@ -24,7 +24,7 @@ def _names_written(minutes: Minutes) -> set[str]:
     names: set[str] = set()
     for line in minutes.layout.lines:
         for kind in ("invited", "present", "absent", "presenters"):
-            if m := LABEL[kind].match(line.text):
+            if m := label(kind, line.text):
                 names.update(p.name for p in parse_people(m["rest"], body_pattern()) or [])
     return names
 
@@ -33,6 +33,10 @@ def read_people(minutes: Minutes) -> None:
     known = _names_written(minutes)
     lines = minutes.layout.lines
     for entry in read_roll(minutes, lines, known):
+        if entry.member:
+            minutes.members.append(entry.named)
+        if entry.status == "listed":
+            continue
         if entry.stated:
             {"present": minutes.present, "absent": minutes.absent, "invited": minutes.invited}[entry.status].append(
                 entry.named
@@ -64,7 +68,8 @@ def _roster_officers(minutes: Minutes) -> None:
         return  # a notice's roster says who chairs the body, not who chaired a meeting held
     have = {o.role for o in minutes.officers}
     for named in minutes.present:
-        if named.affiliation and (m := _CHAIR.match(named.affiliation.strip(" ,"))):
+        parts = (named.affiliation or "").split(",")  # "Region Örebro län, ordförande": the role may come last
+        if m := next((m for part in parts if (m := _CHAIR.match(part.strip(" ,")))), None):
             role = "vice-chair" if m["vice"] else "chair"
             if role not in have:
                 have.add(role)

@@ -41,10 +41,14 @@ class Post:
 
 def from_affiliation(named: Named) -> Post | None:
     """The title in what a list or a sentence writes next to a name: "projektledare Region JH"."""
-    if not named.affiliation or not (m := TITLE.match(named.affiliation.strip(" ,.;:()"))):
+    if not named.affiliation:
         return None
-    rest = named.affiliation.strip(" ,.;:()")[m.end() :].strip(" ,")
-    return Post(named, " ".join(m["title"].split()), rest or None)
+    parts = [p.strip(" ,.;:()") for p in named.affiliation.split(",")]  # "Region Örebro län, sekreterare"
+    for i, part in enumerate(parts):
+        if m := TITLE.match(part):
+            rest = ", ".join(x for x in [part[m.end() :].strip(" ,"), *parts[:i], *parts[i + 1 :]] if x)
+            return Post(named, " ".join(m["title"].split()), rest or None)
+    return None
 
 
 def from_lines(lines: list[Line]) -> list[Post]:

@@ -35,7 +35,7 @@ def find_references(text: str, region: Body | None = None, latest: dt.date | Non
     (`region`: the region of the body whose document it is) written no later than `latest` allows.
     """
     found: list[Reference] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a reference already stands: one look per mention, not per pair
     for c in find_citations(text):
         if c.iri is None:
             continue
@@ -44,11 +44,11 @@ def find_references(text: str, region: Body | None = None, latest: dt.date | Non
         literal = number is None or number[0] in written or c.kind.value in ("law", "provision")
         note = None if literal else f"Written '{written}'; read as {c.identifier}."
         found.append(Reference(str(c.iri).removeprefix(str(INST)), written, c.start, literal, note))
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     for plan, m, by_title in knowledge().plans_named(text, region, latest):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if any(taken[m.start() : m.end()]):
             continue
-        taken.append(m.span())
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         note = None if by_title else (
             f"'{m[0]}' is read as {plan.titles[0] if plan.titles else plan.iri}: the knowledge files give it as a "
             f"name of that plan in documents of {region.name if region else ''}"

@@ -14,7 +14,6 @@ from proveniens.loaders.minutes.parts import (
     ANY_LABEL,
     BULLET,
     HEADING,
-    LABEL,
     NAME_TOKEN,
     ROLE_LINE,
     ROLE_WORD,
@@ -23,6 +22,7 @@ from proveniens.loaders.minutes.parts import (
     Minutes,
     Named,
     Officer,
+    label,
     span_of,
 )
 from proveniens.loaders.minutes.text import looks_like_name, parse_people
@@ -107,7 +107,7 @@ def _known_names(lines: tuple[Line, ...]) -> set[str]:
     names: set[str] = set()
     for line in lines:
         for kind in ("invited", "present", "absent", "left", "presenters"):
-            if m := LABEL[kind].match(line.text):
+            if m := label(kind, line.text):
                 names.update(p.name for p in parse_people(m["rest"], body_pattern()) or [])
     return names
 

@@ -42,12 +42,18 @@ _REPLACES = re.compile(
 )
 
 
+# Labels that list the body's own members (ledamöter, ersättare, beslutande), whether present or not; others
+# ("Närvarande", "Övriga", "Deltagare") may list officials and guests of other organisations too.
+_MEMBER_LABEL = re.compile(r"ledamöter|ersättare|beslutande", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class RollEntry:
     named: Named
-    status: str  # "present" | "absent" | "invited"
+    status: str  # "present" | "absent" | "invited" | "listed" (a member list that says nothing of attendance)
     stated: bool
     note: str | None = None
+    member: bool = False  # listed under a label of the body's members ("Ledamöter", "Ersättare", "Beslutande")
 
 
 def _names_in_run(tokens: list[str], known: set[str]) -> list[str]:
@@ -123,17 +129,18 @@ def read_roll(minutes: Minutes, lines: tuple[Line, ...], known: set[str]) -> lis
             section = "invited"
         else:
             section = "invited" if minutes.notice else ("present" if under_present else None)
-        if section is None:
+        member = bool(_MEMBER_LABEL.search(m["present"] or m["members"] or ""))
+        if section is None and not member:
             continue
         same_line = pos + 1 < len(lines) and lines[pos + 1].no == line.no
         text, used = (m["rest"], [line]) if same_line else gather(lines, pos, m["rest"])[:2]
-        status = "invited" if minutes.notice else section
+        status = "invited" if minutes.notice else (section or "listed")  # listed: members, attendance not given
         previous: str | None = None
         for named, replaces in _people(text, used, known):
             if replaces and previous and status == "present":
                 note = f"{previous} 'ersätter' {named.name}: {named.name} did not attend."
-                entries.append(RollEntry(named, "absent", False, note))
+                entries.append(RollEntry(named, "absent", False, note, member))
             else:
-                entries.append(RollEntry(named, status, True))
+                entries.append(RollEntry(named, status, True, member=member))
             previous = named.name
     return entries

@@ -19,12 +19,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from proveniens.loaders.knowledge.entities import find_bodies
-from proveniens.loaders.minutes.parts import BULLET, Named, Span, Statement, span_of
+from proveniens.loaders.minutes.parts import BULLET, Named, Passage, Statement, span_of
 from proveniens.loaders.minutes.text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
 from proveniens.loaders.text.layout import Line
 
-_PRESENTING = r"föredrar|går\s+igenom|presenterar|redogör|informerar|visar|berättar|rapporterar"
-_ACTING = rf"{_PRESENTING}|kompletterar|uttalar\s+sig|hälsar|öppnar|inleder|avslutar|lyfter|frågar|svarar|påminner"
+# Present tense and past: minnesanteckningar often say what happened ("Eva Ström presenterade …").
+_PRESENTING = (
+    r"föredr(?:ar|og)|g(?:år|ick)\s+igenom|presenter(?:ar|ade)|redog(?:ör|jorde)|inform(?:erar|erade)|vis(?:ar|ade)|"
+    r"berätt(?:ar|ade)|rapporter(?:ar|ade)"
+)
+_ACTING = (
+    rf"{_PRESENTING}|komplettera(?:r|de)|uttala(?:r|de)\s+sig|häls(?:ar|ade)|öppna(?:r|de)|inled(?:er|de)|"
+    r"avsluta(?:r|de)|lyft(?:er|e)|fråga(?:r|de)|svara(?:r|de)|påminn(?:er|de)"
+)
 _ACT = re.compile(rf"^(?P<subject>.{{2,160}}?)\s+(?P<verb>{_ACTING})\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"\([^()]*\)|,\s*[a-zåäö][^,]*,")  # "(projektledare Region JH)", ", sekreterare,"
 _BESIDE = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<paren>[^()]*)\)|,\s*(?P<app>[a-zåäö][^,]*),)")
@@ -104,9 +111,9 @@ def body_decisions(lines: list[Line], body: str) -> list[tuple[str, Statement]]:
             if m is None:
                 continue
             if m["said"]:
-                out.append(("", Statement(sentence, Span(line.no, line.no, sentence))))
+                out.append(("", Statement(sentence, Passage(line.no, line.no, sentence))))
                 continue
             rest = re.sub(r"^.*?\s(?=om\b)", "", m["topics"], count=1)
             for topic in _topics(rest):
-                out.append((topic.removeprefix("om ").strip(), Statement(topic, Span(line.no, line.no, topic))))
+                out.append((topic.removeprefix("om ").strip(), Statement(topic, Passage(line.no, line.no, topic))))
     return out

@@ -14,7 +14,6 @@ from proveniens.loaders.minutes.parts import (
     ANY_LABEL,
     DIGITAL,
     INLINE_LEFT,
-    LABEL,
     NEXT_MEETING,
     NOTICE,
     TITLE_LINE,
@@ -22,6 +21,7 @@ from proveniens.loaders.minutes.parts import (
     Officer,
     find_headings,
     gather,
+    labels,
     people_in,
     span_of,
 )
@@ -74,9 +74,8 @@ def _read_fields(minutes: Minutes, heads: list[int]) -> None:
         if (inline := INLINE_LEFT.match(line.text)) and not ANY_LABEL.match(line.text):
             people = people_in(inline["rest"], [line], strict=True)
             minutes.left.extend((p, parse_time(inline["at"])) for p in people or [])
-        for kind, rx in LABEL.items():
-            m = rx.match(line.text)
-            if m is None or kind in ("presenters", "decision"):
+        for kind, m in labels(line.text).items():
+            if kind in ("presenters", "decision"):
                 continue
             _read_field(minutes, kind, m, pos)
             break

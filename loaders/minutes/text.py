@@ -57,7 +57,8 @@ NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _PARTICLE = r"(?:von|af|de|van|der|da)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{NAME_TOKEN}){{1,3}}"
 _NAME_AT_START = re.compile(rf"^({NAME})(?=$|[\s,(])")
-PARTY = re.compile(r"\s*\((?:M|S|C|L|KD|V|MP|SD|FP|FI)\)")
+PARTIES = frozenset({"M", "S", "C", "L", "KD", "V", "MP", "SD", "FP", "FI"})  # Swedish parties' letters
+PARTY = re.compile(rf"\s*\((?:{'|'.join(sorted(PARTIES))})\)")
 # Words that start sentences and labels, never given names.
 NOT_GIVEN_NAMES = frozenset(
     {
@@ -158,8 +159,8 @@ def parse_people(
         ):
             if strict and len(part.split()) > 8:
                 return None
-            last = people[-1]
-            people[-1] = NameMention(last.name, last.affiliation or part)
+            last = people[-1]  # "Karin Berg, Region Örebro län, ordförande": every part describes her
+            people[-1] = NameMention(last.name, f"{last.affiliation}, {part}" if last.affiliation else part)
         elif strict:
             return None
     return people if people or not strict else None

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-from proveniens.loaders.minutes.dating import DateRange, infer_range
+from proveniens.loaders.minutes.dating import infer_range
 from proveniens.loaders.minutes.parts import Minutes, span_of
-from proveniens.loaders.text.dates import DAY_MONTH, day_month, find_dates, in_context
+from proveniens.loaders.text.dates import DAY_MONTH, InferredRange, day_month, find_dates, in_context
 from proveniens.loaders.text.layout import Line
 
 _HEADER_LINES = 10
@@ -34,19 +33,6 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
-
-
-@dataclass(frozen=True)
-class Range:
-    """An inferred day or range: the lines and words it rests on, and why (sv, en)."""
-
-    first: dt.date
-    last: dt.date
-    start: int
-    end: int
-    quote: str
-    sv: str
-    en: str
 
 
 def _header(minutes: Minutes) -> list[Line]:
@@ -85,10 +71,10 @@ def date_meeting(minutes: Minutes) -> None:
         if _in_context(minutes, line, m):
             return
     if not _from_address(minutes):
-        minutes.undated = _undated_range(minutes)
+        minutes.date_range = _undated_range(minutes)
 
 
-def _undated_range(minutes: Minutes) -> DateRange | None:
+def _undated_range(minutes: Minutes) -> InferredRange | None:
     """The range minutes without any written date lie in, from their agenda and the years of their schedule."""
     years = [int(y) for a, _ in minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
              " ".join(x.text for x in minutes.layout.lines if x.no == a))]  # fmt: skip
@@ -110,7 +96,7 @@ def _in_context(minutes: Minutes, line: Line, m: re.Match[str]) -> bool:
             first = last = fits[0]
             sv += f"; bara {first.year} ligger efter det som redan hänt: {bounds.earliest.sv}"
             en += f"; only {first.year} lies after what had happened: {bounds.earliest.en}"
-    minutes.date_range = Range(first, last, line.no, line.no, mention.text, sv, en)
+    minutes.date_range = InferredRange.on_one_ground(first, last, line.no, line.no, mention.text, sv, en)
     return True
 
 
@@ -122,7 +108,7 @@ def _from_address(minutes: Minutes) -> bool:
         day = dt.date.fromisoformat(m[0])
     except ValueError:
         return False
-    minutes.date_range = Range(
+    minutes.date_range = InferredRange.on_one_ground(
         day, day, 1, 1, m[0],
         f"texten anger inget datum; bara sidans adress ({m[0]}) gör det",
         f"the text states no date; only the page's address ({m[0]}) does",

@@ -18,18 +18,21 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from proveniens.errors import SourceError
+from proveniens.loaders.evidence import normalise as normalise_ws
 from proveniens.loaders.knowledge import knowledge, slugify
-from proveniens.loaders.knowledge.entities import Body, PersonIndex, body_named, find_bodies, new_body
+from proveniens.loaders.knowledge.entities import Body, BodyKind, PersonIndex, body_named, find_bodies, new_body
 from proveniens.loaders.minutes.emit import Emitter, xsd_date, xsd_time
 from proveniens.loaders.minutes.parts import Item, Minutes, Named
 from proveniens.loaders.minutes.refs import Reference, find_references
+from proveniens.loaders.minutes.represented import represented
 from proveniens.loaders.minutes.schedule import read_schedule
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.dates import DAY_MONTH, day_month
 from proveniens.loaders.text.layout import Line
 from proveniens.namespaces import INST, ORG, PV
 
-ROLE = {"chair": INST["role/chair"], "vice-chair": INST["role/vice-chair"], "invited-guest": INST["role/invited-guest"]}
+ROLE = {"chair": INST["role/chair"], "vice-chair": INST["role/vice-chair"], "invited-guest": INST["role/invited-guest"],
+        "member-organisation": INST["role/member-organisation"]}  # fmt: skip
 ATTENDANCE = {"present": PV.Present, "absent": PV.Absent, "left": PV.LeftEarly}
 
 
@@ -83,6 +86,7 @@ class MinutesWriter:
             start, end = self.out.narrow(named.span.start, named.span.end, named.name)
             self._affiliation(self.out.person(ref, start, end, self.people.note(ref)), named, start, end)
         self._participants()
+        self._member_organisations()
         self._posts()
         for item in self.minutes.items:
             self._item(item)
@@ -98,12 +102,6 @@ class MinutesWriter:
         if m.date is not None:
             day, span = m.date
             out.attest(meeting, DCTERMS.date, xsd_date(day), span.start, span.end, span.quote)
-        elif m.date_range is not None:
-            r = m.date_range
-            for prop, day in ((PV.earliestDate, r.first), (PV.latestDate, r.last)):
-                out.attest(meeting, prop, xsd_date(day), r.start, r.end, r.quote, False, r.en)
-            for text, lang in ((r.sv, "sv"), (r.en, "en")):
-                out.graph.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))
         else:
             self._date_range()
         if m.times is not None:
@@ -120,20 +118,18 @@ class MinutesWriter:
         (worked out once: every reference asks)."""
         if self.minutes.date is not None:
             return self.minutes.date[0]
-        if self.minutes.date_range is not None:
-            return self.minutes.date_range.last
-        return self.minutes.undated.latest.date if self.minutes.undated is not None else None
+        return self.minutes.date_range.last if self.minutes.date_range is not None else None
 
     def _agenda_lines(self) -> list[Line]:
         return [line for item in self.minutes.items for line in item.lines]
 
     def _date_range(self) -> None:
-        rng = self.minutes.undated
+        rng = self.minutes.date_range
         if rng is None:
             raise_undatable(self.source)
         out, meeting = self.out, self.meeting
-        for prop, anchor in ((PV.earliestDate, rng.earliest), (PV.latestDate, rng.latest)):
-            out.attest(meeting, prop, xsd_date(anchor.date), anchor.start, anchor.end, anchor.quote, False, anchor.en)
+        for prop, bound in ((PV.earliestDate, rng.earliest), (PV.latestDate, rng.latest)):
+            out.attest(meeting, prop, xsd_date(bound.date), bound.start, bound.end, bound.quote, False, bound.en)
         for text, lang in ((rng.reasoning_sv, "sv"), (rng.reasoning_en, "en")):
             out.graph.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))  # rests on the two bounds above
 
@@ -171,6 +167,45 @@ class MinutesWriter:
             if (person, ORG.memberOf, org) not in self.out.graph:  # one attestation, written next to the name
                 self.out.record(person, [(ORG.memberOf, org)], b_start, b_end, about=ORG.memberOf)
 
+    def _member_organisations(self) -> None:
+        """A collaboration body's members sit for organisations: "Hasse Karlsson PRO" under "Ledamöter" makes PRO
+        one of the body's member organisations (a reading of the roll call, so inferred), first mention as evidence.
+        The member's own participation stays as it is; that they belong to the organisation is written too."""
+        if self.found.body.kind is not BodyKind.COLLABORATION:
+            return
+        done: set[str] = {self.found.body.slug}
+        for named in self.minutes.members:
+            found = represented(named.affiliation)
+            if found is None:
+                continue
+            body, written = found
+            start, end, quote = self._beside(named, written)
+            org = self.out.body(body, written, start, end)
+            ref = self.people.resolve(named.name)
+            person = self.out.person(ref, *self.out.narrow(start, end, named.name), self.people.note(ref))
+            if (person, ORG.memberOf, org) not in self.out.graph:
+                self.out.record(person, [(ORG.memberOf, org)], start, end, quote, about=ORG.memberOf)
+            if body.slug in done:
+                continue
+            done.add(body.slug)
+            iri = INST[f"membership/{self.found.body.slug}/member-organisation/{body.slug}"]
+            facts: list[tuple[URIRef, URIRef | Literal]] = [
+                (RDF.type, ORG.Membership), (ORG.member, org), (ORG.organization, self.body),
+                (ORG.role, ROLE["member-organisation"]),
+            ]  # fmt: skip
+            note = (f"{named.name} is listed among the members of {self.found.body.name} for {written}: the "
+                    "organisation a member sits for is taken to be a member organisation of the body.")  # fmt: skip
+            self.out.record(iri, facts, start, end, quote, False, note, about=ORG.member)
+
+    def _beside(self, named: Named, written: str) -> tuple[int, int, str]:
+        """The lines and quote that hold a name and the organisation written after it ("Ulrik Hammar (L), norra
+        hälso- och sjukvårdsnämnden"); the organisation alone when the two lie far apart."""
+        text = normalise_ws(" ".join(self.source.lines[named.span.start - 1 : named.span.end]))
+        at = text.find(named.name)
+        to = text.find(normalise_ws(written), at) if at >= 0 else -1
+        quote = text[at : to + len(normalise_ws(written))] if at >= 0 and 0 <= to - at <= 120 else written
+        return (*self.out.narrow(named.span.start, named.span.end, quote), quote)
+
     def _posts(self) -> None:
         """Each title written beside a name: the person holds a post (org:Post) with that name, in the
         organisation written with it when that is a body the data knows."""
@@ -178,11 +213,13 @@ class MinutesWriter:
         for post in self.minutes.posts:
             ref = self.people.resolve(post.person.name)
             start, end = out.narrow(post.person.span.start, post.person.span.end, post.title)
+            lines = out.quote_of(start, end, limit=10**6)  # a label's title is lower-cased: quote it as printed
+            quote = m[0] if (m := re.search(re.escape(post.title), lines, re.IGNORECASE)) else post.title
             person = out.person(ref, post.person.span.start, post.person.span.end, self.people.note(ref))
             iri = INST[f"post/{ref.slug}/{slugify(post.title)}"]
             out.typed(iri, ORG.Post)
-            out.attest(iri, SKOS.prefLabel, Literal(post.title, lang="sv"), start, end, post.title)
-            out.link(person, ORG.holds, iri, start, end, post.title)
+            out.attest(iri, SKOS.prefLabel, Literal(post.title, lang="sv"), start, end, quote)
+            out.link(person, ORG.holds, iri, start, end, quote)
             for body, written, _ in find_bodies(post.organisation or "")[:1]:
                 org = out.body(body, written, start, end)
                 out.link(iri, ORG.postIn, org, *out.narrow(start, end, written), written)
@@ -371,7 +408,7 @@ _MEETING_NAMED = re.compile(
 
 def can_date(minutes: Minutes) -> bool:
     """Whether the meeting can be given a day or a range (a meeting without either is not recorded)."""
-    return minutes.date is not None or minutes.date_range is not None or minutes.undated is not None
+    return minutes.date is not None or minutes.date_range is not None
 
 
 def _range_year(out: Emitter, meeting: URIRef) -> int | None:
@@ -381,6 +418,8 @@ def _range_year(out: Emitter, meeting: URIRef) -> int | None:
 
 def raise_undatable(source: SourceFile) -> None:
     raise SourceError(
-        source.path, None, "is minutes without a date, and nothing in them (no year, no dated event) places them.",
+        source.path,
+        None,
+        "is minutes without a date, and nothing in them (no year, no dated event) places them.",
         "Add the header line 'Datum: …' to the file, or a sentence that dates the meeting.",
     )

@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import yaml
 from rdflib import URIRef
 
 from proveniens.loaders.citations.find import Citation, CitationKind, sou
-from proveniens.loaders.text.document_text import sentence_containing
-from proveniens.loaders.text.prose import Span, sentences
+from proveniens.loaders.knowledge import knowledge
+from proveniens.loaders.text.document_text import sentence_containing, sentence_spans
+from proveniens.loaders.text.prose import Span
 
 _REMISS = re.compile(r"remiss|yttrande|skrivelse|rubricerat betänkande", re.IGNORECASE)
 _PRESENTS = re.compile(
     r"^\s*(?:(?:Det|Den)\s+\w+\s+)?(?:huvud|del|slut)?betänkande(?:t|n)?\b", re.IGNORECASE
 )  # "Det andra delbetänkandet (…, SOU 2018:39) överlämnades …"
 _BETANKANDE = re.compile(r"betänkande", re.IGNORECASE)
-_CURATED = Path(__file__).resolve().parents[2] / "sources" / "curated"
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ def _title_line(text: str) -> Span | None:
 
 def by_title(text: str, title: Span | None) -> list[Answered]:
     """An SOU named only by its title, in the title line or a sentence about the remiss (inferred)."""
-    places = ([title] if title else []) + [s for s in sentences(text) if _REMISS.search(s.words(text))]
+    places = ([title] if title else []) + [s for s in sentence_spans(text) if _REMISS.search(s.words(text))]
     for span in places:
         written = _fold(span.words(text))
         for identifier, name in known_titles().items():
@@ -89,21 +86,9 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[’'”\"“]", "", text).split())
 
 
-@cache
-def known_titles(folder: Path = _CURATED) -> dict[str, str]:
-    """SOU identifier -> Swedish title, from the curated data (every .yaml under sources/curated)."""
-    titles: dict[str, str] = {}
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the files are large
-    for path in sorted(folder.rglob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        if '"SOU ' not in text:
-            continue
-        data = yaml.load(text, Loader=loader) or {}
-        for res in data.get("resources", []) if isinstance(data, dict) else []:
-            ident, title = res.get("dcterms:identifier"), res.get("dcterms:title")
-            if isinstance(ident, str) and ident.startswith("SOU ") and isinstance(title, dict) and title.get("sv"):
-                titles[ident] = title["sv"]
-    return titles
+def known_titles() -> dict[str, str]:
+    """SOU identifier -> Swedish title, from the curated data the loaders consult (dcterms:title of an SOU)."""
+    return knowledge().sou_titles
 
 
 _ON_REMISS = re.compile(
@@ -117,7 +102,7 @@ def remiss_rounds(text: str, sous: list[Answered]) -> dict[str, Span]:
     ("… (SOU 2020:19), är ute på remiss", "har fått rubricerat betänkande på remiss"); a sentence that
     denies it ("har inte gått ut på remiss") says the opposite."""
     out: dict[str, Span] = {}
-    for s in sentences(text):
+    for s in sentence_spans(text):
         words = s.words(text)
         m = _ON_REMISS.search(words)
         if m is None or _NOT.search(words[: m.start()][-40:]):

@@ -7,8 +7,8 @@ line and a reference number, and its positions in running text or in a list afte
 What is read: the responder (remiss_responder), the SOU(s) answered (remiss_answered; a page about
 several SOUs gives one response per SOU), the date (dates.document_date), the reference number and a
 position per proposal, with the wording as written mapped to a stance (remiss_wording). Positions
-are written only on an SOU the curated data describes: the shapes require a proposal to be part of a
-betänkande with its title and inquiry, which a response alone does not give.
+are written on any SOU answered: the proposal is part of the SOU as the response identifies it
+(pvs:SouByIdentifierShape), whether or not the curated data describes it further.
 """
 
 from __future__ import annotations
@@ -17,18 +17,20 @@ import re
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from proveniens.loaders.citations.find import Citation
 from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import knowledge, slugify
-from proveniens.loaders.remiss.answered import Answered, answered, known_titles, remiss_rounds
+from proveniens.loaders.knowledge.kinds import issuer_kind
+from proveniens.loaders.remiss.answered import Answered, answered, remiss_rounds
 from proveniens.loaders.remiss.responder import Responder, responder, speaks
 from proveniens.loaders.remiss.wording import NO_OPINION, OPPOSE, SUPPORT, Wording, list_stance, stance_in
 from proveniens.loaders.text.dated import line_evidence, write_date
 from proveniens.loaders.text.dates import document_date
-from proveniens.loaders.text.prose import Span, sentences, split_heading
+from proveniens.loaders.text.document_text import sentence_spans
+from proveniens.loaders.text.prose import Span, split_heading
 from proveniens.namespaces import INST, PV
 
 _REMISS_WORD = re.compile(r"\bremi(?:ss|tter)|\byttrande\b|\bskrivelse\b|\b(?:tillstyrker|avstyrker)\b", re.IGNORECASE)
@@ -72,7 +74,7 @@ def positions(text: str, who: Responder) -> list[Position]:
     that a sentence gives a stance ("… är positivt till följande förslag:")."""
     out: list[Position] = []
     lead: Wording | None = None
-    pending = list(reversed(sentences(text)))
+    pending = list(reversed(sentence_spans(text)))
     while pending:
         s = pending.pop()
         raw = text[s.start : s.end]
@@ -96,8 +98,23 @@ def positions(text: str, who: Responder) -> list[Position]:
         if (listed := list_stance(words)) is not None:
             lead = listed
             continue
-        out.append(Position(found, s, words, found.about or words))
+        out += [Position(w, s, clause, w.about or clause) for clause, w in _clauses(words, found)]
     return out
+
+
+_CLAUSE_BREAK = re.compile(  # ", men avstyrker …", "; …": where a second stance may begin
+    r",?\s+men\s+(?=(?:\w+\s+){0,3}?(?:avstyrker|tillstyrker|motsätter|välkomnar|ställer|är)\b)|;\s+"
+)
+
+
+def _clauses(words: str, found: Wording) -> list[tuple[str, Wording]]:
+    """The stances of a sentence, one per clause when its clauses take different ones ("… tillstyrker
+    i huvudsak utredningens förslag, men avstyrker förslaget om …"); else the sentence's one stance."""
+    parts = [p.strip(" ,.;") for p in _CLAUSE_BREAK.split(words)]
+    taken = [(p, w) for p in parts if p and (w := stance_in(p)) is not None]
+    if len(taken) < 2 or len({w.stance for _, w in taken}) < 2:
+        return [(words, found)]
+    return taken
 
 
 def _item(text: str, s: Span) -> tuple[Span, Span | None]:
@@ -137,8 +154,6 @@ class OrgReader:
             self.responds(response, sou)
             self.dating(response)
             self.reference(response)
-            if sou.identifier not in known_titles():
-                continue  # a proposal must be part of a betänkande the graph describes (title, inquiry)
             mine = [p for p in taken if _belongs(p, sou, sous)]
             for n, position in enumerate(mine, start=1):
                 self.position(response, sou, n, position)
@@ -148,7 +163,7 @@ class OrgReader:
         f = self.facts
         known = next((b for b in (knowledge().body(n) for n in (who.name, *who.spellings)) if b is not None), None)
         iri = known.iri if known else INST[f"org/{slugify(who.name)}"]
-        f.add(iri, RDF.type, known.kind.value if known else ORG.FormalOrganization)
+        f.add(iri, RDF.type, (known.kind if known else issuer_kind(who.name)).value)
         f.add(iri, SKOS.prefLabel, Literal(known.name if known else who.name, lang="sv"))
         for spelling in (who.name, *who.spellings):
             if spelling != (known.name if known else who.name):

@@ -13,6 +13,7 @@ from proveniens.loaders.citations.find import Citation, CitationKind, kommitte
 from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.knowledge.lexicon import PROPOSALS, Municipality, inquiries_by_name, municipalities
 from proveniens.loaders.text.dates import DAY_MONTH, DateMention, find_dates, in_context, parse_date
+from proveniens.loaders.text.document_text import sentence_spans
 from proveniens.loaders.text.layout import Layout, LineKind
 from proveniens.loaders.text.prose import (
     Span,
@@ -158,7 +159,7 @@ def municipality(text: str) -> tuple[Municipality, Span] | None:
     for muni in municipalities():
         if (at := text.find(muni.name)) >= 0:  # a plain find: a regex per municipality cost a second per MB
             return muni, _sentence_around(text, at, at + len(muni.name))
-    for s in sentences(text):
+    for s in sentence_spans(text):
         if (m := _SENT_TO.search(s.words(text))) is not None:
             name = m.group("name")
             known = next((x for x in municipalities() if x.name.lower() == name.lower()), None)
@@ -191,7 +192,7 @@ def date_bounds(text: str) -> tuple[tuple[dt.date, Span], tuple[dt.date, Span]] 
     A day written without a year ("senast den 26 juni") takes its year from the days the text states
     in full as done, and only when they all lie in one year (dates.in_context).
     """
-    sents = [(s, s.words(text)) for s in sentences(text)]
+    sents = [(s, s.words(text)) for s in sentence_spans(text)]
     # A date counts only in a sentence saying something was done or setting a deadline: read no others.
     telling = [(s, words) for s, words in sents if _DONE.search(words) or _DEADLINE.search(words)]
     stated = [(m, words, s) for s, words in telling for m in find_dates(words) if m.is_day]

@@ -17,7 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from proveniens.loaders.remiss.wording import OPPOSE, SUPPORT
-from proveniens.loaders.text.prose import Span, sentences
+from proveniens.loaders.text.document_text import sentence_spans
+from proveniens.loaders.text.prose import Span
 
 # A name: an acronym, or capitalised words (with "Sveriges"/"Svenska" + a lower-case noun, or a
 # trailing "Sverige"), or "Region X", "X kommun", "X stad".
@@ -99,7 +100,7 @@ def responder(text: str) -> Responder | None:
     spelled = [n for n in dict.fromkeys(names) if not (n.endswith("s") and n[:-1] in names)]  # genitives
     preferred = max(spelled, key=lambda n: (len(n.split()), len(n)))
     start = next(a for n, a, _ in found if _key(n) == best)
-    span = next((s for s in sentences(text) if s.start <= start < s.end), Span(start, start + len(names[0])))
+    span = next((s for s in sentence_spans(text) if s.start <= start < s.end), Span(start, start + len(names[0])))
     return Responder(preferred, tuple(n for n in spelled if n != preferred), span)
 
 

@@ -17,12 +17,13 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from proveniens.loaders.citations.find import Citation, CitationKind
-from proveniens.loaders.knowledge import Body, BodyKind, knowledge
+from proveniens.loaders.knowledge import Body, BodyKind, Knowledge, knowledge
 from proveniens.loaders.text.dates import DateMention, document_date, find_dates
 from proveniens.loaders.text.document_text import sentence_containing, sentence_spans
-from proveniens.loaders.text.prose import Span, sentences, split_heading
+from proveniens.loaders.text.prose import Span, split_heading
 
 # A report number in a series: "Rapport 2021:8", "PM 2021:1", "RiR 2014:22".
 SERIES = re.compile(
@@ -132,7 +133,7 @@ def title(text: str, date_line: int | None) -> tuple[str, Span] | None:
 
 def _sentences(text: str, skip: Span | None) -> list[Span]:
     out = []
-    for s in sentences(text):
+    for s in sentence_spans(text):
         if not _YEAR_ANY.search(text, s.start, s.end):
             continue  # no year, no dated event: skip before reading the words
         s = split_heading(text, s)[1]
@@ -181,18 +182,32 @@ REFERENCED = frozenset({
 
 
 # A sentence that may name a region or municipality; only these are matched against the known bodies.
-_PLACE = re.compile(r"\bRegion\s+[A-ZÅÄÖ]|\w+regionen\b|\b[A-ZÅÄÖ]\w+\s+(?:kommun|[Ss]tad|läns\s+landsting)\b")
+_PLACE = re.compile(r"\bRegion\s+[A-ZÅÄÖ]|(?<=\w)regionen\b")
+# "Uppsala kommun", "Göteborgs Stad": found by the word after the name, which re can search for fast
+_PLACE_WORD = re.compile(r"\s+(?:kommun|[Ss]tad|läns\s+landsting)\b")
+_NAMED_BEFORE = re.compile(r"\b[A-ZÅÄÖ]\w+$")
 
 
 def about_places(text: str) -> list[tuple[Body, Span]]:
     """What the report says about a named region or municipality: (the body, the sentence that names it)."""
-    known = knowledge()
+    return list(_about_places(text, knowledge()))
+
+
+@lru_cache(maxsize=4)
+def _about_places(text: str, known: Knowledge) -> tuple[tuple[Body, Span], ...]:
+    """about_places, read once per text and knowledge: the places and the findings of a report both ask."""
     out = []
+    hits = [m.start() for m in _PLACE.finditer(text)]  # one pass over the text, not a search per sentence
+    for m in _PLACE_WORD.finditer(text):
+        if named := _NAMED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            hits.append(named.start())
+    hits.sort()
     for s in sentence_spans(text):
-        if not _PLACE.search(text, s.start, s.end):
+        at = bisect.bisect_left(hits, s.start)
+        if at == len(hits) or hits[at] >= s.end:
             continue
         for m in known.body_pattern.finditer(text, s.start, s.end):
             body = known.body(m[0])
             if body is not None and body.kind in (BodyKind.REGION, BodyKind.MUNICIPALITY):
                 out.append((body, sentence_containing(text, m.start(), m.end())))
-    return out
+    return tuple(out)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from proveniens import __version__
 from proveniens.loaders.citations.find import Citation, CitationKind
@@ -25,12 +25,13 @@ from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.knowledge.entities import body_named
+from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.knowledge.lexicon import PARTIES
 from proveniens.loaders.remiss.loader import minutes_claim, remiss_form
 from proveniens.loaders.remiss.parts import views_heading
 from proveniens.loaders.reports import general as report_general
 from proveniens.loaders.reports import parts
-from proveniens.loaders.reports.write import GeneralReportWriter
+from proveniens.loaders.reports.write import GeneralReportWriter, write_places
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.document_text import document_text
 from proveniens.loaders.text.prose import Span, sentence_at
@@ -59,7 +60,7 @@ class ReportLoader:
     def form(self, source: SourceFile) -> str | None:
         """'assignment' (an agency's report on a government assignment, with its registration number),
         'general' (a report of any issuer), or None. A remiss response is never a report."""
-        return None if (form := report_form(source.text)) is None or minutes_claim(source) else form
+        return None if minutes_claim(source) else report_form(source.text)
 
     def load(self, source: SourceFile) -> LoadedDocument:
         if self.form(source) == "general":
@@ -113,6 +114,7 @@ class _Reader:
         f.link(report, PV.reportsOn, assignment, f.evidence(*self.sentence(main[0])))
         self.references(report)
         self.relations()
+        write_places(f, report, self.masked, self.cits)
         return f.out
 
     # ----------------------------------------------------------------------------------- bodies
@@ -126,7 +128,7 @@ class _Reader:
         f = self.facts
         known = body_named(name)
         iri = known.iri if known else INST[f"org/{slugify(name)}"]
-        f.add(iri, RDF.type, known.kind.value if known else ORG.FormalOrganization)
+        f.add(iri, RDF.type, (known.kind if known else issuer_kind(name)).value)
         f.add(iri, SKOS.prefLabel, Literal(known.name if known else name, lang="sv"))
         if where is not None:
             f.attest(iri, f.evidence(where.start, where.end))

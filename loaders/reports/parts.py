@@ -83,7 +83,7 @@ def running_header(text: str, layout: Layout) -> tuple[str | None, str | None, S
 
 def authority_in_body(text: str, name: str) -> Span | None:
     """A sentence where the authority receives the assignment ('Socialstyrelsen fick … uppdrag')."""
-    for s in sentences(text):
+    for s in sentence_spans(text):
         words = _words(text, s)
         if name in words and ASSIGNMENT.search(words):
             return s
@@ -104,7 +104,7 @@ def assignment(text: str, cits: list[Citation]) -> tuple[Citation, Dated] | None
     """The main assignment: the first registration number cited in a sentence about an assignment
     that is not an amendment; dated by that sentence or another one about giving the assignment in
     the same month."""
-    sents = sentences(text)
+    sents = sentence_spans(text)
     for c in cits:
         if c.kind is not CitationKind.DIARIENUMMER or "/" not in c.identifier:
             continue
@@ -124,7 +124,7 @@ def amendments(text: str, cits: list[Citation], main: Citation) -> list[tuple[Ci
     """Amendments of the assignment: a registration number said to change it, dated by its own
     sentence or by a day in the same month from another sentence about the change; every other day
     on which the text says the assignment changed is an amendment without a number."""
-    changed = [s for s in sentences(text) if _AMENDED.search(_words(text, s))]
+    changed = [s for s in sentence_spans(text) if _AMENDED.search(_words(text, s))]
     days = [
         (day, s)
         for s in changed
@@ -169,7 +169,7 @@ def inquiry_reports(text: str, cits: list[Citation]) -> list[tuple[Citation, Cit
     """(SOU, inquiry, sentence) where a sentence says the inquiry delivered the SOU as a betänkande."""
     out = []
     last_inquiry: Citation | None = None
-    sents = sentences(text)
+    sents = sentence_spans(text)
     for s, inside in zip(sents, citations_per_sentence(sents, cits), strict=True):
         inquiries = [c for c in inside if c.kind is CitationKind.KOMMITTE and c.iri is not None]
         sous = [c for c in inside if c.kind is CitationKind.SOU and c.iri is not None]
@@ -191,7 +191,7 @@ def inquiry_reports(text: str, cits: list[Citation]) -> list[tuple[Citation, Cit
 def bills_behind_laws(text: str, cits: list[Citation]) -> list[tuple[Citation, Citation, Span]]:
     """(law, bill, sentence): 'Genom propositionen … (prop. X) beslutades om en ändring i lagen (Y)'."""
     out = []
-    sents = sentences(text)
+    sents = sentence_spans(text)
     for s, near in zip(sents, citations_per_sentence(sents, cits), strict=True):
         inside = [c for c in near if c.iri is not None]
         bills = [c for c in inside if c.kind is CitationKind.PROP]
@@ -204,7 +204,7 @@ def bills_behind_laws(text: str, cits: list[Citation]) -> list[tuple[Citation, C
 def in_force(text: str, cits: list[Citation]) -> list[tuple[Citation, dt.date, Span]]:
     """(provision, day, sentence): 'trädde i kraft den 1 januari 2019 i 7 kap. 2 a § HSL'."""
     out = []
-    for s in sentences(text):
+    for s in sentence_spans(text):
         words = _words(text, s)
         days = [m.first for m in find_dates(words) if m.is_day] if _IN_FORCE.search(words) else []
         if not days:
@@ -220,7 +220,7 @@ def agreement_events(text: str, cits: list[Citation]) -> tuple[list, list]:
     """Signings (agreement, day, parties text, sentence) and mergers (new, old, sentence)."""
     signed, merged = [], []
     previous: Citation | None = None
-    sents = sentences(text)
+    sents = sentence_spans(text)
     for s, inside in zip(sents, citations_per_sentence(sents, cits), strict=True):
         words = _words(text, s)
         ags = [c for c in inside if c.kind is CitationKind.AGREEMENT and c.iri is not None]

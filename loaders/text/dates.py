@@ -78,12 +78,53 @@ _ANY_YEAR = re.compile(_YEAR)  # every form find_dates reads holds a year: a tex
 _BARE_YEAR = re.compile(rf"(?<![\d:])(?:{_YEAR})(?![\d:])")
 _WEEKDAY_NEAR = re.compile(rf"\b({_WEEKDAY})(?:en)?\b", re.IGNORECASE)
 
-_LABELLED = re.compile(r"^\s*(?:datum|publicerad|publicerat|daterad|beslutsdatum|sammanträdesdatum|"
-                       r"mötesdatum|senast uppdaterad|uppdaterad)\s*[:.]?\s*(.*)$", re.IGNORECASE)
+_LABELLED = re.compile(
+    r"^\s*(?:datum|publicerad|publicerat|daterad|beslutsdatum|sammanträdesdatum|"
+    r"mötesdatum|senast uppdaterad|uppdaterad)\s*[:.]?\s*(.*)$",
+    re.IGNORECASE,
+)
 _PLACE_DATE = re.compile(r"^\s*[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?,?\s+(?:den\s+)?(?=\S*\d|[a-zåäö]+\s+\d{4})")
 _HEAD_LINES = 15  # where a letter or page puts its own date
-_PERIOD = re.compile(r"\b(?:under\s+)?perioden\s+(.{6,40}?)\s+(?:och|till|–|-)\s+(.{6,40}?)(?:$|[.,;])",
-                     re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:under\s+)?perioden\s+(.{6,40}?)\s+(?:och|till|–|-)\s+(.{6,40}?)(?:$|[.,;])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of a date a text allows without stating it: the day, the lines (`start`..`end`) and
+    words it rests on, and why (sv, en)."""
+
+    date: dt.date
+    start: int
+    end: int
+    quote: str
+    sv: str
+    en: str
+
+
+@dataclass(frozen=True)
+class InferredRange:
+    """A day or range of days read, not stated: each end with its own grounds, and the reasoning as a
+    whole (sv, en). Minutes dated by a weekday, an address or what they speak of as done all give one."""
+
+    earliest: Bound
+    latest: Bound
+    reasoning_sv: str
+    reasoning_en: str
+
+    @property
+    def first(self) -> dt.date:
+        return self.earliest.date
+
+    @property
+    def last(self) -> dt.date:
+        return self.latest.date
+
+    @classmethod
+    def on_one_ground(
+        cls, first: dt.date, last: dt.date, start: int, end: int, quote: str, sv: str, en: str
+    ) -> InferredRange:
+        """Both ends read from the same words (a day and month dated by its weekday, a page address)."""
+        return cls(Bound(first, start, end, quote, sv, en), Bound(last, start, end, quote, sv, en), sv, en)
 
 
 @dataclass(frozen=True)
@@ -223,10 +264,17 @@ def _dated(
     end = at + len(written)
     if len(fits) > 1:
         first, last = dt.date(fits[0], month, day), dt.date(fits[-1], month, day)
-        return DateMention(first, last, written, at, end, True,
-                           f"året står inte; sammanhanget nämner åren {fits}",
-                           f"the year is not written; the context names the years {fits}",
-                           "; ".join(years[y] for y in fits))
+        return DateMention(
+            first,
+            last,
+            written,
+            at,
+            end,
+            True,
+            f"året står inte; sammanhanget nämner åren {fits}",
+            f"the year is not written; the context names the years {fits}",
+            "; ".join(years[y] for y in fits),
+        )
     year = fits[0]
     known = sorted(years)
     if weekday is not None and len(known) > 1:
@@ -270,7 +318,9 @@ def document_date(lines: Sequence[str]) -> tuple[DateMention, int] | None:
         if (m := _LABELLED.match(line)) and (found := find_dates(m[1])):
             return _shift(found[0], m.start(1)), i
     for i, line in enumerate(lines):
-        if (m := _PLACE_DATE.match(line)) and (found := find_dates(line[m.end() :])) and len(line) < 60:
+        rest = line[m.end() :] if (m := _PLACE_DATE.match(line)) else ""
+        # the date ends the line: "Den 1 juli 2021 trädde lagen i kraft." is an event, not a place and date
+        if m and (found := find_dates(rest)) and len(line) < 60 and not rest[found[0].end :].strip(" \t.,"):
             return _shift(found[0], m.end()), i
     head = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
     for i in head:

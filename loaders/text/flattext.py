@@ -9,6 +9,7 @@ characters as written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "till", "respektive", "resp", "som", "med", "utan"})
 _SPACE = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
 _WORD = re.compile(r"\w+")
+# Only a hyphen at a line end may be a word break ("hälso- och" on one line is copied as it is).
+_HYPHEN_AT_LINE_END = re.compile(r"[-\u2010][^\S\n]*\n")
 # What flatten must rewrite; a single plain space is already flat and stays inside the run being copied.
 _SPECIAL = re.compile(
     r"(?P<soft>\u00ad)|(?P<hyphen>[-\u2010])(?=[\s\u00a0\u2007\u202f\u200b])"
@@ -26,18 +29,26 @@ _SPECIAL = re.compile(
 
 @dataclass(frozen=True)
 class FlatText:
-    """`flat[i]` was written at `original[offsets[i]]`."""
+    """`flat` with, per piece copied from `original`, where the piece starts in each: `flat[i]` was
+    written at `original[offset(i)]`. Pieces, not one offset per character: a tuple of a million
+    ints cost more than finding the citations in a long document."""
 
     original: str
     flat: str
-    offsets: tuple[int, ...]
+    flat_starts: tuple[int, ...]  # ascending: the start in `flat` of each piece
+    original_starts: tuple[int, ...]  # the same piece's start in `original`
+
+    def offset(self, i: int) -> int:
+        """Where `flat[i]` was written in `original`."""
+        k = bisect.bisect_right(self.flat_starts, i) - 1
+        return self.original_starts[k] + i - self.flat_starts[k]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of `flat[start:end]` (end exclusive)."""
         if end <= start:
-            at = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            at = self.offset(start) if start < len(self.flat) else len(self.original)
             return at, at
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offset(start), self.offset(end - 1) + 1
 
 
 def _is_break(text: str, hyphen: int, after: int) -> bool:
@@ -53,15 +64,21 @@ def _is_break(text: str, hyphen: int, after: int) -> bool:
 def flatten(text: str) -> FlatText:
     """Collapse whitespace to single spaces and undo line-end hyphenation, remembering offsets."""
     parts: list[str] = []
-    offsets: list[int] = []
+    flat_starts: list[int] = []
+    original_starts: list[int] = []
+    length = 0
     for at, piece in _pieces(text):
         parts.append(piece)
-        offsets.extend(range(at, at + len(piece)))
-    return FlatText(text, "".join(parts), tuple(offsets))
+        flat_starts.append(length)
+        original_starts.append(at)
+        length += len(piece)
+    return FlatText(text, "".join(parts), tuple(flat_starts), tuple(original_starts))
 
 
 def flat(text: str) -> str:
     """`flatten(text).flat` without the offsets, for words that are matched but never cited."""
+    if "\u00ad" not in text and not _HYPHEN_AT_LINE_END.search(text):
+        return _SPACE.sub(" ", text)  # nothing but whitespace to collapse: one C call, not a loop of pieces
     return "".join(piece for _, piece in _pieces(text))
 
 

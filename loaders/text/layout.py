@@ -16,6 +16,7 @@ segment keeps the number of the line it came from, and its text is a substring o
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -121,9 +122,9 @@ class Layout:
 
 def _caps_key(line: str) -> str | None:
     """The line without a page number at either end, if it is an all-caps line of 6+ letters."""
-    core = _EDGE_NUMBER.sub("", line.strip()).strip()
-    if _COMMON_LOWER.search(core):
+    if _COMMON_LOWER.search(line):
         return None  # most lines: ruled out without looking at each character in Python
+    core = _EDGE_NUMBER.sub("", line.strip()).strip()
     letters = [c for c in core if c.isalpha()]
     if len(letters) < 6 or any(c.islower() for c in letters):
         return None
@@ -208,15 +209,8 @@ def _analyse(text: str) -> Layout:
     """analyse() of one text, laid out afresh."""
     lines = text.split("\n")
     kinds = [LineKind.BLANK if not ln.strip() else LineKind.BODY for ln in lines]
-    starts = [0]
-    for ln in lines[:-1]:
-        starts.append(starts[-1] + len(ln) + 1)
-    masked = list(text)
-
-    def blank_out(lo: int, hi: int) -> None:
-        for k in range(lo, hi):
-            if masked[k] != "\n":
-                masked[k] = " "
+    starts = list(itertools.accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))
+    masked = list(lines)  # per line: the whole text as one list of characters cost a third of the stage
 
     provenance = None
     if lines and (m := _PROVENANCE.match(lines[0])):
@@ -224,11 +218,15 @@ def _analyse(text: str) -> Layout:
 
     # Word field errors, possibly over several lines; bare hyperlinks.
     for m in _ARTEFACT.finditer(text):
-        blank_out(m.start(), m.end())
+        first = bisect.bisect_right(starts, m.start()) - 1
+        last = bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1
+        for i in range(first, last + 1):
+            lo, hi = max(m.start() - starts[i], 0), min(m.end() - starts[i], len(lines[i]))
+            masked[i] = masked[i][:lo] + " " * (hi - lo) + masked[i][hi:]
+            if kinds[i] is LineKind.BODY and not masked[i].strip():
+                kinds[i] = LineKind.ARTEFACT
     for i, ln in enumerate(lines):
-        if kinds[i] is LineKind.BODY and (
-            not "".join(masked[starts[i] : starts[i] + len(ln)]).strip() or _HYPERLINK_ONLY.match(ln)
-        ):
+        if kinds[i] is LineKind.BODY and _HYPERLINK_ONLY.match(ln):
             kinds[i] = LineKind.ARTEFACT
 
     # Running headers/footers: an all-caps line (perhaps with its page number) that recurs.
@@ -265,12 +263,10 @@ def _analyse(text: str) -> Layout:
 
     for i, kind in enumerate(kinds):
         if kind not in (LineKind.BODY, LineKind.BLANK):
-            blank_out(starts[i], starts[i] + len(lines[i]))
-    flat = "".join(masked)
+            masked[i] = " " * len(lines[i])
     content: list[Line] = []
     for i, kind in enumerate(kinds):
-        if kind is LineKind.BODY:
-            shown = flat[starts[i] : starts[i] + len(lines[i])].rstrip()
-            if shown.strip():
-                content.extend(segments(i + 1, shown))
+        if kind is LineKind.BODY and (shown := masked[i].rstrip()).strip():
+            content.extend(segments(i + 1, shown))
+    flat = "\n".join(masked)
     return Layout(tuple(kinds), flat, tuple(content), provenance)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from proveniens.loaders.text.flattext import flat
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"»)]?\s+(?=[A-ZÅÄÖ•])|\s*\n\s*(?=[•➢▪])")
+# An end: . ! ? before a capital, a bullet or a numbered heading ("… planen. 7.1 Förslaget om …").
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"»)]?\s+(?=[A-ZÅÄÖ•]|\d{1,2}(?:\.\d{1,2})+\s+[A-ZÅÄÖ])|\s*\n\s*(?=[•➢▪])")
 _NOT_AN_END = re.compile(r"(?:\b(?:t\.ex|bl\.a|m\.m|s\.k|dvs|o\.s\.v|jfr|ca|resp|kap|prop|dir|nr|s)\.)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöéü]+")
 _STOP_WORDS = (

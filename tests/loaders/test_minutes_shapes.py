@@ -17,14 +17,14 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.registry import choose_loader
 from proveniens.loaders.sources import SourceFile, SourceKind
 from proveniens.loaders.text.dates import MONTH_NAMES
-from proveniens.namespaces import PV
+from proveniens.namespaces import INST, PV
 
 GIVEN = ("Agnes", "Birgitta", "Carl", "Dagny", "Einar", "Frida", "Gösta", "Hedvig", "Ingmar", "Josefin",
          "Kerstin", "Ludvig", "Märta", "Nils", "Ottilia", "Petter", "Ragnhild", "Sixten", "Tyra", "Ulf", "Viveka",
@@ -47,6 +47,69 @@ def people(draw: st.DrawFn, n: int) -> list[str]:
 DAYS = st.dates(min_value=dt.date(2012, 1, 1), max_value=dt.date(2030, 12, 31))
 ABBREVIATIONS = st.sampled_from(["LSG", "RSG", "SVO", "KSL", "DRG"])
 ORGS = st.sampled_from(["Region Halland", "Region Kalmar län", "Kommunförbundet Skåne", "Örebro kommun"])
+
+
+@SETTINGS
+@given(people(3), st.sampled_from(["Kommunstyrelsen", "Socialnämnden", "Vård- och omsorgsnämnden"]), DAYS,
+       st.sampled_from(["{body} utser {name} att justera protokollet.", "Informationen noteras.",
+                        "Informationen läggs till handlingarna.", "att godkänna förvaltningens förslag",
+                        "{body} beviljar ansökan.", "Redovisningen godkänns.",
+                        "{body} återremitterar ärendet till förvaltningen."]))  # fmt: skip
+def test_a_bare_beslut_heading_over_any_wording(names: list[str], body: str, day: dt.date, wording: str) -> None:
+    """Under a "Beslut" heading the next line is the decision whether it is active, passive or an
+    "att"-clause; a line of description under the item title is not."""
+    chair, member, officer = names
+    decision = wording.format(body=body, name=member)
+    text = "\n".join([
+        "PROTOKOLL", "Sammanträdesdatum", day.isoformat(), "", body, "",
+        f"Beslutande: {chair} (S), ordförande", f"{member} (M)", "", f"Övriga närvarande: {officer}, sekreterare", "",
+        "§ 12 Ärendet", "", "Förvaltningen har berett ärendet.", "", "Beslut", decision,
+    ])  # fmt: skip
+    assert read(text).decisions() == [decision]
+
+
+@SETTINGS
+@given(people(4), st.sampled_from(["Länsgemensam ledningsgrupp för samverkan (LGS)", "Samverkansgruppen Nära vård"]),
+       DAYS, st.sampled_from(["Punkt", "Ärende"]), st.sampled_from(["Deltagare", "Närvarande"]),
+       st.sampled_from(["Förhinder", "Anmält förhinder", "Frånvarande"]),
+       st.sampled_from(["presenterade", "gick igenom", "redogjorde för", "föredrog"]))  # fmt: skip
+def test_notes_with_lists_under_their_labels_and_past_tense(names: list[str], body: str, day: dt.date, word: str,
+                                                           present: str, absent: str, verb: str) -> None:  # fmt: skip
+    """Minnesanteckningar: "Punkt 2." headings, a list under a label on a line of its own with "name,
+    organisation, role" entries, and presenters in the past tense."""
+    chair, member, secretary, away = names
+    text = "\n".join([
+        "Minnesanteckningar", "", body, f"Datum: {written(day)} {day.year}", "", f"{present}:",
+        f"{chair}, Region Örebro län, ordförande", f"{member}, Kumla kommun",
+        f"{secretary}, Region Örebro län, sekreterare", "", f"{absent}:", f"{away}, Lindesbergs kommun", "",
+        f"{word} 1. Föregående minnesanteckningar", "Minnesanteckningarna godkändes.", "",
+        f"{word} 2. Handlingsplan", f"{member} {verb} förslaget till handlingsplan.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.day() == day.isoformat()
+    assert got.attendance(PV.Present) == {chair, member, secretary}
+    assert got.attendance(PV.Absent) == {away}
+    assert (chair, "chair") in got.roles()
+    assert (secretary, "sekreterare") in got.posts()
+    assert got.presenters() == {member}
+
+
+@SETTINGS
+@given(people(4), DAYS, st.sampled_from(["(S)", "(M)", "(C)", ""]))
+def test_a_notice_with_sections_headed_by_bare_labels(names: list[str], day: dt.date, party: str) -> None:
+    """ "Ledamöter" and "Ersättare" alone on their lines each open a list; the list above ends there
+    (it ran on into "Ersättare" and made "Sara Ek Ersättare" a name, whose quote is nowhere)."""
+    chair, vice, member, deputy = names
+    text = "\n".join([
+        "KALLELSE", "Hälso- och sjukvårdsnämnden", "", f"Tid: {written(day)} {day.year}, kl. 09.00", "",
+        "Ledamöter", f"{chair} {party}, ordförande", f"{vice} {party}, vice ordförande", f"{member} {party}", "",
+        "Ersättare", f"{deputy} {party}", "", "Ärenden", "", "1. Val av justerare",
+        f"Förslag till beslut: {member} utses att justera protokollet.", "", "2. Månadsrapport",
+        "Förslag till beslut: Nämnden godkänner rapporten.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.invited() == {chair, vice, member, deputy}
+    assert got.attendance(PV.Present) == set() and got.decisions() == []
 
 
 @dataclass
@@ -86,8 +149,21 @@ class Read:
         g = self.graph
         return {(self.name(g.value(p, ORG.member)), str(r).rsplit("/", 1)[-1]) for p, r in g.subject_objects(ORG.role)}
 
+    def invited(self) -> set[str]:
+        g = self.graph
+        return {self.name(g.value(p, ORG.member)) for p in g.subjects(ORG.role, INST["role/invited-guest"])}
+
     def proposals(self) -> set[str]:
         return {str(t) for t in self.graph.objects(None, PV.proposedDecisionText)}
+
+    def member_organisations(self) -> set[str]:
+        """The names of the organisations recorded as members of the meeting's body."""
+        g, role = self.graph, URIRef("https://w3id.org/proveniens/role/member-organisation")
+        return {str(g.value(g.value(m, ORG.member), SKOS.prefLabel)) for m in g.subjects(ORG.role, role)}
+
+    def member_of(self) -> set[tuple[str, str]]:
+        g = self.graph
+        return {(self.name(p), str(g.value(o, SKOS.prefLabel))) for p, o in g.subject_objects(ORG.memberOf)}
 
 
 def read(text: str) -> Read:
@@ -150,6 +226,35 @@ def test_a_protocol_transcript_with_a_flattened_roll_call(names: list[str], day:
     assert got.attendance(PV.Absent) == {replaced}
     assert got.presenters() == {officer}
     assert got.decisions() == [f"{p1} (PRO) utses att justera protokollet."]
+    # the members sit for organisations; the officials under "Övriga" (a unit, a title) for none
+    assert got.member_organisations() == {"Östra nämnden", "PRO", "SPF"}
+    assert {(p1, "PRO"), (p2, "PRO"), (p3, "SPF"), (p4, "SPF")} <= got.member_of()
+    assert not {officer, secretary} & {name for name, _ in got.member_of()}
+
+
+MEMBER_ORGS = st.lists(st.sampled_from(["RPG", "SKPF", "DHR", "FUB", "HSO", "SRF"]), min_size=2, max_size=4,
+                       unique=True)  # fmt: skip
+
+
+@SETTINGS
+@given(people(6), DAYS, MEMBER_ORGS, st.sampled_from(["KD", "MP", "SD"]),
+       st.sampled_from(["Funktionshinderrådet", "Pensionärsrådet", "Samverkansrådet för nära vård"]))
+def test_the_organisations_members_sit_for_are_the_bodys_member_organisations(
+    names: list[str], day: dt.date, orgs: list[str], party: str, body: str
+) -> None:
+    """A council's members listed with their organisations: each organisation is a member of the council; a
+    party's letters, an invited guest's organisation and the officials' units are not."""
+    members, guest, official = names[: len(orgs)], names[4], names[5]
+    listed = " ".join(f"{name} {org}" for name, org in zip(members, orgs, strict=True))
+    text = "\n".join([
+        f"Protokoll {body} {written(day)} {day.year}", "", f"Datum: {day.isoformat()}", "",
+        f"Ledamöter: {listed} {names[len(orgs)]} {party}", f"Inbjudna: {guest}, Socialstyrelsen",
+        f"Övriga närvarande: {official}, enhet folkhälsa", "",
+        "1. Mötets öppnande", "Ordföranden öppnar mötet.", "Beslut: Rådet noterar informationen.",
+    ])  # fmt: skip
+    got = read(text)
+    assert got.member_organisations() == set(orgs)
+    assert {(name, org) for name, org in zip(members, orgs, strict=True)} <= got.member_of()
 
 
 @SETTINGS

@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from proveniens.build import load_sources, verify_sources
 from proveniens.loaders.minutes.loader import MinutesLoader
+from proveniens.loaders.registry import LoadedDocument, Unread, read_facts
 from proveniens.loaders.sources import SourceFile, SourceKind, find_sources, read_source
 from proveniens.namespaces import INST, PV
 from proveniens.resources import ontology_files, read_turtle
@@ -162,7 +163,7 @@ def test_an_unrecognised_document_is_reported(tmp_path: Path) -> None:
     (tmp_path / "letter.txt").write_text("Hej!\nHär kommer ett brev utan dagordning.\n", encoding="utf-8")
     shutil.copy(HERE / "dvg_2022-03-14.txt", tmp_path / "dvg.txt")
     _, _, unrecognised = load_sources(find_sources(tmp_path))
-    assert [p.name for p in unrecognised] == ["letter.txt"]
+    assert [u.path.name for u in unrecognised] == ["letter.txt"]
 
 
 def test_header_and_roll_call_variants(tmp_path: Path) -> None:
@@ -205,3 +206,27 @@ def test_two_minutes_of_a_new_body_named_differently_still_pass_the_shapes(tmp_p
         union += item.graph
     assert {str(x) for x in union.objects(INST["org/dvg"], SKOS.prefLabel)} == {
         "Delregional vårdsamverkan Fyrbodal", "DVG"}  # fmt: skip
+
+
+class _Failing:
+    """A kind loader that takes every document and fails on it, as a loader with a bug would."""
+
+    name = "failing"
+    version = "1"
+
+    def recognise(self, source: SourceFile) -> bool:
+        return True
+
+    def load(self, source: SourceFile) -> LoadedDocument:
+        raise IndexError("list index out of range")
+
+
+def test_a_loader_that_fails_loses_its_document_not_the_build(tmp_path: Path) -> None:
+    """The document is registered and reported with the loader and its error; the others load."""
+    (tmp_path / "letter.txt").write_text("Hej!\nHär kommer ett brev utan dagordning.\n", encoding="utf-8")
+    source = read_source(tmp_path / "letter.txt", SourceKind.DOCUMENT)
+    unread = read_facts(source, (_Failing(),))
+    assert isinstance(unread, Unread) and unread.path == source.path
+    assert unread.reason == "the failing loader could not read it: IndexError: list index out of range"
+    ambiguous = read_facts(source, (_Failing(), _Failing()))
+    assert isinstance(ambiguous, Unread) and "several loaders" in ambiguous.reason

@@ -131,13 +131,40 @@ def test_a_page_about_several_sous_gives_a_response_per_sou(tmp_path: Path) -> N
     assert all(str(g.value(r, DCTERMS.date)) == "2019-12-11" for r in responses(g))  # the page date, not handovers
 
 
-def test_an_unknown_sou_is_answered_without_positions_on_undescribed_proposals(tmp_path: Path) -> None:
+def test_an_sou_the_curated_data_does_not_describe_still_gets_its_positions(tmp_path: Path) -> None:
+    """The proposal is part of the SOU as the response identifies it (pvs:Proposal-souIdentifier)."""
     text = "Yttrande över Framtidens hälsa (SOU 2031:7)\n\nFysioterapeuterna tillstyrker förslaget om tidiga insatser."
     _, g, _ = load(tmp_path, text)
     (response,) = responses(g)
-    assert g.value(response, PV.respondsTo).endswith("2031:7")
+    sou = g.value(response, PV.respondsTo)
+    assert sou.endswith("2031:7") and str(g.value(sou, DCTERMS.identifier)) == "SOU 2031:7"
     assert "Fysioterapeuterna" in names(g, g.value(response, DCTERMS.creator))
-    assert list(g.objects(response, PV.position)) == []
+    assert stance(g, response) == {"Fysioterapeuterna tillstyrker förslaget om tidiga insatser.": "Supports"}
+    (position,) = g.objects(response, PV.position)
+    assert g.value(g.value(position, PV.onProposal), DCTERMS.isPartOf) == sou
+
+
+@given(st.sampled_from(RESPONDERS), st.sampled_from(SUPPORT), st.sampled_from(OPPOSE), st.integers(2, 9))
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_numbered_sections_and_a_sentence_with_two_stances(tmp_path: Path, who: str, support: str, oppose: str,
+                                                           chapter: int) -> None:  # fmt: skip
+    """A summary that backs the report but opposes one proposal is two positions; each numbered
+    section ("6.2 Förslaget om …") is a sentence of its own, though the one before ends in a period."""
+    text = (
+        f"Remissvar – Vård och omsorg i hemmet (SOU 2021:93)\n\n{who} har beretts möjlighet att yttra sig.\n\n"
+        f"Sammanfattning\n{who} {support} i huvudsak utredningens förslag, men {oppose} förslaget om ett nytt "
+        f"statsbidrag.\n\n{chapter}.2 Förslaget om en samordnad plan\n{who} {support} förslaget om en samordnad "
+        f"plan.\n\n{chapter}.3 Förslaget om ett nytt statsbidrag\n{who} {oppose} förslaget om ett nytt statsbidrag.\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    got = sorted(stance(g, response).items())
+    assert got == sorted([
+        (f"{who} {support} i huvudsak utredningens förslag", "SupportsWithReservations"),
+        (f"{oppose} förslaget om ett nytt statsbidrag", "Opposes"),
+        (f"{who} {support} förslaget om en samordnad plan.", "Supports"),
+        (f"{who} {oppose} förslaget om ett nytt statsbidrag.", "Opposes"),
+    ])  # fmt: skip
 
 
 def test_actors_of_the_remiss_and_background_sous_are_not_responses(tmp_path: Path) -> None:

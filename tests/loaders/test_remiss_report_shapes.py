@@ -37,7 +37,7 @@ def test_the_graphs_pass_the_shapes(tmp_path: Path) -> None:
     for name, text in UNKNOWN.items():
         (corpus / name).write_text(f"Source: https://example.org/x (stored public page)\n\n{text}", encoding="utf-8")
     loaded, origins, unrecognised = load_sources(find_sources(tmp_path))
-    assert not [p for p in unrecognised if p.name.startswith(("remiss-", "report-"))]
+    assert not [u for u in unrecognised if u.path.name.startswith(("remiss-", "report-"))]
     union = Graph()
     for item in loaded:
         union += item.graph

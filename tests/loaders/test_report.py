@@ -136,7 +136,7 @@ def test_unseen_documents_build_with_the_corpus_and_pass_the_shapes(tmp_path: Pa
     for f in (UNSEEN, Path(__file__).parent / "remiss" / "goteborg_sou_2020_47.txt"):
         (sources / "corpus" / f.name).write_bytes(f.read_bytes())
     result = build(sources, tmp_path / "store")
-    unrecognised = {p.name for p in result.unrecognised}
+    unrecognised = {u.path.name for u in result.unrecognised}
     assert "socialstyrelsen_2021.txt" not in unrecognised and "goteborg_sou_2020_47.txt" not in unrecognised
 
 

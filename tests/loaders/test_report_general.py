@@ -160,3 +160,27 @@ def test_a_number_on_a_line_of_its_own_is_the_reports_own(tmp_path: Path, number
     assert str(g.value(report, DCTERMS.identifier)) == number
     cited = {str(x) for o in g.objects(report, DCTERMS.references) for x in g.objects(o, DCTERMS.identifier)}
     assert cited == {"PM 2018:7"}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(ISSUERS), st.sampled_from(SERIES), st.integers(2015, 2030), st.integers(1, 40), MONTHS)
+def test_an_undated_report_lies_in_the_year_of_its_number_and_its_events_are_no_date_of_its_own(
+    tmp_path: Path, issuer: tuple[str, str], series: str, year: int, number: int, happened: dt.date
+) -> None:
+    """'Den 1 juli 2021 trädde ändringarna i kraft.' is an event, not a place-and-date line; the report
+    itself, which states no date, lies in the year its number gives (a range, never a day)."""
+    name, did = issuer
+    day = f"{happened.day} {MONTH_NAMES[happened.month - 1]} {happened.year}"
+    text = (
+        f"{name} granskar: Styrningen av primärvården\n\n{series} {year}:{number}\n\n"
+        f"{name} {did}. Granskningen visar att styrningen har brister.\n\n"
+        f"Den {day} trädde ändringarna i kraft.\n"
+    )
+    g, loader = load(tmp_path, text)
+    assert loader == "authority-report"
+    report = report_of(g)
+    assert g.value(report, DCTERMS.date) is None
+    assert (str(g.value(report, PV.earliestDate)), str(g.value(report, PV.latestDate))) == (f"{year}-01-01",
+                                                                                          f"{year}-12-31")  # fmt: skip
+    (event,) = g.subjects(RDF.type, PV.Event)
+    assert str(g.value(event, DCTERMS.date)) == happened.isoformat()

@@ -33,6 +33,14 @@ VVG_CHAIR = """
     dcat:endDate "2021-06-30"^^xsd:date .
 """
 
+# An organisation as a member of a body: W3C ORG allows any foaf:Agent as org:member; the source dates it.
+ORG_MEMBER = """
+<membership/sro/vgr> a org:Membership ;
+    org:member <org/vgr> ;
+    org:organization <org/sro> ;
+    org:role <role/member-organisation> .
+"""
+
 # Roll call of SRO, 24 September 2021 (001, l. 25-27).
 SRO_ABSENT = """
 <membership/sro-2021-09-24-johnny-magnusson> a pv:MeetingParticipation ;
@@ -108,6 +116,14 @@ ACCEPT = [
     skos:prefLabel "sekreterare"@sv, "secretary"@en ; skos:inScheme <role/> .
 """, id="secretary"),
     pytest.param("MembershipShape", VVG_CHAIR, id="chair-with-period"),
+    pytest.param("MembershipShape", ORG_MEMBER, id="member-organisation-without-period"),
+    pytest.param("OrganizationShape", """
+<org/sro> org:hasMember <org/vgr>, <org/kommunerna-i-vastra-gotaland> .
+<org/kommunerna-i-vastra-gotaland> a org:Organization ; skos:prefLabel "Kommunerna i Västra Götaland"@sv .
+""", id="body-made-up-of-organisations"),
+    pytest.param("CommitteeShape", """
+<org/kommunstyrelsen> a pv:Committee ; skos:prefLabel "Kommunstyrelsen"@sv .
+""", id="committee"),
     pytest.param("MeetingParticipationShape", SRO_ABSENT, id="absent-at-roll-call"),
     pytest.param("MeetingParticipationShape", SRO_LEFT_EARLY, id="left-at-14-15"),
     pytest.param("MeetingParticipationShape", SRO_PRESENTER, id="presenter-without-attendance"),
@@ -195,12 +211,20 @@ REJECT = [
                  without(VVG_CHAIR, "org:role"), id="no-role"),
     pytest.param("MembershipShape", ("Membership-role",),
                  VVG_CHAIR.replace("<role/chair>", '"ordförande"'), id="role-as-text"),
-    pytest.param("MembershipShape", ("Membership-periodOrMeeting",), """
+    pytest.param("MembershipShape", ("MembershipShape",), """
 <membership/sro-chair-johnny-magnusson> a org:Membership ;
     org:member <person/johnny-magnusson> ; org:organization <org/sro> ; org:role <role/chair> .
 """, id="no-period"),
     pytest.param("MembershipShape", ("Membership-member",),
-                 VVG_CHAIR.replace("<person/ann-soderstrom>", "<org/vgr>"), id="member-is-an-organisation"),
+                 VVG_CHAIR.replace("<person/ann-soderstrom>", "<sou/2020:19>"), id="member-is-a-report"),
+    pytest.param("MembershipShape", ("MembershipShape", "Membership-member"),
+                 ORG_MEMBER.replace("<org/vgr>", "<sou/2020:19>"), id="not-an-organisation-and-no-period"),
+    pytest.param("OrganizationShape", ("Organization-hasMember",), """
+<org/sro> org:hasMember <sou/2020:19> .
+""", id="body-made-up-of-a-report"),
+    pytest.param("CommitteeShape", ("Committee-kind",), """
+<org/kommunstyrelsen> a pv:Committee, pv:CollaborationBody ; skos:prefLabel "Kommunstyrelsen"@sv ; skos:altLabel "KS" .
+""", id="committee-also-a-collaboration-body"),
     pytest.param("MembershipShape", ("Membership-organization",),
                  without(VVG_CHAIR, "org:organization"), id="no-organisation"),
     pytest.param("MembershipShape", ("Membership-memberDuring",),

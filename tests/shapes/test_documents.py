@@ -111,6 +111,27 @@ REPORT = ASSIGNMENT + """
     dcterms:references <sou/2020:19>, <prop/2019/20:164> .
 """
 
+# A finding of Socialstyrelsen's follow-up about Region Dalarna (004, l. 1710), with a figure (made up for the test).
+FINDING = """
+<source/004_77c63d0e7f875d18.txt> pv:finding <finding/socialstyrelsen/1> .
+<finding/socialstyrelsen/1> a pv:Finding ;
+    pv:quote "Region Dalarna uttrycker att primärvårdens arbetssätt ska utvecklas" ;
+    pv:concerns <org/region-dalarna> ;
+    pv:figure <finding/socialstyrelsen/1/figure/1> ;
+    prov:qualifiedInfluence <evidence/finding-1> .
+<evidence/finding-1> a pv:Evidence ;
+    prov:hadPrimarySource <source/004_77c63d0e7f875d18.txt> ;
+    pv:quote "Region Dalarna uttrycker att primärvårdens arbetssätt ska utvecklas" ;
+    pv:lineStart "1710"^^xsd:positiveInteger ; pv:lineEnd "1710"^^xsd:positiveInteger ;
+    pv:assertion pv:Stated ; pv:linkProperty pv:concerns ; prov:influencer <org/region-dalarna> .
+<org/region-dalarna> a pv:Region ; skos:prefLabel "Region Dalarna"@sv .
+<finding/socialstyrelsen/1/figure/1> a pv:Figure ;
+    <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> "14"^^xsd:decimal ;
+    pv:counts "kommuner"@sv ;
+    pv:outOf 15 ;
+    pv:unit "procent"@sv ;
+    pv:quote "14 av 15 kommuner" .
+"""
 ACCEPT = [
     pytest.param("SouShape", SOU_2017_53, id="sou-2017-53-with-dated-range"),
     pytest.param("ProposalShape", """
@@ -119,6 +140,12 @@ ACCEPT = [
     dcterms:description "Obligatoriskt valfrihetssystem även inom fysioterapi och psykiatri."@sv ;
     dcterms:subject <concept/fast-vardkontakt> .
 """, id="proposal-in-sou-2020-19"),
+    pytest.param("ProposalShape", """
+<sou/2021:93> a prov:Entity ; dcterms:identifier "SOU 2021:93" .
+<sou/2021:93/proposal/statsbidrag> a pv:Proposal ;
+    dcterms:isPartOf <sou/2021:93> ;
+    dcterms:description "förslaget om ett nytt statsbidrag"@sv .
+""", id="proposal-in-an-sou-known-only-by-its-identifier"),
     pytest.param("DirectiveShape", """
 <dir/2017:24> a rpubl:Kommittedirektiv ;
     dcterms:identifier "Dir. 2017:24" ;
@@ -141,9 +168,32 @@ ACCEPT = [
     pytest.param("GovernmentAssignmentShape", ASSIGNMENT, id="s2019-03056-fs"),
     pytest.param("AssignmentAmendmentShape", ASSIGNMENT, id="amended-2020-04-16"),
     pytest.param("ReportShape", REPORT, id="socialstyrelsen-follow-up"),
+    pytest.param("FindingShape", FINDING, id="finding-about-region-dalarna"),
+    pytest.param("FigureShape", FINDING, id="fourteen-of-fifteen-municipalities"),
 ]
 
 REJECT = [
+    pytest.param("FindingShape", ("Finding-report",),
+                 FINDING.replace("<source/004_77c63d0e7f875d18.txt> pv:finding <finding/socialstyrelsen/1> .", ""),
+                 id="finding-of-no-report"),
+    pytest.param("FindingShape", ("Finding-quote",), FINDING.replace(
+        '    pv:quote "Region Dalarna uttrycker att primärvårdens arbetssätt ska utvecklas" ;\n    pv:concerns',
+        "    pv:concerns", 1), id="finding-without-quote"),
+    pytest.param("FindingShape", ("Finding-place",),
+                 FINDING.replace("<org/region-dalarna> a pv:Region", "<org/region-dalarna> a pv:CollaborationBody ;"
+                                 ' skos:altLabel "RD"'), id="finding-about-a-collaboration-body"),
+    pytest.param("FigureShape", ("Figure-finding",),
+                 FINDING.replace("    pv:figure <finding/socialstyrelsen/1/figure/1> ;\n", ""),
+                 id="figure-of-no-finding"),
+    pytest.param("FigureShape", ("Figure-value",), FINDING.replace('"14"^^xsd:decimal', '"fjorton"'),
+                 id="figure-value-in-words"),
+    pytest.param("FigureShape", ("Figure-counts",), without(FINDING, "pv:counts"), id="figure-counts-nothing"),
+    pytest.param("FigureShape", ("Figure-quote",), FINDING.replace('pv:quote "14 av 15 kommuner"',
+                 'pv:quote "14 av 15 kommuner", "fjorton"'), id="figure-two-quotes"),
+    pytest.param("FigureShape", ("Figure-outOf",), FINDING.replace("pv:outOf 15", 'pv:outOf "femton"'),
+                 id="figure-out-of-words"),
+    pytest.param("FigureShape", ("Figure-unit",), FINDING.replace('pv:unit "procent"@sv', 'pv:unit "kronor"@sv'),
+                 id="figure-unit-not-percent"),
     pytest.param("SouShape", ("Sou-inquiry",), """
 <sou/2019:29> a rpubl:Utredningsbetankande ;
     dcterms:identifier "SOU 2019:29" ;
@@ -179,10 +229,16 @@ REJECT = [
     pv:lineStart "402"^^xsd:positiveInteger ; pv:lineEnd "402"^^xsd:positiveInteger ;
     pv:assertion pv:Inferred ; pv:linkProperty rpubl:utgarFran ; prov:entity <prop/2019/20:164> .
 """, id="sou-based-on-a-bill"),
-    pytest.param("ProposalShape", ("Proposal-sou",), """
+    pytest.param("ProposalShape", ("Proposal-sou", "Proposal-souIdentifier"), """
 <sou/2020:19/proposal/plan> a pv:Proposal ;
     dcterms:description "En gemensam plan för primärvården i länet."@sv .
 """, id="not-in-an-sou"),
+    pytest.param("ProposalShape", ("Proposal-souIdentifier",), """
+<report/riksrevisionen-rir-2021-12> a prov:Entity ; dcterms:identifier "RiR 2021:12" .
+<report/riksrevisionen-rir-2021-12/proposal/x> a pv:Proposal ;
+    dcterms:isPartOf <report/riksrevisionen-rir-2021-12> ;
+    dcterms:description "Tydliggör ansvarsfördelningen."@sv .
+""", id="part-of-a-report-that-is-no-sou"),
     pytest.param("ProposalShape", ("Proposal-description",), """
 <sou/2020:19/proposal/plan> a pv:Proposal ; dcterms:isPartOf <sou/2020:19> .
 """, id="says-nothing"),
