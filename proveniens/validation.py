@@ -161,7 +161,8 @@ def validate_store(
     - `changed`: for an incremental build, the IRIs of the graphs that were added or replaced
       (G1..Gn). Only focus nodes those graphs can affect are validated: for shapes that read only
       a focus node's own triples, the nodes the changed graphs mention; for shapes that also read
-      the values' triples (sh:class), those nodes and their neighbours; shapes whose reach crosses
+      the values' types (sh:class), those nodes and the neighbours of the nodes the changed graphs
+      type (and of `typed`); shapes whose reach crosses
       graphs further (long or transitive paths, nested shapes, SPARQL-based constraints) are
       validated at all their focus nodes. A graph that was *removed* changes its neighbours too:
       name the graph its nodes moved to, or validate in full. None: validate every focus node.
