@@ -44,7 +44,7 @@ from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
-from proveniens.shacl_sparql.run import to_rdflib
+from proveniens.shacl_sparql.run import to_rdflib, typed_nodes
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
 from proveniens.store_statistics import described_statistics, store_counts
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
@@ -216,10 +216,16 @@ class _Loaded:
     unrecognised: list[Unread]
     records: list[GraphRecord]
     rdf_origins: dict[URIRef, str]  # RDF graph -> its file, for findings about its subjects
+    typed: list[Node] = field(default_factory=list)  # nodes the dropped graphs typed (incremental validation)
 
 
 def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Steps) -> _Loaded:
-    """Drop what the plan drops, then write the reloaded sources into the candidate."""
+    """Drop what the plan drops, then write the reloaded sources into the candidate.
+
+    An incremental build first notes the nodes the dropped graphs typed: their neighbours' sh:class
+    checks are validated again (a type taken away breaks them)."""
+    dropped = typed_nodes(candidate.store, [str(g) for g in plan.drop]) if plan.keep else []
+    typed = [node for n in dropped if (node := to_rdflib(n)) is not None]
     for graph in plan.drop:
         candidate.drop_graph(graph)
     with steps("loading sources"):
@@ -241,7 +247,7 @@ def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Ste
                         graph, source.iri, source.sha256, RDF_LOADER, __version__, candidate.size(graph), original
                     )
                 )
-    return _Loaded(text, origins, unrecognised, records, rdf_origins)
+    return _Loaded(text, origins, unrecognised, records, rdf_origins, typed)
 
 
 class _Origins(Mapping[Node, Origin]):
@@ -272,8 +278,20 @@ class _Origins(Mapping[Node, Origin]):
         return len(self.known)
 
 
+def _in_memory(store: ox.Store, graphs: list[str]) -> ox.Store:
+    """The graphs of the candidate copied into memory, for a full validation.
+
+    Every check looks nodes up one by one, and on disk a look-up costs 3-4x what it costs in memory
+    (1M bench graph: about 45 s on disk against 10 s in memory, plus 15 s for the copy); an
+    incremental validation looks up few nodes and stays on disk. The copy is dropped afterwards."""
+    copy = ox.Store()
+    for name in graphs:
+        copy.bulk_extend(store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    return copy
+
+
 def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, incremental: bool) -> ValidationReport:
-    """Validate the candidate in place: everything in a full build, what the reloaded graphs can affect otherwise.
+    """Validate the candidate: all of it (copied into memory) in a full build, else what the reloaded graphs affect.
 
     A removed source changes what its neighbours may refer to, so a build that removes one
     validates in full."""
@@ -288,13 +306,15 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, increme
                 origins.setdefault(node, Origin(str(item.source.path)))
     content = sorted({str(r.graph) for r in [*plan.keep, *loaded.records]})
     changed = [str(r.graph) for r in loaded.records] if incremental and not plan.removed else None
+    graphs = [*content, str(ONTOLOGY_GRAPH)]
     return validate_store(
-        candidate.store,
+        candidate.store if changed is not None else _in_memory(candidate.store, graphs),
         read_turtle(shapes_files()),
         _Origins(origins, candidate.store, files),
-        graphs=[*content, str(ONTOLOGY_GRAPH)],
+        graphs=graphs,
         changed=changed,
         source=[item.graph for item in loaded.text],  # only they still know xsd:positiveInteger from xsd:integer
+        typed=loaded.typed,
     )
 
 

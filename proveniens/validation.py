@@ -151,6 +151,7 @@ def validate_store(
     graphs: Sequence[str] | None = None,
     changed: Sequence[str] | None = None,
     source: Graph | Sequence[Graph] | None = None,
+    typed: Sequence[Node] = (),
 ) -> ValidationReport:
     """Validate the data in a pyoxigraph store (on disk or in memory) against `shapes`, in place.
 
@@ -160,10 +161,14 @@ def validate_store(
     - `changed`: for an incremental build, the IRIs of the graphs that were added or replaced
       (G1..Gn). Only focus nodes those graphs can affect are validated: for shapes that read only
       a focus node's own triples, the nodes the changed graphs mention; for shapes that also read
-      the values' triples (sh:class), those nodes and their neighbours; shapes whose reach crosses
+      the values' types (sh:class), those nodes and the neighbours of the nodes the changed graphs
+      type (and of `typed`); shapes whose reach crosses
       graphs further (long or transitive paths, nested shapes, SPARQL-based constraints) are
       validated at all their focus nodes. A graph that was *removed* changes its neighbours too:
       name the graph its nodes moved to, or validate in full. None: validate every focus node.
+    - `typed`: with `changed`, the nodes the replaced versions of the changed graphs gave a type
+      (`shacl_sparql.run.typed_nodes`, read before the build dropped them): a type taken away can
+      break the sh:class checks of their neighbours, which are validated again.
     - `origins`: file and line of each subject, so each finding says where to fix it.
     - `source`: the rdflib graph(s) the store was filled from, when the build has them (the
       loaders' graphs; RDF files parsed by Oxigraph have none). Oxigraph
@@ -174,7 +179,7 @@ def validate_store(
     The store is only read. Findings come sorted as `verify_graph`'s do.
     """
     checks = compile_shapes(shapes)
-    results = run_checks(store, checks, graphs, changed, source)
+    results = run_checks(store, checks, graphs, changed, source, typed)
     return sort_findings(list({_finding(shapes, r, origins) for r in results}))
 
 

@@ -85,10 +85,14 @@ class Check:
     # predicates together, which subjects have more than one value, and skips the checks no
     # subject can break.
     most: tuple[Node, int] | None = None
+    # The body for a few focus nodes, when it differs: sh:class subtracts every instance of the
+    # class at once (MINUS), which suits all focus nodes; for a few, a look-up per value is cheaper.
+    narrow: str = ""
 
     def query(self, scope: str = "") -> str:
         """The query text; `scope`, a pattern binding ?this, narrows the focus nodes (joined first)."""
-        return f"{self.head} WHERE {{ {scope} {self.focus} {self.body} }} {self.tail}"
+        body = self.narrow if scope and self.narrow else self.body
+        return f"{self.head} WHERE {{ {scope} {self.focus} {body} }} {self.tail}"
 
 
 class Compiler:
@@ -382,19 +386,40 @@ class Compiler:
             constraint: Node | None = None,
             tail: str = "",
             most: tuple[Node, int] | None = None,
+            narrow: str = "",
         ) -> Check:
             joined = None if r is None or base is None else max(r, base)
             head = head.replace("?this", " ".join(("?this", *parents)), 1)
             tail = tail.replace("?this", " ".join(("?this", *parents)), 1)
             return Check(
-                shape, component, severity, path, head, here, body, joined, constraint, tail, parents, declared, most
+                shape,
+                component,
+                severity,
+                path,
+                head,
+                here,
+                body,
+                joined,
+                constraint,
+                tail,
+                parents,
+                declared,
+                most,
+                narrow,
             )
 
         here = focus("?this")
         declared: URIRef | None = None
         for typed in self.class_patterns(shape, "?value"):
             values = self.bind_values(shape, "?this", "?value")
-            yield check(SH.ClassConstraintComponent, "SELECT DISTINCT ?this ?value", f"{values} MINUS {{ {typed} }}", 1)
+            lookup = f"{values} FILTER NOT EXISTS {{ {typed} }}"
+            yield check(
+                SH.ClassConstraintComponent,
+                "SELECT DISTINCT ?this ?value",
+                f"{values} MINUS {{ {typed} }}",
+                1,
+                narrow=lookup,
+            )
         for component, expression, r in self.value_expressions(shape, "?this", "?value", depth):
             values = self.bind_values(shape, "?this", "?value")
             yield check(component, "SELECT DISTINCT ?this ?value", f"{values} FILTER({expression})", r)
