@@ -9,7 +9,6 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from proveniens.loaders.citations.find import Citation, CitationKind
 from proveniens.loaders.text.dates import find_dates, month_of
@@ -30,19 +29,21 @@ _DELIVERED = re.compile(r"presentera|redovisa|överlämna|lämna|la(?:de|gt) fra
 _INQUIRY_WORD = re.compile(r"[Uu]tredningen")
 
 
-@lru_cache(maxsize=65536)
 def _words(text: str, span: Span) -> str:
-    """A sentence's words, flattened once: the readers below each walk all sentences of the report."""
-    cache = _flat_words(text)
+    """A sentence's words, flattened once: the readers below each walk all sentences of the report.
+
+    Kept for the one text object being read (compared by identity): a cache keyed by the text itself
+    compared a second, equal copy of a long report character by character on every sentence."""
+    if _FLAT_WORDS[0] is not text:
+        _FLAT_WORDS[:] = [text, {}]
+    cache: dict[tuple[int, int], str] = _FLAT_WORDS[1]  # type: ignore[assignment]
     key = (span.start, span.end)
     if key not in cache:
         cache[key] = span.words(text)
     return cache[key]
 
 
-@lru_cache(maxsize=2)
-def _flat_words(text: str) -> dict[tuple[int, int], str]:
-    return {}
+_FLAT_WORDS: list[object] = [None, {}]
 
 
 def sentences(text: str) -> list[Span]:
