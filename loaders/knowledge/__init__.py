@@ -23,12 +23,12 @@ from pathlib import Path
 from rdflib import URIRef
 
 from proveniens.loaders.knowledge import read
-from proveniens.loaders.knowledge.model import Body, BodyKind, Event, Person, Plan
+from proveniens.loaders.knowledge.model import Body, BodyKind, Event, KnownProposal, Person, Plan
 from proveniens.loaders.knowledge.slug import slugify
 from proveniens.loaders.sources import SourceKind, SourceSet, find_sources
 
-__all__ = ["Body", "BodyKind", "Event", "Knowledge", "Person", "Plan", "consulting", "for_sources", "key", "knowledge",
-           "slugify"]  # fmt: skip
+__all__ = ["Body", "BodyKind", "Event", "Knowledge", "KnownProposal", "Person", "Plan", "consulting", "for_sources",
+           "key", "knowledge", "slugify"]  # fmt: skip
 
 SOURCES_DIR = Path(__file__).resolve().parents[2] / "sources"
 KNOWLEDGE_DIR = Path("curated") / "knowledge"  # where a sources folder keeps its knowledge files
@@ -52,8 +52,10 @@ class Knowledge:
 
     def __init__(self, bodies: tuple[Body, ...], people: tuple[Person, ...], events: tuple[Event, ...],
                  plans: tuple[Plan, ...], inquiries: dict[str, str] | None = None,
-                 sou_titles: dict[str, str] | None = None) -> None:  # fmt: skip
+                 sou_titles: dict[str, str] | None = None,
+                 proposals: tuple[KnownProposal, ...] = ()) -> None:  # fmt: skip
         self.bodies, self.people, self.events, self.plans = bodies, people, events, plans
+        self.proposals = proposals
         self.inquiries = inquiries or {}  # "S 2017:01" → the inquiry's name
         self.sou_titles = sou_titles or {}  # "SOU 2020:19" → its Swedish title
         self._by_slug = {b.slug: b for b in bodies}
@@ -66,7 +68,7 @@ class Knowledge:
     def from_source_set(cls, sources: SourceSet) -> Knowledge:
         graph = read.read_graph(sources)
         return cls(read.bodies(graph), read.people(graph), read.events(graph), read.plans(graph),
-                   read.inquiries(graph), read.sou_titles(graph))  # fmt: skip
+                   read.inquiries(graph), read.sou_titles(graph), read.proposals(graph))  # fmt: skip
 
     # -- bodies ---------------------------------------------------------------------------------
 
@@ -231,6 +233,27 @@ class Knowledge:
             out.append((plan, tuple(patterns)))
         return tuple(out)
 
+
+    # -- proposals ------------------------------------------------------------------------------
+
+    def proposal_named(self, sou: str, words: str, taken: Iterable[str] = ()) -> KnownProposal | None:
+        """The known proposal of `sou` that `words` name first, leaving out the slugs in `taken`.
+
+        A name must open a word and may run on ("patientkontraktet"); of several proposals named, the
+        one named earliest wins, so a heading is given the proposal it is about, not one it mentions.
+        """
+        skip = set(taken)
+        found = [(m.start(), -len(m[0]), p.slug, p) for p, rx in self._proposal_patterns.get(sou, ())
+                 if p.slug not in skip and (m := rx.search(words))]  # fmt: skip
+        return min(found)[-1] if found else None
+
+    @cached_property
+    def _proposal_patterns(self) -> dict[str, tuple[tuple[KnownProposal, re.Pattern[str]], ...]]:
+        out: dict[str, list[tuple[KnownProposal, re.Pattern[str]]]] = {}
+        for p in self.proposals:
+            names = "|".join(spelling_regex(n) for n in sorted(p.names, key=len, reverse=True))
+            out.setdefault(p.sou, []).append((p, re.compile(rf"(?<!\w)(?:{names})", re.IGNORECASE)))
+        return {sou: tuple(patterns) for sou, patterns in out.items()}
 
 _CONSULTED: ContextVar[Knowledge | None] = ContextVar("proveniens_knowledge", default=None)
 _BY_CONTENT: dict[tuple[tuple[str, str], ...], Knowledge] = {}

@@ -148,21 +148,6 @@ def municipalities() -> tuple[Municipality, ...]:
     return tuple(out)
 
 
-# The proposals of an SOU as inquiries and respondents name them, so that every remiss response
-# points at the same proposal. Keys are SOU identifiers; values (slug, words that name it), tried in
-# order against a proposal's heading first, then its text. Unlisted proposals get a slug from their heading.
-PROPOSALS: dict[str, tuple[tuple[str, str], ...]] = {
-    "SOU 2020:19": (
-        ("patientkontrakt", r"patientkontrakt"),
-        ("gemensam-plan", r"gemensam(?:ma)? (?:övergripande )?plan|övergripande gemensam plan"),
-        ("samverkansansvar", r"samverka(?:n|nsansvar)?\b"),
-        ("individuell-plan", r"individuell(?:a)? plan"),
-        ("utbildningsansvar", r"utbildning"),
-        ("valfrihetssystem", r"valfrihetssystem"),
-    ),
-}
-
-
 # How running text names the parties of a government agreement (labels: the knowledge files' bodies).
 PARTIES: dict[str, str] = {
     "regeringen": r"\b[Rr]egeringen?s?\b|\bstaten\b",

@@ -83,3 +83,16 @@ class Plan:
         if region != self.region:
             return False
         return self.applies_from is None or (latest is not None and latest >= self.applies_from)
+
+
+@dataclass(frozen=True)
+class KnownProposal:
+    """A proposal of an SOU that the curated files describe, and the phrases documents name it by."""
+
+    iri: URIRef
+    sou: str  # the SOU's identifier, "SOU 2020:19"
+    names: tuple[str, ...]  # skos:hiddenLabel: a phrase that, opening a word, names this proposal
+
+    @property
+    def slug(self) -> str:
+        return str(self.iri).rsplit("/", 1)[-1]

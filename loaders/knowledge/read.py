@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
 from proveniens.loaders.curated import load_curated
-from proveniens.loaders.knowledge.model import Body, BodyKind, Event, Person, Plan
+from proveniens.loaders.knowledge.model import Body, BodyKind, Event, KnownProposal, Person, Plan
 from proveniens.loaders.sources import SourceKind, SourceSet
 from proveniens.namespaces import INST, PV, RPUBL
 
@@ -117,3 +117,14 @@ def sou_titles(g: Graph) -> dict[str, str]:
         if ident is not None and str(ident).startswith("SOU ") and title:
             out[str(ident)] = title
     return out
+
+
+def proposals(g: Graph) -> tuple[KnownProposal, ...]:
+    """Proposals with the phrases that name them (skos:hiddenLabel), each under the SOU it is part of."""
+    out = []
+    for s in sorted(g.subjects(RDF.type, PV.Proposal)):
+        names = _texts(g, s, SKOS.hiddenLabel)
+        sou = g.value(g.value(s, DCTERMS.isPartOf), DCTERMS.identifier)
+        if names and sou is not None:
+            out.append(KnownProposal(s, str(sou), names))
+    return tuple(out)

@@ -155,8 +155,9 @@ class OrgReader:
             self.dating(response)
             self.reference(response)
             mine = [p for p in taken if _belongs(p, sou, sous)]
+            named: set[str] = set()  # known proposals already given a position of this response
             for n, position in enumerate(mine, start=1):
-                self.position(response, sou, n, position)
+                self.position(response, sou, n, position, named)
 
     def organisation(self, who: Responder) -> URIRef:
         """A body the curated data knows keeps its IRI; any other is minted from the text, with evidence."""
@@ -207,24 +208,32 @@ class OrgReader:
                 self.facts.attest(response, self.facts.evidence(m.start(), m.end()))
                 return
 
-    def position(self, response: URIRef, sou: Answered, n: int, position: Position) -> None:
+    def position(self, response: URIRef, sou: Answered, n: int, position: Position, named: set[str]) -> None:
+        """A position on a proposal: one the curated files know when the words name it, else one minted here."""
         f = self.facts
-        slug = "-".join(slugify(position.about).split("-")[:8]) or f"forslag-{n}"
-        proposal = URIRef(f"{sou.iri}/proposal/{slug}")
-        f.add(proposal, RDF.type, PV.Proposal)
-        f.add(proposal, DCTERMS.description, Literal(position.about, lang="sv"))
-        f.add(proposal, DCTERMS.isPartOf, sou.iri)
-        ev = f.evidence(position.span.start, position.span.end)
-        f.attest(proposal, ev)
+        known = knowledge().proposal_named(sou.identifier, position.about, named)
+        notes = []
+        if known is not None:
+            named.add(known.slug)
+            proposal = known.iri
+            notes.append(f"'{position.about}' names the proposal {known.slug} of {sou.identifier}.")
+        else:
+            slug = "-".join(slugify(position.about).split("-")[:8]) or f"forslag-{n}"
+            proposal = URIRef(f"{sou.iri}/proposal/{slug}")
+            f.add(proposal, RDF.type, PV.Proposal)
+            f.add(proposal, DCTERMS.description, Literal(position.about, lang="sv"))
+            f.add(proposal, DCTERMS.isPartOf, sou.iri)
+            f.attest(proposal, f.evidence(position.span.start, position.span.end))
         iri = URIRef(f"{response}/position/{n}")
         f.add(response, PV.position, iri)
         f.add(iri, RDF.type, PV.Position)
         f.add(iri, PV.stance, position.wording.stance)
         f.add(iri, PV.quote, Literal(position.quote))
-        literal = position.wording.written.lower().split()[0] in {"tillstyrker", "avstyrker"}
-        note = None if literal else f"The stance is read from the wording '{position.wording.written}'."
-        assertion = Assertion.STATED if literal else Assertion.INFERRED
-        f.link(iri, PV.onProposal, proposal, f.evidence(position.span.start, position.span.end, assertion, note))
+        if position.wording.written.lower().split()[0] not in {"tillstyrker", "avstyrker"}:
+            notes.append(f"The stance is read from the wording '{position.wording.written}'.")
+        assertion = Assertion.INFERRED if notes else Assertion.STATED
+        ev = f.evidence(position.span.start, position.span.end, assertion, " ".join(notes) or None)
+        f.link(iri, PV.onProposal, proposal, ev)
 
 
 def _belongs(position: Position, sou: Answered, sous: list[Answered]) -> bool:

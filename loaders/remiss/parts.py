@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from proveniens.loaders.citations.find import Citation, CitationKind, kommitte
-from proveniens.loaders.knowledge import slugify
-from proveniens.loaders.knowledge.lexicon import PROPOSALS, Municipality, inquiries_by_name, municipalities
+from proveniens.loaders.knowledge import knowledge, slugify
+from proveniens.loaders.knowledge.lexicon import Municipality, inquiries_by_name, municipalities
 from proveniens.loaders.text.dates import DAY_MONTH, DateMention, find_dates, in_context, parse_date
 from proveniens.loaders.text.document_text import sentence_spans
 from proveniens.loaders.text.layout import Layout, LineKind
@@ -258,9 +258,8 @@ def proposals(text: str, sou_id: str) -> list[Proposal]:
 
 def _slug(sou_id: str, label: str, text: str, taken: set[str]) -> str:
     for words in (label, text):
-        for slug, pattern in PROPOSALS.get(sou_id, ()):
-            if slug not in taken and re.search(pattern, words, re.IGNORECASE):
-                return slug
+        if known := knowledge().proposal_named(sou_id, words, taken):
+            return known.slug
     base = "-".join(slugify(label).split("-")[:6]) or "forslag"
     slug, n = base, 2
     while slug in taken:

@@ -231,3 +231,28 @@ def test_a_wrong_quote_stops_the_knowledge_with_file_and_line(tmp_path: Path) ->
         Knowledge.from_sources(sources)
     assert caught.value.file == str(people)
     assert caught.value.line is not None and line - 4 <= caught.value.line <= line
+
+
+# -- proposals --------------------------------------------------------------------------------
+
+
+def test_a_proposal_is_named_by_its_curated_phrases_earliest_first() -> None:
+    known = knowledge()
+    assert known.proposal_named("SOU 2020:19", "om patientkontraktet och en gemensam plan").slug == "patientkontrakt"
+    assert known.proposal_named("SOU 2020:19", "en gemensam plan och patientkontrakt").slug == "gemensam-plan"
+    taken = known.proposal_named("SOU 2020:19", "en gemensam plan och patientkontrakt", {"gemensam-plan"})
+    assert taken is not None and taken.slug == "patientkontrakt"
+    assert known.proposal_named("SOU 2020:19", "ett superpatientkontrakt") is None  # a name opens a word
+    assert known.proposal_named("SOU 2018:39", "en gemensam plan") is None  # another SOU's proposals
+
+
+def test_a_proposal_added_to_the_curated_files_is_named_without_code(tmp_path: Path) -> None:
+    sources = copy_sources(tmp_path)
+    chain = sources / "curated" / "national_chain.yaml"
+    text = chain.read_text(encoding="utf-8")
+    anchor = '    skos:hiddenLabel: ["valfrihetssystem"]\n'
+    assert text.count(anchor) == 1
+    chain.write_text(text.replace(anchor, '    skos:hiddenLabel: ["valfrihetssystem", "vårdval i psykiatrin"]\n'))
+    found = Knowledge.from_sources(sources).proposal_named("SOU 2020:19", "Förslaget om vårdval i psykiatrin")
+    assert found is not None and found.iri == INST["sou/2020:19/proposal/valfrihetssystem"]
+    assert knowledge().proposal_named("SOU 2020:19", "Förslaget om vårdval i psykiatrin") is None

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.registry import LOADERS, choose_loader
@@ -20,7 +20,7 @@ from proveniens.loaders.remiss.loader import remiss_form
 from proveniens.loaders.remiss.wording import stance_in
 from proveniens.loaders.sources import SourceFile, SourceKind, read_source
 from proveniens.loaders.text.dates import MONTH_NAMES
-from proveniens.namespaces import PV
+from proveniens.namespaces import INST, PV
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 RESPONDERS = ["Vårdförbundet", "Läkarförbundet", "Region Skåne", "Funktionsrätt Sverige", "SKR", "Socialstyrelsen",
@@ -264,3 +264,30 @@ def test_a_protocol_that_records_a_remiss_answer_has_one_loader(tmp_path: Path) 
     assert remiss_form(source.text) == "organisation"  # on its own it reads as a response …
     taken = [loader.name for loader in LOADERS if loader.recognise(source)]
     assert len(taken) == 1 and (taken == ["minutes"]) == MinutesLoader().recognise(source)  # … minutes first
+
+
+@pytest.mark.parametrize("who", ["Vårdförbundet", "Region Skåne", "Fysioterapeuterna"])
+def test_a_position_on_a_proposal_the_curated_files_name_is_on_that_proposal(tmp_path: Path, who: str) -> None:
+    """Responders' positions meet on one proposal; the reading is marked inferred, with the words that name it."""
+    text = letter(who, "SOU 2020:19", KNOWN_SOUS["SOU 2020:19"], dt.date(2020, 9, 1), "tillstyrker", "avstyrker",
+                  "Dnr S2020/0092")  # fmt: skip
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    positions = list(g.objects(response, PV.position))
+    on = {str(g.value(p, PV.stance)).rsplit("#")[-1]: g.value(p, PV.onProposal) for p in positions}
+    assert on["Supports"] == INST["sou/2020:19/proposal/gemensam-plan"]
+    assert (on["Supports"], DCTERMS.description, None) not in g  # the curated proposal is not redescribed
+    assert on["Opposes"].startswith(str(INST["sou/2020:19/proposal/"])) and on["Opposes"] != on["Supports"]
+    (supports,) = [p for p in positions if g.value(p, PV.onProposal) == on["Supports"]]
+    (evidence,) = g.objects(supports, PROV.qualifiedInfluence)
+    assert g.value(evidence, PV.assertion) == PV.Inferred
+    assert "names the proposal gemensam-plan of SOU 2020:19" in str(g.value(evidence, PV.curatorNote))
+
+
+def test_the_same_words_on_another_sou_mint_its_own_proposal(tmp_path: Path) -> None:
+    text = letter("Vårdförbundet", "SOU 2018:39", KNOWN_SOUS["SOU 2018:39"], dt.date(2018, 9, 1), "tillstyrker",
+                  "avstyrker", "Dnr S2018/0092")  # fmt: skip
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    proposals = {g.value(p, PV.onProposal) for p in g.objects(response, PV.position)}
+    assert len(proposals) == 2 and all(str(x).startswith(str(INST["sou/2018:39/proposal/"])) for x in proposals)
