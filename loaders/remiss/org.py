@@ -155,9 +155,8 @@ class OrgReader:
             self.dating(response)
             self.reference(response)
             mine = [p for p in taken if _belongs(p, sou, sous)]
-            named: set[str] = set()  # known proposals already given a position of this response
             for n, position in enumerate(mine, start=1):
-                self.position(response, sou, n, position, named)
+                self.position(response, sou, n, position)
 
     def organisation(self, who: Responder) -> URIRef:
         """A body the curated data knows keeps its IRI; any other is minted from the text, with evidence."""
@@ -208,13 +207,13 @@ class OrgReader:
                 self.facts.attest(response, self.facts.evidence(m.start(), m.end()))
                 return
 
-    def position(self, response: URIRef, sou: Answered, n: int, position: Position, named: set[str]) -> None:
-        """A position on a proposal: one the curated files know when the words name it, else one minted here."""
+    def position(self, response: URIRef, sou: Answered, n: int, position: Position) -> None:
+        """A position on a proposal: one the curated files know when the words name it (a summary and a
+        section may both take one on it), else one minted here."""
         f = self.facts
-        known = knowledge().proposal_named(sou.identifier, position.about, named)
+        known = knowledge().proposal_named(sou.identifier, position.about)
         notes = []
         if known is not None:
-            named.add(known.slug)
             proposal = known.iri
             notes.append(f"'{position.about}' names the proposal {known.slug} of {sou.identifier}.")
         else:

@@ -63,12 +63,14 @@ class ReportLoader:
         return None if minutes_claim(source) else report_form(source.text)
 
     def load(self, source: SourceFile) -> LoadedDocument:
-        if self.form(source) == "general":
-            facts = Facts(source, self.name)
-            read = document_text(source.text)
-            GeneralReportWriter(facts, read.masked, list(read.citations)).write()
-            return facts.out
-        return _Reader(source, self.name).read()
+        if self.form(source) == "assignment":
+            out = _Reader(source, self.name).read()
+            if any(out.graph.subjects(RDF.type, PV.Report)):
+                return out  # else: it tells of an assignment, but not as the assignee's report on it
+        facts = Facts(source, self.name)
+        read = document_text(source.text)
+        GeneralReportWriter(facts, read.masked, list(read.citations)).write()
+        return facts.out
 
 
 @lru_cache(maxsize=4)

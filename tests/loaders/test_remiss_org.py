@@ -24,7 +24,8 @@ from proveniens.namespaces import INST, PV
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 RESPONDERS = ["Vårdförbundet", "Läkarförbundet", "Region Skåne", "Funktionsrätt Sverige", "SKR", "Socialstyrelsen",
-              "Inspektionen för vård och omsorg", "Malmö stad", "Fysioterapeuterna"]  # fmt: skip
+              "Inspektionen för vård och omsorg", "Malmö stad", "Fysioterapeuterna", "Region Örebro län",
+              "Region Jönköpings län"]  # fmt: skip
 KNOWN_SOUS = {"SOU 2020:19": "God och nära vård – En reform för ett hållbart hälso- och sjukvårdssystem",
               "SOU 2018:39": "God och nära vård – En primärvårdsreform",
               "SOU 2019:29": "God och nära vård – Vård i samverkan"}  # fmt: skip
@@ -266,7 +267,7 @@ def test_a_protocol_that_records_a_remiss_answer_has_one_loader(tmp_path: Path) 
     assert len(taken) == 1 and (taken == ["minutes"]) == MinutesLoader().recognise(source)  # … minutes first
 
 
-@pytest.mark.parametrize("who", ["Vårdförbundet", "Region Skåne", "Fysioterapeuterna"])
+@pytest.mark.parametrize("who", ["Vårdförbundet", "Region Skåne", "Region Örebro län", "Fysioterapeuterna"])
 def test_a_position_on_a_proposal_the_curated_files_name_is_on_that_proposal(tmp_path: Path, who: str) -> None:
     """Responders' positions meet on one proposal; the reading is marked inferred, with the words that name it."""
     text = letter(who, "SOU 2020:19", KNOWN_SOUS["SOU 2020:19"], dt.date(2020, 9, 1), "tillstyrker", "avstyrker",
