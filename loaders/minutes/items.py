@@ -114,7 +114,8 @@ DECIDING_SENTENCE = re.compile(
     r"ställer\s+sig\s+bakom|fastställer|fastställde|antar|antog|noterar|tar\s+del\s+av|lägger|utser|utsåg|väljer|"
     r"valde|beviljar|beviljade|avslår|avslog|bifaller|biföll|uppdrar|uppdrog|ger|gav|tillstyrker|avstyrker|"
     r"överlämnar|återremitterar|föreslår|tillsätter|upphäver|"
-    r"noteras|godkänns|antas|fastställs|beviljas|avslås|bifalls|överlämnas|återremitteras|läggs\s+till\s+handlingarna)"
+    r"noteras|godkänns|antas|fastställs|beviljas|avslås|bifalls|överlämnas|återremitteras|läggs\s+till\s+handlingarna|"
+    r"utses|väljs|tillsätts|uppdras)"
     r"|[Aa]tt\s+[a-zåäö]+)\b"
 )
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")

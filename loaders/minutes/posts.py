@@ -23,9 +23,11 @@ _ENDINGS = (
     r"projektledare|kanslichef|nämndsekreterare"
 )
 TITLE = re.compile(
-    rf"(?P<title>(?:(?:tillförordnad|t\.\s?f\.?|tf\.?|biträdande|bitr\.)\s+)?"
+    rf"(?<![\wåäöÅÄÖ])(?P<title>(?:(?:tillförordnad|t\.\s?f\.?|tf\.?|biträdande|bitr\.)\s+)?"
     rf"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö]*(?:{_ENDINGS}))\b"
 )
+# A title opening a sentence before the name: "Socialchef Eva Berg föredrar ärendet."
+TITLE_FIRST = re.compile(rf"(?P<title>[A-ZÅÄÖ][a-zåäö]*(?:{_ENDINGS}))\s+(?={NAME})")
 _ENDING = re.compile(rf"(?:{_ENDINGS})\s+[A-ZÅÄÖ]")  # a cheap test before the full pattern
 _LABELLED = re.compile(r"^\s*(?P<title>Sekreterare|Protokollförare|Nämndsekreterare|Kommunsekreterare)\s*:\s*"
                        rf"(?P<name>{NAME})")  # fmt: skip

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from proveniens.loaders.knowledge.entities import find_bodies
 from proveniens.loaders.minutes.parts import BULLET, Named, Passage, Statement, span_of
+from proveniens.loaders.minutes.posts import TITLE_FIRST
 from proveniens.loaders.minutes.text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
 from proveniens.loaders.text.layout import Line
 
@@ -62,7 +63,11 @@ def _subjects(subject: str, given: dict[str, str]) -> list[tuple[str, str | None
     for part in (p.strip(" ,.") for p in _SPLIT.split(core)):
         if not part:
             continue
-        if looks_like_name(part):
+        if (title := TITLE_FIRST.match(part)) and looks_like_name(part[title.end() :]):
+            name = " ".join(part[title.end() :].split())
+            names.append(name)
+            beside.setdefault(name, title["title"].lower())
+        elif looks_like_name(part):
             names.append(" ".join(part.split()))
         elif re.fullmatch(NAME_TOKEN, part) and part in given:
             names.append(given[part])

@@ -7,6 +7,11 @@ vvg_2020-09-07.txt   chair and vice chair as header fields, an invited guest who
                      body, "Beslut:" with bullets, a Word field error, running headers and page numbers.
 sro_undated.txt      no header: body from the decisions, date range from the text, two people sharing a
                      surname, names in the signature block separated by single spaces.
+ks_protokoll_2022-03-16.txt  a municipal board's protocol in the common form (written for this test):
+                     "Beslutande ledamöter" one per line with party and "1:e vice ordförande", "Tjänstgörande
+                     ersättare … ersätter …", "Övriga närvarande" officials, paragraphs "§ 45" opening with a
+                     registration number before the title, one "§ 48" alone, "Kommunstyrelsens beslut" over each
+                     decision, a presenter written after his title ("Socialchef Eva Berg föredrar ärendet").
 """
 
 from __future__ import annotations
@@ -230,3 +235,39 @@ def test_a_loader_that_fails_loses_its_document_not_the_build(tmp_path: Path) ->
     assert unread.reason == "the failing loader could not read it: IndexError: list index out of range"
     ambiguous = read_facts(source, (_Failing(), _Failing()))
     assert isinstance(ambiguous, Unread) and "several loaders" in ambiguous.reason
+
+
+KS = INST["meeting/kommunstyrelsen/2022-03-16"]
+
+
+def test_a_protocol_roll_call_with_ordinals_replacements_and_officials() -> None:
+    g = graph("ks_protokoll_2022-03-16.txt")
+    seen = attendance(g, KS)
+    members = ["Dan Nyberg", "Pernilla Fogelström", "Lars Lundberg", "Monica Nordqvist", "Jan-Erik Jonsson",
+               "Cecilia Johansson", "Anna Svensson", "Per Karlsson"]  # fmt: skip
+    assert {n: seen.get(n) for n in members} == {n: ("Present", None) for n in members}
+    assert seen["Anders Wahlström"] == ("Absent", None)
+    assert {("Dan Nyberg", "chair"), ("Pernilla Fogelström", "vice-chair")} <= roles(g, KS)
+    (absent,) = [p for p in g.subjects(PV.meeting, KS) if g.value(p, PV.attendance) == PV.Absent]
+    assert [g.value(e, PV.assertion) for e in g.objects(absent, PV.attestedBy)] == [PV.Inferred]
+
+
+def test_a_protocol_paragraph_titles_decisions_and_a_titled_presenter() -> None:
+    g = graph("ks_protokoll_2022-03-16.txt")
+    items = {int(g.value(i, PV.itemNumber)): i for i in g.subjects(PV.meeting, KS) if (i, RDF.type, PV.AgendaItem) in g}
+    titles = {n: str(g.value(i, DCTERMS.title)) for n, i in items.items()}
+    assert titles == {45: "Val av justerare", 46: "Remissvar – Färdplan nära vård",
+                      47: "Överenskommelse om hälso- och sjukvård i hemmet", 48: "Meddelanden"}  # fmt: skip
+    decided = {n: [str(g.value(d, PV.decisionText)) for d in g.subjects(PROV.wasGeneratedBy, i)]
+               for n, i in items.items()}  # fmt: skip
+    assert decided == {
+        45: ["Lars Lundberg utses att justera protokollet."],
+        46: ["Kommunstyrelsen antar förvaltningens förslag till yttrande och översänder det till "
+             "Vårdsamverkan Fyrbodal."],
+        47: ["Kommunstyrelsen godkänner överenskommelsen."],
+        48: ["Meddelandena läggs till handlingarna."],
+    }
+    assert names(g, g.objects(items[46], PV.presenter)) == {"Eva Berg"}
+    assert "Socialchef Eva Berg" not in names(g, g.subjects(RDF.type, FOAF.Person))
+    posts = {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)}
+    assert "socialchef" in posts and "ocialchef" not in posts
