@@ -91,15 +91,32 @@ def positions(text: str, who: Responder) -> list[Position]:
             out.append(Position(lead, item, words, words))  # type: ignore[arg-type]
             continue
         lead = None
-        s = split_heading(text, s)[1]  # "Sammanfattning Vårdförbundet är …": the heading is no part of it
+        heading, s = split_heading(text, s)  # "Sammanfattning Vårdförbundet är …": the heading is no part of it
         words = s.words(text)
         if not speaks(words, who) or (found := stance_in(words)) is None:
             continue
         if (listed := list_stance(words)) is not None:
             lead = listed
             continue
-        out += [Position(w, s, clause, w.about or clause) for clause, w in _clauses(words, found)]
+        for clause, w in _clauses(words, found):
+            about = w.about or clause
+            if heading is not None and _ANAPHOR.fullmatch(about) and (named := _proposal_heading(heading.words(text))):
+                about = named  # "4.2 Förslag om … / X tillstyrker förslaget": the heading names the proposal
+            out.append(Position(w, s, clause, about))
     return out
+
+
+# What a stance is about when it only points back: "förslaget", "förslagen", "detta förslag".
+_ANAPHOR = re.compile(r"(?:(?:detta|dessa|de|det)\s+)?(?:förslag(?:et|en)?|lagförslag(?:et|en)?)", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^\s*(?:(?:Avsnitt|Kapitel)\s+)?\d+(?:\.\d+)*\.?\s+")
+
+
+def _proposal_heading(heading: str) -> str | None:
+    """A section heading as the proposal it names: a numbered one ("4.2 Förslag om en nationell …",
+    "Avsnitt 6 Patientkontrakt") or one that says "Förslag …"; None for others ("Synpunkter")."""
+    words = _SECTION_NUMBER.sub("", heading).strip(" .:")
+    numbered = words != heading.strip(" .:")
+    return words if words and (numbered or re.match(r"Förslag(?:et|en)?\b", words, re.IGNORECASE)) else None
 
 
 _CLAUSE_BREAK = re.compile(  # ", men avstyrker …", "; …": where a second stance may begin

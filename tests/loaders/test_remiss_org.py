@@ -292,3 +292,21 @@ def test_the_same_words_on_another_sou_mint_its_own_proposal(tmp_path: Path) -> 
     (response,) = responses(g)
     proposals = {g.value(p, PV.onProposal) for p in g.objects(response, PV.position)}
     assert len(proposals) == 2 and all(str(x).startswith(str(INST["sou/2018:39/proposal/"])) for x in proposals)
+
+
+@pytest.mark.parametrize("who", ["Socialstyrelsen", "Region Skåne", "Vårdförbundet"])
+def test_a_stance_on_the_proposal_a_numbered_heading_names(tmp_path: Path, who: str) -> None:
+    """'X tillstyrker förslaget' under '4.2 Förslag om …' is on that proposal; two such sections are two proposals."""
+    text = (
+        f"Remissvar på betänkandet {KNOWN_SOUS['SOU 2019:29']} (SOU 2019:29)\n\n"
+        f"{who} har tagit del av betänkandet och lämnar följande synpunkter.\n\n"
+        f"4.2 Förslag om en sammanhållen vård och omsorg\n{who} tillstyrker förslaget.\n\n"
+        f"6.1 Nationell informationsmängd\n{who} avstyrker förslaget.\n\n"
+        f"Övriga synpunkter\n{who} tillstyrker förslaget.\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    about = {str(g.value(g.value(p, PV.onProposal), DCTERMS.description)): str(g.value(p, PV.stance)).rsplit("#")[-1]
+             for p in g.objects(response, PV.position)}  # fmt: skip
+    assert about == {"Förslag om en sammanhållen vård och omsorg": "Supports", "Nationell informationsmängd": "Opposes",
+                     "förslaget": "Supports"}  # fmt: skip
