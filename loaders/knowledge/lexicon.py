@@ -146,10 +146,3 @@ def municipalities() -> tuple[Municipality, ...]:
         if units and k.municipality(body.name) is body:
             out.append(Municipality(body.slug, body.name, tuple(units)))
     return tuple(out)
-
-
-# How running text names the parties of a government agreement (labels: the knowledge files' bodies).
-PARTIES: dict[str, str] = {
-    "regeringen": r"\b[Rr]egeringen?s?\b|\bstaten\b",
-    "skr": r"\bSKR\b|Sveriges Kommuner och Regioner",
-}

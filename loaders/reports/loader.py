@@ -23,10 +23,9 @@ from proveniens import __version__
 from proveniens.loaders.citations.find import Citation, CitationKind
 from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
-from proveniens.loaders.knowledge import slugify
+from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.knowledge.entities import body_named
 from proveniens.loaders.knowledge.kinds import issuer_kind
-from proveniens.loaders.knowledge.lexicon import PARTIES
 from proveniens.loaders.remiss.loader import minutes_claim, remiss_form
 from proveniens.loaders.remiss.parts import views_heading
 from proveniens.loaders.reports import general as report_general
@@ -71,6 +70,14 @@ class ReportLoader:
         read = document_text(source.text)
         GeneralReportWriter(facts, read.masked, list(read.citations)).write()
         return facts.out
+
+
+def _parties(words: str) -> list[str]:
+    """The parties a signing sentence names ("tecknade regeringen och SKR en överenskommelse"): the
+    bodies the knowledge files know, by their preferred names, in the order written."""
+    known = knowledge()
+    found = (known.body(m[0]) for m in known.body_pattern.finditer(words))
+    return list(dict.fromkeys(b.name for b in found if b is not None))
 
 
 @lru_cache(maxsize=4)
@@ -230,9 +237,8 @@ class _Reader:
         for agreement, day, words, s in signed:
             f.add(agreement.iri, DCTERMS.dateAccepted, Literal(day.isoformat(), datatype=XSD.date))
             f.attest(agreement.iri, f.evidence(s.start, s.end))
-            for party, pattern in PARTIES.items():
-                if re.search(pattern, words):
-                    f.link(agreement.iri, PV.party, self.body(party, None), f.evidence(s.start, s.end))
+            for party in _parties(words):
+                f.link(agreement.iri, PV.party, self.body(party, None), f.evidence(s.start, s.end))
         for new, old, s in merged:
             f.link(new.iri, DCTERMS.replaces, old.iri, f.evidence(s.start, s.end))
         for c in cits:  # "överenskommelsen … 2019 (S2019/02858/FS)": the agreement's registration number
