@@ -8,20 +8,15 @@ Each rule yields groups of candidates; a group is one stretch of text (a provisi
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from proveniens.loaders.knowledge import slugify
-from proveniens.loaders.knowledge.lexicon import (
-    AGREEMENTS,
-    DEPARTMENTS,
-    LAW_BY_ABBREVIATION,
-    LAWS,
-    agreement_regex,
-    law_name_regex,
-)
+from proveniens.loaders.knowledge import Law, knowledge, slugify
+from proveniens.loaders.knowledge.lexicon import AGREEMENTS, DEPARTMENTS, agreement_regex, law_regex
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,6 @@ _YEAR = r"(?:1[89]|20)\d{2}"
 _NUM = r"\d{1,4}(?![\d/])"
 _COLON = r" ?: ?"
 _DEPT = "|".join(DEPARTMENTS)
-_ABBR = "|".join(LAW_BY_ABBREVIATION)
 
 
 _OPTIONAL_HEAD = re.compile(r"\(\?:(?P<inner>[^()]*)\)\?")
@@ -96,12 +90,6 @@ _DNR_LOCAL = re.compile(
 )
 _SFS = re.compile(rf"(?<![\w])SFS ?(?P<year>{_YEAR}){_COLON}(?P<number>{_NUM})")
 _PAREN_SFS = rf"\((?:SFS )?(?P<sfsyear>{_YEAR}):(?P<sfsnum>\d{{1,4}})\)"
-_LAW_NAME_BODY = (
-    rf"(?P<name>{law_name_regex()})(?P<gen>s)?(?![\w])"
-    rf"(?: ?{_PAREN_SFS})?(?:,? ?\(?(?P<abbr>{_ABBR})\)?(?![\w]))?"
-)
-_LAW_FIRST = "".join(sorted({c for law in LAWS for c in (law.pattern[0], law.pattern[0].upper())}))
-_LAW_NAME = re.compile(rf"(?=[{_LAW_FIRST}])(?<![\w-])" + _LAW_NAME_BODY)  # the lookahead: see with_first_letters
 _NUMBERED_LAW = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÅÄÖa-zåäö]*(?:lag(?:en)?|förordning(?:en)?|balk(?:en)?|kungörelse(?:n)?)) ?{_PAREN_SFS}"
 )
@@ -109,7 +97,6 @@ _NUMBERED_LAW = re.compile(
 # only at the start of the word before one, as its run of letters defeats the _STARTS scan.
 _NUMBERED_LAW_END = re.compile(rf"(?:lag|förordning|balk|kungörelse)(?:en|n)? ?\((?:SFS )?{_YEAR}:")
 _LETTERS_UP_TO = re.compile(r"[A-ZÅÄÖa-zåäö]*$")
-_ABBREVIATION = re.compile(rf"(?<![\w-])(?P<abbr>{_ABBR})(?![\w])")
 _AG_TITLE = re.compile(with_first_letters(agreement_regex(), [a.pattern for a in AGREEMENTS]))
 _AG_TRIGGER = re.compile(
     rf"(?<![\w])(?:(?P<tyear>{_YEAR}) års )?[Öö]verenskommelse(?:n|rna)?"
@@ -140,7 +127,6 @@ _STARTS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[int, ...]]] = {
     _DNR_GOV: (re.compile(rf"(?:{_DEPT}) ?{_YEAR}"), (0,)),
     _KOMMITTE: (re.compile(rf"(?:{_DEPT}) ?{_YEAR}"), (0,)),
     _PROP_HEAD: (re.compile("Prop|prop"), (0,)),
-    _ABBREVIATION: (re.compile(_ABBR), (0,)),
     _AG_TRIGGER: (re.compile("Överenskommelse|överenskommelse"), (0, len("2019 års "))),
     _AG_YEARLESS: (re.compile("överenskommelse"), (len("2019 års "),)),
     _AG_GENERIC: (re.compile("Överenskommelsen|överenskommelsen"), (0,)),
@@ -151,14 +137,19 @@ _STARTS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[int, ...]]] = {
 _SHORT = 2000
 
 
-def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches `pattern.finditer(text)` gives, tried only where `_STARTS[pattern]` says one can start."""
+def _scan(
+    pattern: re.Pattern[str], text: str, starts: tuple[re.Pattern[str], tuple[int, ...]] | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, tried only where `starts` (else `_STARTS[pattern]`) says
+    one can start."""
     # A sentence is searched directly: collecting starts would cost more than it saves.
-    return pattern.finditer(text) if len(text) < _SHORT else _from_starts(pattern, text)
+    return pattern.finditer(text) if len(text) < _SHORT else _from_starts(pattern, text, starts or _STARTS[pattern])
 
 
-def _from_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    word, backs = _STARTS[pattern]
+def _from_starts(
+    pattern: re.Pattern[str], text: str, starts: tuple[re.Pattern[str], tuple[int, ...]]
+) -> Iterator[re.Match[str]]:
+    word, backs = starts
     candidates: set[int] = set()
     at = 0
     while (found := word.search(text, at)) is not None:
@@ -176,27 +167,66 @@ _SEC = r"\d{1,3}(?: ?[a-z](?![\w]))?"
 _SECS = rf"(?P<secs>{_SEC}(?: ?(?:,|och|eller|[{_DASH}]) ?{_SEC})*) ?(?:§§|§)"
 _GROUP = re.compile(rf"(?<![\w§])(?:(?P<chapter>\d{{1,3}}(?: ?[a-z])?) ?kap\.? ?)?{_SECS}")
 _GROUP_SEP = re.compile(r"(?:, ?| och | samt | eller )")
-_LAW_AFTER = re.compile(
-    rf" ?(?:i |enligt )?(?:(?P<abbr0>{_ABBR})(?![\w])|{_LAW_NAME_BODY}|"
-    rf"(?:[Ll]agen|[Ff]örordningen) {_PAREN_SFS.replace('sfsyear', 'y2').replace('sfsnum', 'n2')}|"
-    rf"SFS (?P<y3>{_YEAR}):(?P<n3>\d{{1,4}}))"
-)
 
 
-def _law_from(m: re.Match[str]) -> str | None:
-    """The SFS number a law reference names: a number in parentheses beats the lexicon."""
+@dataclass(frozen=True)
+class _LawNames:
+    """The patterns for laws named by name or abbreviation, made from the laws the knowledge files list."""
+
+    name: re.Pattern[str]  # "hälso- och sjukvårdslagen (2017:30) (HSL)"
+    after: re.Pattern[str]  # what names the law after a provision: "… § HSL", "… § lagen (2019:1)"
+    abbreviation: re.Pattern[str]
+    abbreviation_starts: tuple[re.Pattern[str], tuple[int, ...]]
+    by_name: tuple[tuple[re.Pattern[str], str], ...]  # each law's name pattern and SFS number
+    by_abbreviation: dict[str, str]
+
+
+_NEVER = "(?!)"
+
+
+@cache
+def _law_names(laws: tuple[Law, ...]) -> _LawNames:
+    names = [(law_regex(n), law.sfs) for law in laws for n in law.names]
+    by_abbreviation = {law.abbreviation: law.sfs for law in laws if law.abbreviation}
+    abbr = "|".join(sorted(by_abbreviation, key=len, reverse=True)) or _NEVER
+    body = (
+        rf"(?P<name>{'|'.join(f'(?:{rx})' for rx, _ in names) or _NEVER})(?P<gen>s)?(?![\w])"
+        rf"(?: ?{_PAREN_SFS})?(?:,? ?\(?(?P<abbr>{abbr})\)?(?![\w]))?"
+    )
+    first = "".join(sorted({c for rx, _ in names for c in rx[1:3]}))  # each opens "[hH]…": either case
+    lookahead = rf"(?=[{first}])" if first else ""  # see with_first_letters
+    return _LawNames(
+        name=re.compile(lookahead + r"(?<![\w-])" + body),
+        after=re.compile(
+            rf" ?(?:i |enligt )?(?:(?P<abbr0>{abbr})(?![\w])|{body}|"
+            rf"(?:[Ll]agen|[Ff]örordningen) {_PAREN_SFS.replace('sfsyear', 'y2').replace('sfsnum', 'n2')}|"
+            rf"SFS (?P<y3>{_YEAR}):(?P<n3>\d{{1,4}}))"
+        ),
+        abbreviation=re.compile(rf"(?<![\w-])(?P<abbr>{abbr})(?![\w])"),
+        abbreviation_starts=(re.compile(abbr), (0,)),
+        by_name=tuple((re.compile(rx), sfs) for rx, sfs in names),
+        by_abbreviation=by_abbreviation,
+    )
+
+
+def _laws_known() -> _LawNames:
+    return _law_names(knowledge().laws)
+
+
+def _law_from(m: re.Match[str], laws: _LawNames) -> str | None:
+    """The SFS number a law reference names: a number in parentheses beats the knowledge files."""
     groups = m.groupdict()
     for y, n in (("sfsyear", "sfsnum"), ("y2", "n2"), ("y3", "n3")):
         if groups.get(y):
             return f"{groups[y]}:{int(groups[n])}"
     if groups.get("name"):
         name = groups["name"]
-        for law in LAWS:
-            if re.fullmatch(law.pattern, name[0].lower() + name[1:]):
-                return law.sfs
+        for rx, sfs in laws.by_name:
+            if rx.fullmatch(name):
+                return sfs
     for key in ("abbr", "abbr0"):
         if groups.get(key):
-            return LAW_BY_ABBREVIATION[groups[key]].sfs
+            return laws.by_abbreviation[groups[key]]
     return None
 
 
@@ -219,6 +249,7 @@ def _sections(text: str) -> list[str]:
 
 
 def _provisions(text: str) -> Iterator[Group]:
+    laws = _laws_known()
     pos = 0
     while (m := _GROUP.search(text, pos)) is not None:
         groups = [m]
@@ -226,8 +257,8 @@ def _provisions(text: str) -> Iterator[Group]:
         while (sep := _GROUP_SEP.match(text, end)) and (nxt := _GROUP.match(text, sep.end())):
             groups.append(nxt)
             end = nxt.end()
-        law = _LAW_AFTER.match(text, end)
-        sfs_number = _law_from(law) if law else None
+        law = laws.after.match(text, end)
+        sfs_number = _law_from(law, laws) if law else None
         if law and sfs_number:
             end = law.end()
         chapter = None
@@ -315,15 +346,12 @@ def _diarienummer(text: str) -> Iterator[Group]:
 def _laws(text: str) -> Iterator[Group]:
     for m in _scan(_SFS, text):
         yield [Candidate("SFS", m.start(), m.end(), {"sfs": f"{m.group('year')}:{int(m.group('number'))}"})]
-    for pattern in (_LAW_NAME, _NUMBERED_LAW, _ABBREVIATION):
-        for m in (
-            _scan(pattern, text)
-            if pattern in _STARTS
-            else _numbered_laws(text)
-            if pattern is _NUMBERED_LAW
-            else pattern.finditer(text)
-        ):
-            yield [Candidate("LAW", m.start(), m.end(), {"sfs": _law_from(m), "name": m.group(0)})]
+    laws = _laws_known()
+    found = itertools.chain(
+        laws.name.finditer(text), _numbered_laws(text), _scan(laws.abbreviation, text, laws.abbreviation_starts)
+    )
+    for m in found:
+        yield [Candidate("LAW", m.start(), m.end(), {"sfs": _law_from(m, laws), "name": m.group(0)})]
 
 
 def _numbered_laws(text: str) -> Iterator[re.Match[str]]:

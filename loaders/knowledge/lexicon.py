@@ -1,16 +1,17 @@
-"""What a reader of Swedish health-policy texts knows without being told: law names and their
-abbreviations with their SFS numbers, the names of the recurring government–SKR agreements, and the
-department letters of inquiries and registration numbers.
+"""What a reader of Swedish health-policy texts knows without being told: how a law's name is inflected,
+the names of the recurring government–SKR agreements, and the department letters of inquiries and
+registration numbers.
 
 Patterns are written for flattened text (see flattext.py): single spaces, hyphenation undone, and
-"hälso- och" possibly written "hälso-och".
+"hälso- och" possibly written "hälso-och". Which laws there are is data (sources/curated/knowledge/laws.yaml).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from proveniens.loaders.knowledge import knowledge, slugify  # noqa: F401 (slugify: one function, also for code that imports it from here)
+from proveniens.loaders.knowledge import knowledge, slugify, spelling_regex  # noqa: F401 (slugify: one function, also for code that imports it from here)
 
 # Government department letters used in inquiry numbers ("S 2017:01") and registration numbers
 # ("S2019/03056/FS"), longest first so "UD" wins over "U".
@@ -19,55 +20,16 @@ DEPARTMENTS = ("UD", "Fi", "Fö", "Ju", "Jo", "Ku", "Ko", "In", "A", "I", "L", "
 _HOS = r"hälso-\s?och\s?sjukvårds"  # "hälso- och sjukvårds" with the elision space optional
 
 
-@dataclass(frozen=True)
-class Law:
-    """A law known by name (regex, case-insensitive on the first letter) and perhaps an abbreviation."""
-
-    sfs: str  # "2017:30"
-    name: str  # the title as in SFS, for dcterms:title
-    pattern: str  # matches the name as used in running text, e.g. "hälso- och sjukvårdslagen"
-    abbreviation: str | None = None
-
-
-LAWS: tuple[Law, ...] = (
-    Law("2017:30", "Hälso- och sjukvårdslag", _HOS + r"lag(?:en)?", "HSL"),
-    Law("2001:453", "Socialtjänstlag", r"socialtjänstlag(?:en)?", "SoL"),
-    Law(
-        "1993:387",
-        "Lag om stöd och service till vissa funktionshindrade",
-        r"lag(?:en)? om stöd och service till vissa funktionshindrade",
-        "LSS",
-    ),
-    Law("2014:821", "Patientlag", r"patientlag(?:en)?"),
-    Law("2008:355", "Patientdatalag", r"patientdatalag(?:en)?", "PDL"),
-    Law("2010:659", "Patientsäkerhetslag", r"patientsäkerhetslag(?:en)?", "PSL"),
-    Law(
-        "2017:612",
-        "Lag om samverkan vid utskrivning från sluten hälso- och sjukvård",
-        r"lag(?:en)? om samverkan vid utskrivning från sluten " + _HOS.replace("sjukvårds", "sjukvård"),
-    ),
-    Law("2016:1145", "Lag om offentlig upphandling", r"lag(?:en)? om offentlig upphandling", "LOU"),
-    Law("2008:962", "Lag om valfrihetssystem", r"lag(?:en)? om valfrihetssystem", "LOV"),
-    Law("2009:400", "Offentlighets- och sekretesslag", r"offentlighets-\s?och\s?sekretesslag(?:en)?", "OSL"),
-    Law("2017:725", "Kommunallag", r"kommunallag(?:en)?"),
-    Law("2017:900", "Förvaltningslag", r"förvaltningslag(?:en)?"),
-    Law("1985:125", "Tandvårdslag", r"tandvårdslag(?:en)?"),
-    Law("2004:168", "Smittskyddslag", r"smittskyddslag(?:en)?"),
-    Law("1991:1128", "Lag om psykiatrisk tvångsvård", r"lag(?:en)? om psykiatrisk tvångsvård", "LPT"),
-    Law("2010:110", "Socialförsäkringsbalk", r"socialförsäkringsbalk(?:en)?", "SFB"),
-)
-
-LAW_BY_SFS = {law.sfs: law for law in LAWS}
-LAW_BY_ABBREVIATION = {law.abbreviation: law for law in LAWS if law.abbreviation}
-
-
-def law_name_regex() -> str:
-    """One alternation of every known law name, capitalised or not."""
-    names = []
-    for law in LAWS:
-        first, rest = law.pattern[0], law.pattern[1:]
-        names.append(f"(?:[{first}{first.upper()}]{rest})")
-    return "|".join(names)
+def law_regex(name: str) -> str:
+    """A law's name (skos:hiddenLabel, "hälso- och sjukvårdslag", "lag om valfrihetssystem") as running text
+    writes it: the first letter in either case, the head noun with or without its definite ending
+    ("hälso- och sjukvårdslagen", "lagen om valfrihetssystem"), "hälso- och" also as "hälso-och"."""
+    head, _, rest = name.partition(" ")
+    if head == "lag" and rest:
+        body = r"ag(?:en)?\s+" + spelling_regex(rest)
+    else:
+        body = spelling_regex(name)[1:] + ("(?:en)?" if re.search(r"(?:lag|balk)$", name) else "")
+    return f"[{name[0].lower()}{name[0].upper()}]{body}"
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,12 @@ class KnownProposal:
     @property
     def slug(self) -> str:
         return str(self.iri).rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Law:
+    """A law that documents name by its name or abbreviation, and its SFS number."""
+
+    sfs: str  # "2017:30"
+    names: tuple[str, ...]  # skos:hiddenLabel: "hälso- och sjukvårdslag", without the definite ending
+    abbreviation: str | None  # skos:altLabel: "HSL"

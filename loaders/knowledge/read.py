@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
 from proveniens.loaders.curated import load_curated
-from proveniens.loaders.knowledge.model import Body, BodyKind, Event, KnownProposal, Person, Plan
+from proveniens.loaders.knowledge.model import Body, BodyKind, Event, KnownProposal, Law, Person, Plan
 from proveniens.loaders.sources import SourceKind, SourceSet
 from proveniens.namespaces import INST, PV, RPUBL
 
@@ -127,4 +127,15 @@ def proposals(g: Graph) -> tuple[KnownProposal, ...]:
         sou = g.value(g.value(s, DCTERMS.isPartOf), DCTERMS.identifier)
         if names and sou is not None:
             out.append(KnownProposal(s, str(sou), names))
+    return tuple(out)
+
+
+def laws(g: Graph) -> tuple[Law, ...]:
+    """Laws with the names running text gives them (skos:hiddenLabel) and their abbreviation (skos:altLabel)."""
+    out = []
+    for s in sorted(g.subjects(RDF.type, RPUBL.Lag)):
+        names = _texts(g, s, SKOS.hiddenLabel)
+        ident = str(g.value(s, DCTERMS.identifier) or "")
+        if names and ident.startswith("SFS "):
+            out.append(Law(ident.removeprefix("SFS "), names, next(iter(_texts(g, s, SKOS.altLabel)), None)))
     return tuple(out)

@@ -19,9 +19,10 @@ from rdflib.term import Node
 
 from proveniens.build import LoadedGraph, verify_sources
 from proveniens.errors import EvidenceError
+from proveniens.loaders.citations.find import find_citations
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
-from proveniens.loaders.knowledge import SOURCES_DIR, Knowledge, knowledge
+from proveniens.loaders.knowledge import SOURCES_DIR, Knowledge, consulting, knowledge
 from proveniens.loaders.knowledge.entities import PersonIndex, body_named
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.minutes.refs import find_references
@@ -256,3 +257,29 @@ def test_a_proposal_added_to_the_curated_files_is_named_without_code(tmp_path: P
     found = Knowledge.from_sources(sources).proposal_named("SOU 2020:19", "Förslaget om vårdval i psykiatrin")
     assert found is not None and found.iri == INST["sou/2020:19/proposal/valfrihetssystem"]
     assert knowledge().proposal_named("SOU 2020:19", "Förslaget om vårdval i psykiatrin") is None
+
+
+# -- laws -------------------------------------------------------------------------------------
+
+
+def test_a_law_added_to_the_knowledge_files_is_cited_by_name_and_abbreviation(tmp_path: Path) -> None:
+    """Which laws there are is data: a law the files do not list is cited only where its number is written."""
+    sources = copy_sources(tmp_path)
+    laws = sources / "curated" / "knowledge" / "laws.yaml"
+    reference = sources / "curated" / "knowledge" / "sfs-lagar.txt"
+    line = len(reference.read_text(encoding="utf-8").splitlines()) + 1
+    with reference.open("a", encoding="utf-8") as out:
+        out.write("Lag om vård av unga | SFS 1990:52 | LVU\n")
+    with laws.open("a", encoding="utf-8") as out:
+        out.write(
+            '\n  - iri: sfs/1990:52\n    a: [rpubl:Lag]\n    dcterms:identifier: "SFS 1990:52"\n'
+            '    dcterms:title: {sv: "Lag med särskilda bestämmelser om vård av unga (1990:52)"}\n'
+            '    skos:hiddenLabel: ["lag om vård av unga"]\n    skos:altLabel: "LVU"\n    evidence:\n'
+            f'      - source: sfs-lagar.txt\n        lines: [{line}, {line}]\n'
+            '        quote: "Lag om vård av unga | SFS 1990:52"\n        assertion: stated\n'
+        )
+    text = "Enligt lagen om vård av unga ska nämnden agera. Se även 2 § LVU."
+    with consulting(Knowledge.from_sources(sources)):
+        cited = {(c.kind.name, c.identifier) for c in find_citations(text)}
+    assert ("LAW", "SFS 1990:52") in cited and ("PROVISION", "2 § SFS 1990:52") in cited, cited
+    assert not {c for c in find_citations(text) if "1990:52" in c.identifier}  # the repository's files lack it
