@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from proveniens.loaders.knowledge.entities import find_bodies
 from proveniens.loaders.minutes.parts import BULLET, Named, Passage, Statement, span_of
-from proveniens.loaders.minutes.posts import TITLE_FIRST
+from proveniens.loaders.minutes.posts import TITLE_FIRST, as_title
 from proveniens.loaders.minutes.text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
 from proveniens.loaders.text.layout import Line
 
@@ -66,7 +66,7 @@ def _subjects(subject: str, given: dict[str, str]) -> list[tuple[str, str | None
         if (title := TITLE_FIRST.match(part)) and looks_like_name(part[title.end() :]):
             name = " ".join(part[title.end() :].split())
             names.append(name)
-            beside.setdefault(name, title["title"].lower())
+            beside.setdefault(name, as_title(title["title"]))
         elif looks_like_name(part):
             names.append(" ".join(part.split()))
         elif re.fullmatch(NAME_TOKEN, part) and part in given:

@@ -12,6 +12,8 @@ ks_protokoll_2022-03-16.txt  a municipal board's protocol in the common form (wr
                      ersättare … ersätter …", "Övriga närvarande" officials, paragraphs "§ 45" opening with a
                      registration number before the title, one "§ 48" alone, "Kommunstyrelsens beslut" over each
                      decision, a presenter written after his title ("Socialchef Eva Berg föredrar ärendet").
+hsn_kallelse_2022-03-17.txt  a committee's notice (written for this test): members and substitutes invited,
+                     "Förslag till beslut" under each item, "Föredragande: Hälso- och sjukvårdsdirektör Lars Bok".
 """
 
 from __future__ import annotations
@@ -271,3 +273,21 @@ def test_a_protocol_paragraph_titles_decisions_and_a_titled_presenter() -> None:
     assert "Socialchef Eva Berg" not in names(g, g.subjects(RDF.type, FOAF.Person))
     posts = {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)}
     assert "socialchef" in posts and "ocialchef" not in posts
+
+
+HSN = INST["meeting/halso-och-sjukvardsnamnden/2022-03-17"]
+
+
+def test_a_notice_invites_proposes_and_names_a_titled_presenter() -> None:
+    g = graph("hsn_kallelse_2022-03-17.txt")
+    parts = list(g.subjects(PV.meeting, HSN))
+    guest = INST["role/invited-guest"]
+    invited = {str(g.value(g.value(p, ORG.member), FOAF.name)) for p in parts if (p, ORG.role, guest) in g}
+    assert invited == {"Maria Ek", "Olle Sand", "Berit Dahl", "Kent Åberg"}
+    assert not attendance(g, HSN)  # invitees are no attendees
+    items = {int(g.value(i, PV.itemNumber)): i for i in parts if (i, RDF.type, PV.AgendaItem) in g}
+    assert not [d for i in items.values() for d in g.subjects(PROV.wasGeneratedBy, i)]  # proposals: no decisions
+    assert str(g.value(items[2], PV.proposedDecisionText)) == "Nämnden antar förvaltningens förslag till remissvar."
+    assert names(g, g.objects(items[2], PV.presenter)) == {"Lars Bok"}
+    posts = {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)}
+    assert posts == {"hälso- och sjukvårdsdirektör"}
