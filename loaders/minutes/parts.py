@@ -162,7 +162,8 @@ DECIDING_KIND = re.compile(
 )
 TITLE_LINE = re.compile(
     r"^\s*(?:Mötesanteckning(?:ar)?|Minnesanteckning(?:ar)?|Protokoll|Anteckningar|Kallelse|Sammanställning|"
-    r"Föredragningslista|Dagordning|Möteskallelse|Kungörelse)\b(?:\s+(?:från|för|vid|till))?(?P<rest>.*)$",
+    r"Föredragningslista|Dagordning|Möteskallelse|Kungörelse)\b(?:\s+(?:fört\s+)?(?:från|för|vid|till)\b)?"
+    r"(?:\s+(?:sammanträde|mötet?)\s+(?:med|i)\b)?(?P<rest>.*)$",
     re.IGNORECASE,
 )
 NOTICE = re.compile(r"^\s*(?:Kallelse|Möteskallelse|Kungörelse|Föredragningslista)\b", re.IGNORECASE)

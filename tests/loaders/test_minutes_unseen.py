@@ -14,6 +14,9 @@ ks_protokoll_2022-03-16.txt  a municipal board's protocol in the common form (wr
                      decision, a presenter written after his title ("Socialchef Eva Berg föredrar ärendet").
 hsn_kallelse_2022-03-17.txt  a committee's notice (written for this test): members and substitutes invited,
                      "Förslag till beslut" under each item, "Föredragande: Hälso- och sjukvårdsdirektör Lars Bok".
+aldrenamnden_2019-07-04.txt  an old protocol's form (written for this test): "Protokoll fört vid sammanträde med
+                     Äldrenämnden" over "den 4 juli 2019", "Äldrenämnden beslutar" over "att utse …", and a decision
+                     in running text ("Nämnden noterar informationen.") with no label at all.
 """
 
 from __future__ import annotations
@@ -291,3 +294,15 @@ def test_a_notice_invites_proposes_and_names_a_titled_presenter() -> None:
     assert names(g, g.objects(items[2], PV.presenter)) == {"Lars Bok"}
     posts = {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)}
     assert posts == {"hälso- och sjukvårdsdirektör"}
+
+
+def test_a_protocol_titled_with_its_body_dated_below_and_deciding_in_att_clauses() -> None:
+    g = graph("aldrenamnden_2019-07-04.txt")
+    meeting = INST["meeting/aldrenamnden/2019-07-04"]
+    assert str(g.value(meeting, DCTERMS.date)) == "2019-07-04"
+    assert str(g.value(g.value(meeting, PV.body), SKOS.prefLabel)) == "Äldrenämnden"
+    decided = sorted(str(g.value(d, PV.decisionText)) for d in g.subjects(RDF.type, PV.Decision))
+    assert decided == ["Nämnden noterar informationen.",
+                       "Äldrenämnden beslutar att utse Per Berg att justera protokollet."]  # fmt: skip
+    assert attendance(g, meeting) == {"Eva Lund": ("Present", None), "Per Berg": ("Present", None),
+                                      "Kim Ax": ("Absent", None)}  # fmt: skip
