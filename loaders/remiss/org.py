@@ -245,7 +245,7 @@ class OrgReader:
         f.add(iri, RDF.type, PV.Position)
         f.add(iri, PV.stance, position.wording.stance)
         f.add(iri, PV.quote, Literal(position.quote))
-        if position.wording.written.lower().split()[0] not in {"tillstyrker", "avstyrker"}:
+        if position.wording.written.lower() not in {"tillstyrker", "avstyrker"}:  # "tillstyrker inte" is a reading
             notes.append(f"The stance is read from the wording '{position.wording.written}'.")
         assertion = Assertion.INFERRED if notes else Assertion.STATED
         ev = f.evidence(position.span.start, position.span.end, assertion, " ".join(notes) or None)

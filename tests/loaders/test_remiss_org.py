@@ -188,7 +188,18 @@ def test_actors_of_the_remiss_and_background_sous_are_not_responses(tmp_path: Pa
        ("Förbundet ser positivt på utredningens ambition.", "SupportsWithReservations"),
        ("Det är beklagligt att utredningen inte föreslår listning.", "Opposes"),
        ("Förbundet har inga invändningar mot förslaget.", "Supports"),
-       ("Förbundet har inga synpunkter på förslaget om taxan.", "NoOpinion")],
+       ("Förbundet har inga synpunkter på förslaget om taxan.", "NoOpinion"),
+       # support denied, doubt and concern are opposition; no objection is support
+       ("Regionen tillstyrker inte förslaget om nationell taxa.", "Opposes"),
+       ("Förbundet kan inte ställa sig bakom förslaget om nationell taxa.", "Opposes"),
+       ("Förbundet ställer sig inte bakom förslaget.", "Opposes"),
+       ("Regionen är tveksam till förslaget om obligatoriskt valfrihetssystem.", "Opposes"),
+       ("Förbundet ställer sig tveksamt till förslaget om ersättning.", "Opposes"),
+       ("Förbundet ser med oro på förslaget om nationell taxa.", "Opposes"),
+       ("Förbundet anser att förslaget om en nationell taxa inte bör genomföras.", "Opposes"),
+       ("Kommunen motsätter sig inte förslaget.", "Supports"),
+       ("Regionen har ingen erinran mot förslaget.", "Supports"),
+       ("Regionen lämnar förslaget utan erinran.", "Supports")],
 )
 def test_the_wording_maps_to_a_stance(sentence: str, expected: str) -> None:
     found = stance_in(sentence)
