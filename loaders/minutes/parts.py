@@ -304,7 +304,12 @@ def cut_title(title: str) -> str:
 # Lists of people and labelled values that run over several lines
 
 
-_FIELD_ALONE = re.compile(rf"^(?:{FIELD_LABELS})\s*:?\s*$", re.IGNORECASE)
+_FIELD_ALONE = re.compile(rf"^(?:{FIELD_LABELS}|Sammanträdesdatum|Mötesdatum|Sammanträdesdag)\s*:?\s*$", re.IGNORECASE)
+
+
+def field_alone(text: str) -> bool:
+    """Whether a line is a field's label without its value ("Ersättare", "Sammanträdesdatum"): the value is below."""
+    return bool(_FIELD_ALONE.match(" ".join(text.split())))
 
 
 def _continues(prev: str, nxt: str) -> str | None:

@@ -17,6 +17,9 @@ hsn_kallelse_2022-03-17.txt  a committee's notice (written for this test): membe
 aldrenamnden_2019-07-04.txt  an old protocol's form (written for this test): "Protokoll fört vid sammanträde med
                      Äldrenämnden" over "den 4 juli 2019", "Äldrenämnden beslutar" over "att utse …", and a decision
                      in running text ("Nämnden noterar informationen.") with no label at all.
+valfardsnamnden_2021-11-23.txt  labelled roll call lines (written for this test): "Närvarande ledamöter: …",
+                     "Tjänstgörande ersättare: Eva Hall (S) för Fred Holm (S)", "Ej tjänstgörande ersättare",
+                     "Övriga deltagare: …; …", "Anmält förhinder"; "Sammanträdesdatum" alone over the date.
 """
 
 from __future__ import annotations
@@ -306,3 +309,17 @@ def test_a_protocol_titled_with_its_body_dated_below_and_deciding_in_att_clauses
                        "Äldrenämnden beslutar att utse Per Berg att justera protokollet."]  # fmt: skip
     assert attendance(g, meeting) == {"Eva Lund": ("Present", None), "Per Berg": ("Present", None),
                                       "Kim Ax": ("Absent", None)}  # fmt: skip
+
+
+def test_labelled_roll_call_lines_with_a_substitute_for_a_member() -> None:
+    g = graph("valfardsnamnden_2021-11-23.txt")
+    meeting = INST["meeting/valfardsnamnden/2021-11-23"]
+    assert str(g.value(g.value(meeting, PV.body), SKOS.prefLabel)) == "Välfärdsnämnden"
+    seen = attendance(g, meeting)
+    present = ["Anna Ek", "Bo Lind", "Cia Berg", "Dan Ström", "Eva Hall", "Gun Sjö", "Hans Åkesson", "Ida Frost",
+               "Jan Moberg"]  # fmt: skip
+    assert {n: seen.get(n) for n in present} == {n: ("Present", None) for n in present}
+    assert (seen["Fred Holm"], seen["Karl Nyström"]) == (("Absent", None), ("Absent", None))
+    (holm,) = [p for p in g.subjects(PV.meeting, meeting) if names(g, [g.value(p, ORG.member)]) == {"Fred Holm"}]
+    assert [g.value(e, PV.assertion) for e in g.objects(holm, PV.attestedBy)] == [PV.Inferred]  # "för": a reading
+    assert {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)} == {"förvaltningschef", "sekreterare"}
