@@ -29,11 +29,12 @@ from proveniens.loaders.text.prose import Span, split_heading
 # A report number in a series: "Rapport 2021:8", "PM 2021:1", "RiR 2014:22".
 SERIES = re.compile(
     r"\b(?P<series>RiR|PM|[Rr]apport|[Pp]romemoria|[Dd]elrapport|[Ss]lutrapport)\s+(?P<number>(?:19|20)\d{2}:\d{1,3})\b"
+    r"|\b(?P<series2>Artikelnummer):?\s+(?P<number2>(?:19|20)\d{2}-\d{1,2}-\d{1,5})\b"  # Socialstyrelsen's
 )
 _ALONE = re.compile(rf"\s*(?:{SERIES.pattern})\s*")  # "Rapport 2021:3" on a line of its own: the report's number
 _OWN = re.compile(r"(?:[Bb]ilagor? till|[Ss]ammanfattning av|[Ll]adda ner|[Dd]en här|[Dd]enna|[Vv]år)\s+$")
 _SELF = re.compile(
-    r"\b(?:[Dd]en här|[Dd]enna|[Vv]år|[Ff]öreliggande)\s+(?:slut|del)?rapport(?:en)?\b|\brapporten\b|"
+    r"\b(?:[Dd]en här|[Dd]enna|[Vv]år|[Ff]öreliggande)\s+(?:[a-zåäö]+)?rapport(?:en)?\b|\brapporten\b|"
     r"\bdelrapportering\w*\b|\bslutrapport\b|\btidslinje\b"
 )
 _NOT_A_REPORT = re.compile(r"\bsammanträde\w*|\bprotokoll\w*|\bjusterare\b|\bkallelse\b|^\s*§\s*\d", re.I | re.M)
@@ -41,11 +42,12 @@ _NOT_A_REPORT = re.compile(r"\bsammanträde\w*|\bprotokoll\w*|\bjusterare\b|\bka
 _AGENCY_FOR = r"[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?\s+för\s+[\wåäö-]+(?:\s+och\s+[\wåäö-]+)?"
 _AGENCY_NAMED = (
     r"Regeringskansliet|Regeringen|[A-ZÅÄÖ][\wåäö]+(?:styrelsen|verket|myndigheten|inspektionen|revisionen|"
-    r"departementet|analys|rådet|institutet)"
+    r"departementet|analys|rådet|institutet|kontoret|kollegiet)"
 )
 _AGENCY = f"{_AGENCY_FOR}|{_AGENCY_NAMED}"
 _ISSUER_SENTENCE = re.compile(
-    rf"(?P<name>{_AGENCY})\s+(?:har\s+)?(?:på\s+regeringens\s+uppdrag\s+|regeringens\s+uppdrag\s+att\s+|"
+    rf"(?P<name>{_AGENCY})\s+(?:har\s+)?(?:på\s+regeringens\s+uppdrag\s+|på\s+uppdrag\s+av\s+regeringen\s+|"
+    r"regeringens\s+uppdrag\s+att\s+|"
     r"(?:fått\s+)?i\s+uppdrag\s+att\s+)?(?:utvärderat|utvärdera|granskat|granska|följt\s+upp|följa\s+upp|"
     r"kartlagt|kartlägga|analyserat|analysera|sammanställt)\b"
 )
@@ -114,7 +116,8 @@ def numbers(text: str) -> tuple[tuple[str, Span] | None, list[tuple[str, Span]]]
     cited: list[tuple[str, Span]] = []
     first_line = re.search(r"\S[^\n]*", text)
     for m in SERIES.finditer(text):
-        written = f"{m['series'][0].upper()}{m['series'][1:]} {m['number']}"
+        series, number = m["series"] or m["series2"], m["number"] or m["number2"]
+        written = f"{series[0].upper()}{series[1:]} {number}"
         in_title = first_line is not None and first_line.start() <= m.start() < first_line.end()
         alone = _ALONE.fullmatch(text[text.rfind("\n", 0, m.start()) + 1 : _line_end(text, m.end())]) is not None
         if own is None and (in_title or alone or _OWN.search(text, max(0, m.start() - 30), m.start())):
@@ -136,6 +139,7 @@ def title(text: str, date_line: int | None) -> tuple[str, Span] | None:
         words = " ".join(line.split())
         if (
             words
+            and re.search(r"[A-Za-zÅÄÖåäö]{2}", words)  # not a bare number ("2021:4") or a page number
             and i != date_line
             and len(words) < 120
             and not words.endswith((".", ":"))
