@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from proveniens.loaders.knowledge import Law, knowledge, slugify
+from proveniens.loaders.knowledge import Knowledge, Law, knowledge, slugify
 from proveniens.loaders.knowledge.lexicon import AGREEMENTS, DEPARTMENTS, agreement_regex, law_regex
 
 
@@ -209,8 +209,14 @@ def _law_names(laws: tuple[Law, ...]) -> _LawNames:
     )
 
 
+_LAST: list[tuple[Knowledge, _LawNames]] = []  # the knowledge last asked about: hashing its laws costs per call
+
+
 def _laws_known() -> _LawNames:
-    return _law_names(knowledge().laws)
+    known = knowledge()
+    if not _LAST or _LAST[0][0] is not known:
+        _LAST[:] = [(known, _law_names(known.laws))]
+    return _LAST[0][1]
 
 
 def _law_from(m: re.Match[str], laws: _LawNames) -> str | None:

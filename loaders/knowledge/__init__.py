@@ -262,9 +262,9 @@ _BY_CONTENT: dict[tuple[tuple[str, str], ...], Knowledge] = {}
 def knowledge(sources_dir: Path | None = None) -> Knowledge:
     """The knowledge the loaders consult: that of `sources_dir` when given, else the one a build is
     `consulting`, else the repository's (read once per process)."""
-    if sources_dir is None and (active := _CONSULTED.get()) is not None:
-        return active
-    return _of_folder((sources_dir or SOURCES_DIR).resolve())
+    if sources_dir is None:  # asked per sentence: no path to resolve on this way
+        return active if (active := _CONSULTED.get()) is not None else _of_folder(SOURCES_DIR)
+    return _of_folder(sources_dir.resolve())
 
 
 @cache
