@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from proveniens.loaders.knowledge import Knowledge, Law, knowledge, slugify
-from proveniens.loaders.knowledge.lexicon import AGREEMENTS, DEPARTMENTS, agreement_regex, law_regex
+from proveniens.loaders.knowledge import AgreementTitle, Knowledge, Law, knowledge, slugify
+from proveniens.loaders.knowledge.lexicon import DEPARTMENTS, law_regex, title_regex
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,6 @@ _NUMBERED_LAW = re.compile(
 # only at the start of the word before one, as its run of letters defeats the _STARTS scan.
 _NUMBERED_LAW_END = re.compile(rf"(?:lag|förordning|balk|kungörelse)(?:en|n)? ?\((?:SFS )?{_YEAR}:")
 _LETTERS_UP_TO = re.compile(r"[A-ZÅÄÖa-zåäö]*$")
-_AG_TITLE = re.compile(with_first_letters(agreement_regex(), [a.pattern for a in AGREEMENTS]))
 _AG_TRIGGER = re.compile(
     rf"(?<![\w])(?:(?P<tyear>{_YEAR}) års )?[Öö]verenskommelse(?:n|rna)?"
     r"(?: mellan (?:regeringen|staten) och (?:SKR|Sveriges Kommuner och Regioner))?(?: om(?: en)?)? ?"
@@ -209,14 +208,45 @@ def _law_names(laws: tuple[Law, ...]) -> _LawNames:
     )
 
 
-_LAST: list[tuple[Knowledge, _LawNames]] = []  # the knowledge last asked about: hashing its laws costs per call
+@dataclass(frozen=True)
+class _AgreementNames:
+    """One pattern for every agreement title the knowledge files list: group ag{i}o for a name that names
+    title i outright, ag{i}r for one that does so only after "överenskommelse" or with a year."""
+
+    title: re.Pattern[str]
+    titles: tuple[AgreementTitle, ...]
+
+    def matched(self, m: re.Match[str]) -> tuple[AgreementTitle, bool]:
+        """The title a match names, and whether it names it outright."""
+        group = next(k for k, v in m.groupdict().items() if v is not None and k.startswith("ag"))
+        return self.titles[int(group[2:-1])], group.endswith("o")
+
+
+@cache
+def _agreement_names(titles: tuple[AgreementTitle, ...]) -> _AgreementNames:
+    branches, groups = [], []
+    for i, t in enumerate(titles):
+        for kind, names in (("o", t.outright), ("r", t.reading)):
+            if names:
+                each = [title_regex(n) for n in sorted(names, key=len, reverse=True)]
+                branches += each  # one by one: with_first_letters reads the letter each opens with
+                groups.append(f"(?P<ag{i}{kind}>{'|'.join(each)})")
+    alternation = "|".join(groups) or _NEVER
+    return _AgreementNames(re.compile(with_first_letters(alternation, branches)), titles)
+
+
+_LAST: list[tuple[Knowledge, _LawNames, _AgreementNames]] = []  # the knowledge last asked about: one look per call
+
+
+def _known() -> tuple[_LawNames, _AgreementNames]:
+    known = knowledge()
+    if not _LAST or _LAST[0][0] is not known:
+        _LAST[:] = [(known, _law_names(known.laws), _agreement_names(known.agreements))]
+    return _LAST[0][1], _LAST[0][2]
 
 
 def _laws_known() -> _LawNames:
-    known = knowledge()
-    if not _LAST or _LAST[0][0] is not known:
-        _LAST[:] = [(known, _law_names(known.laws))]
-    return _LAST[0][1]
+    return _known()[0]
 
 
 def _law_from(m: re.Match[str], laws: _LawNames) -> str | None:
@@ -374,26 +404,25 @@ def _numbered_laws(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _agreement_data(m: re.Match[str], year: str | None) -> dict[str, Any]:
-    index = next(i for i, a in enumerate(AGREEMENTS) if m.group(f"ag{i}"))
-    a = AGREEMENTS[index]
+def _agreement_data(names: _AgreementNames, m: re.Match[str], year: str | None) -> dict[str, Any]:
+    a, _ = names.matched(m)
     key = re.sub(r"^en ", "", " ".join(m.group(0).lower().split()))
     return {"slug": a.slug, "label": a.label, "yearly": a.yearly, "year": year, "key": key}
 
 
 def _agreements(text: str) -> Iterator[Group]:
+    names = _known()[1]
     for trig in _scan(_AG_TRIGGER, text):
-        title = _AG_TITLE.match(text, trig.end())
+        title = names.title.match(text, trig.end())
         if title is None:
             continue
         year = _AG_YEAR.match(text, title.end())
-        data = _agreement_data(title, year.group("year") if year else trig.group("tyear"))
+        data = _agreement_data(names, title, year.group("year") if year else trig.group("tyear"))
         yield [Candidate("AGREEMENT", trig.start(), year.end() if year else title.end(), data)]
-    for title in _AG_TITLE.finditer(text):
+    for title in names.title.finditer(text):
         year = _AG_YEAR.match(text, title.end())
-        index = next(i for i, a in enumerate(AGREEMENTS) if title.group(f"ag{i}"))
-        if AGREEMENTS[index].distinctive or year:
-            data = _agreement_data(title, year.group("year") if year else None)
+        if names.matched(title)[1] or year:
+            data = _agreement_data(names, title, year.group("year") if year else None)
             yield [Candidate("AGREEMENT", title.start(), year.end() if year else title.end(), data)]
     for m in _scan(_AG_YEARLESS, text):
         yield [Candidate("AGREEMENT", m.start(), m.end(), {"slug": None, "year": m.group("year"), "key": None})]

@@ -23,12 +23,12 @@ from pathlib import Path
 from rdflib import URIRef
 
 from proveniens.loaders.knowledge import read
-from proveniens.loaders.knowledge.model import Body, BodyKind, Event, KnownProposal, Law, Person, Plan
+from proveniens.loaders.knowledge.model import AgreementTitle, Body, BodyKind, Event, KnownProposal, Law, Person, Plan
 from proveniens.loaders.knowledge.slug import slugify
 from proveniens.loaders.sources import SourceKind, SourceSet, find_sources
 
-__all__ = ["Body", "BodyKind", "Event", "Knowledge", "KnownProposal", "Law", "Person", "Plan", "consulting",
-           "for_sources", "key", "knowledge", "slugify"]  # fmt: skip
+__all__ = ["AgreementTitle", "Body", "BodyKind", "Event", "Knowledge", "KnownProposal", "Law", "Person", "Plan",
+           "consulting", "for_sources", "key", "knowledge", "slugify"]  # fmt: skip
 
 SOURCES_DIR = Path(__file__).resolve().parents[2] / "sources"
 KNOWLEDGE_DIR = Path("curated") / "knowledge"  # where a sources folder keeps its knowledge files
@@ -53,9 +53,10 @@ class Knowledge:
     def __init__(self, bodies: tuple[Body, ...], people: tuple[Person, ...], events: tuple[Event, ...],
                  plans: tuple[Plan, ...], inquiries: dict[str, str] | None = None,
                  sou_titles: dict[str, str] | None = None,
-                 proposals: tuple[KnownProposal, ...] = (), laws: tuple[Law, ...] = ()) -> None:  # fmt: skip
+                 proposals: tuple[KnownProposal, ...] = (), laws: tuple[Law, ...] = (),
+                 agreements: tuple[AgreementTitle, ...] = ()) -> None:  # fmt: skip
         self.bodies, self.people, self.events, self.plans = bodies, people, events, plans
-        self.proposals, self.laws = proposals, laws
+        self.proposals, self.laws, self.agreements = proposals, laws, agreements
         self.inquiries = inquiries or {}  # "S 2017:01" → the inquiry's name
         self.sou_titles = sou_titles or {}  # "SOU 2020:19" → its Swedish title
         self._by_slug = {b.slug: b for b in bodies}
@@ -68,7 +69,8 @@ class Knowledge:
     def from_source_set(cls, sources: SourceSet) -> Knowledge:
         graph = read.read_graph(sources)
         return cls(read.bodies(graph), read.people(graph), read.events(graph), read.plans(graph),
-                   read.inquiries(graph), read.sou_titles(graph), read.proposals(graph), read.laws(graph))  # fmt: skip
+                   read.inquiries(graph), read.sou_titles(graph), read.proposals(graph), read.laws(graph),
+                   read.agreement_titles(graph))  # fmt: skip
 
     # -- bodies ---------------------------------------------------------------------------------
 

@@ -1,9 +1,9 @@
 """What a reader of Swedish health-policy texts knows without being told: how a law's name is inflected,
-the names of the recurring government–SKR agreements, and the department letters of inquiries and
-registration numbers.
+how an agreement's title is written, and the department letters of inquiries and registration numbers.
 
 Patterns are written for flattened text (see flattext.py): single spaces, hyphenation undone, and
-"hälso- och" possibly written "hälso-och". Which laws there are is data (sources/curated/knowledge/laws.yaml).
+"hälso- och" possibly written "hälso-och". Which laws and agreements there are is data
+(sources/curated/knowledge/laws.yaml, agreements.yaml).
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from proveniens.loaders.knowledge import knowledge, slugify, spelling_regex  # n
 # Government department letters used in inquiry numbers ("S 2017:01") and registration numbers
 # ("S2019/03056/FS"), longest first so "UD" wins over "U".
 DEPARTMENTS = ("UD", "Fi", "Fö", "Ju", "Jo", "Ku", "Ko", "In", "A", "I", "L", "M", "N", "S", "U")
-
-_HOS = r"hälso-\s?och\s?sjukvårds"  # "hälso- och sjukvårds" with the elision space optional
 
 
 def law_regex(name: str) -> str:
@@ -32,54 +30,12 @@ def law_regex(name: str) -> str:
     return f"[{name[0].lower()}{name[0].upper()}]{body}"
 
 
-@dataclass(frozen=True)
-class AgreementTitle:
-    """A recurring agreement between the government and SKR (or a regional agreement) by its title.
-
-    `distinctive` titles are agreements wherever they occur; others ("God och nära vård" is also the
-    reform's name) only after "överenskommelse(n) (om)" or with a year ("God och nära vård 2019").
-    """
-
-    slug: str  # IRI slug without year: agreement/{slug}-{year} or agreement/{slug}
-    label: str  # the normalised title
-    pattern: str
-    distinctive: bool
-    yearly: bool = True
-
-
-AGREEMENTS: tuple[AgreementTitle, ...] = (
-    AgreementTitle(
-        "god-och-nara-vard",
-        "God och nära vård",
-        r"[Gg]od och nära vård(?: ?[–—-] ?[Ee]n omställning av "
-        + _HOS.replace("sjukvårds", "sjukvården")
-        + r" med fokus på primärvården)?",
-        distinctive=False,
-    ),
-    AgreementTitle(
-        "investering-vardens-medarbetare",
-        "En investering för utvecklade förutsättningar för vårdens medarbetare",
-        r"(?:[Ee]n )?investering för utvecklade förutsättningar för vårdens medarbetare",
-        distinctive=True,
-    ),
-    AgreementTitle(
-        "okad-tillganglighet-barnhalsovarden",
-        "Ökad tillgänglighet för barnhälsovården",
-        r"[Öö]kad tillgänglighet (?:för|i|inom) barnhälsovården",
-        distinctive=True,
-        yearly=False,
-    ),
-    AgreementTitle(
-        "battre-resursutnyttjande",
-        "Bättre resursutnyttjande i hälso- och sjukvården",
-        r"(?:stöd till )?[Bb]ättre resursutnyttjande i " + _HOS.replace("sjukvårds", "sjukvården"),
-        distinctive=False,
-    ),
-)
-
-
-def agreement_regex() -> str:
-    return "|".join(f"(?P<ag{i}>{a.pattern})" for i, a in enumerate(AGREEMENTS))
+def title_regex(name: str) -> str:
+    """An agreement's name (knowledge data, "god och nära vård – en omställning av …") as running text writes
+    it: each part's first letter in either case ("God och nära vård – En omställning …"), any dash between
+    parts, "hälso- och" also as "hälso-och"."""
+    parts = re.split(r"\s+[–—-]\s+", name)
+    return r" ?[–—-] ?".join(f"[{p[0].lower()}{p[0].upper()}]{spelling_regex(p)[1:]}" for p in parts)
 
 
 def inquiry_names() -> dict[str, str]:

@@ -105,3 +105,14 @@ class Law:
     sfs: str  # "2017:30"
     names: tuple[str, ...]  # skos:hiddenLabel: "hälso- och sjukvårdslag", without the definite ending
     abbreviation: str | None  # skos:altLabel: "HSL"
+
+
+@dataclass(frozen=True)
+class AgreementTitle:
+    """A government–SKR agreement, or a series of them, by the names running text gives it."""
+
+    slug: str  # agreement/{slug}-{year} for a series, agreement/{slug} for a one-off agreement
+    label: str  # the title (skos:prefLabel; a one-off's dcterms:title)
+    outright: tuple[str, ...]  # skos:altLabel: a mention names it
+    reading: tuple[str, ...]  # skos:hiddenLabel: only after "överenskommelse" or with a year
+    yearly: bool  # a series: each year's agreement is its own

@@ -283,3 +283,26 @@ def test_a_law_added_to_the_knowledge_files_is_cited_by_name_and_abbreviation(tm
         cited = {(c.kind.name, c.identifier) for c in find_citations(text)}
     assert ("LAW", "SFS 1990:52") in cited and ("PROVISION", "2 § SFS 1990:52") in cited, cited
     assert not {c for c in find_citations(text) if "1990:52" in c.identifier}  # the repository's files lack it
+
+
+# -- agreements -------------------------------------------------------------------------------
+
+
+def test_an_agreement_series_added_to_the_knowledge_files_is_cited_by_title_and_year(tmp_path: Path) -> None:
+    """A name under skos:hiddenLabel names the series only after "överenskommelse" or with a year."""
+    sources = copy_sources(tmp_path)
+    agreements = sources / "curated" / "knowledge" / "agreements.yaml"
+    with agreements.open("a", encoding="utf-8") as out:
+        out.write(
+            "\n  - iri: agreement-series/psykisk-halsa\n    a: [pv:AgreementSeries]\n"
+            '    skos:prefLabel: {sv: "Insatser inom området psykisk hälsa"}\n'
+            '    skos:hiddenLabel: ["insatser inom området psykisk hälsa"]\n    evidence:\n'
+            "      - source: 004_77c63d0e7f875d18.txt\n        lines: [1988, 1988]\n"
+            '        quote: "överenskommelse om bättre resursutnyttjande"\n        assertion: stated\n'
+            "        note: A stand-in quote; the test is about how the name is read.\n"
+        )
+    text = "Överenskommelsen om insatser inom området psykisk hälsa 2021 gav medel. Insatser inom området psykisk."
+    with consulting(Knowledge.from_sources(sources)):
+        cited = [(c.identifier, str(c.iri)) for c in find_citations(text) if c.kind.name == "AGREEMENT"]
+    assert cited == [("Insatser inom området psykisk hälsa 2021", str(INST["agreement/psykisk-halsa-2021"]))]
+    assert not [c for c in find_citations(text) if c.kind.name == "AGREEMENT"]  # the repository's files lack it
