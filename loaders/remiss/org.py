@@ -27,6 +27,7 @@ from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.remiss.answered import Answered, answered, remiss_rounds
 from proveniens.loaders.remiss.responder import Responder, responder, speaks
 from proveniens.loaders.remiss.wording import NO_OPINION, OPPOSE, SUPPORT, Wording, list_stance, stance_in
+from proveniens.loaders.signatures import write_signatures
 from proveniens.loaders.text.dated import line_evidence, write_date
 from proveniens.loaders.text.dates import document_date
 from proveniens.loaders.text.document_text import sentence_spans
@@ -159,6 +160,7 @@ class OrgReader:
         if who is None or not sous:
             return
         creator = self.organisation(who)
+        write_signatures(self.facts, self.text, creator, who.name)
         taken = positions(self.text, who)
         rounds = remiss_rounds(self.text, sous)
         for sou in sous:
@@ -236,10 +238,12 @@ class OrgReader:
         else:
             slug = "-".join(slugify(position.about).split("-")[:8]) or f"forslag-{n}"
             proposal = URIRef(f"{sou.iri}/proposal/{slug}")
-            f.add(proposal, RDF.type, PV.Proposal)
-            f.add(proposal, DCTERMS.description, Literal(position.about, lang="sv"))
-            f.add(proposal, DCTERMS.isPartOf, sou.iri)
-            f.attest(proposal, f.evidence(position.span.start, position.span.end))
+        # described as the response words it also when the curated files know it: a build of documents
+        # alone (no curated files of its own) has the proposal from this response only
+        f.add(proposal, RDF.type, PV.Proposal)
+        f.add(proposal, DCTERMS.description, Literal(position.about, lang="sv"))
+        f.add(proposal, DCTERMS.isPartOf, sou.iri)
+        f.attest(proposal, f.evidence(position.span.start, position.span.end))
         iri = URIRef(f"{response}/position/{n}")
         f.add(response, PV.position, iri)
         f.add(iri, RDF.type, PV.Position)

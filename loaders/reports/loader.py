@@ -31,6 +31,7 @@ from proveniens.loaders.remiss.parts import views_heading
 from proveniens.loaders.reports import general as report_general
 from proveniens.loaders.reports import parts
 from proveniens.loaders.reports.write import GeneralReportWriter, write_places
+from proveniens.loaders.signatures import write_signatures
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.document_text import document_text
 from proveniens.loaders.text.prose import Span, sentence_at
@@ -119,6 +120,7 @@ class _Reader:
         if header is not None:
             f.attest(report, f.evidence(header.start, header.end))
         f.link(report, DCTERMS.creator, authority, f.evidence(*self.sentence(main[0])))
+        write_signatures(f, self.masked, authority, authority_name)
         assignment = self.assignment(main, authority)
         f.link(report, PV.reportsOn, assignment, f.evidence(*self.sentence(main[0])))
         self.references(report)
