@@ -77,6 +77,10 @@ _SESSION = re.compile(
     rf"(?P<year>{_YEAR}) ?(?P<s1>[/:.{_DASH}]) ?(?P<short>\d{{4}}|\d{{2}}) ?(?P<s2>[/:.{_DASH}]) ?(?P<number>{_NUM})"
 )
 _PROP_MORE = re.compile(r"(?:, ?| och | samt )")
+# "propositionen God och jämlik hälsa … (2017/18:249)": a session number in parentheses after a proposition's title.
+_BARE_SESSION = re.compile(rf"\((?P<year>{_YEAR})(?P<s1>/)(?P<short>\d{{2}})(?P<s2>:)(?P<number>{_NUM})\)")
+_PROP_WORD = re.compile(r"\b[Pp]roposition(?:en|erna)?\b")
+_PROP_TITLE_REACH = 150
 _KOMMITTE = re.compile(rf"(?<![\w/])(?P<department>{_DEPT}) ?(?P<year>{_YEAR}) ?: ?(?P<number>\d{{2,3}})(?![\d/])")
 _BARE_KOMMITTE = re.compile(rf"\((?P<year>{_YEAR}):(?P<number>0\d)\)")
 _INQUIRY_CONTEXT = re.compile(r"(?:[Uu]tredning|[Kk]ommitt[ée]|[Uu]tredare)\w*")
@@ -102,6 +106,11 @@ _AG_TRIGGER = re.compile(
     r"(?: mellan (?:regeringen|staten) och (?:SKR|Sveriges Kommuner och Regioner))?(?: om(?: en)?)? ?"
 )
 _AG_YEAR = re.compile(r" ?(?P<year>20\d{2})(?![\d:/])")
+# "överenskommelsen om en god och nära vård tecknades i juni 2019": the year it was signed names which one.
+_AG_SIGNED_IN = re.compile(
+    r"\s+(?:tecknades|undertecknades|ingicks|slöts)\s+(?:(?:den|i)\s+)?(?:\d{1,2}\s+)?(?:[a-zåäö]+\s+)?"
+    r"(?P<year>20\d{2})(?![\d:/])"
+)
 _AG_YEARLESS = re.compile(rf"(?<![\w])(?P<year>{_YEAR}) års överenskommelse(?:n)?(?![\w])")
 _AG_GENERIC = re.compile(
     r"(?<![\w])[Öö]verenskommelsen (?:om )?(?P<title>[A-ZÅÄÖ][\wåäö]*(?: [\wåäö-]+){1,11}?) (?P<year>20\d{2})(?![\d:/])"
@@ -337,6 +346,9 @@ def _session(m: re.Match[str]) -> dict[str, str] | None:
 
 
 def _propositions(text: str) -> Iterator[Group]:
+    for m in _BARE_SESSION.finditer(text):
+        if (data := _session(m)) and _PROP_WORD.search(text, max(0, m.start() - _PROP_TITLE_REACH), m.start()):
+            yield [Candidate("PROP", m.start() + 1, m.end() - 1, data)]
     for head in _scan(_PROP_HEAD, text):
         m = _SESSION.match(text, head.end())
         data = _session(m) if m else None
@@ -417,7 +429,9 @@ def _agreements(text: str) -> Iterator[Group]:
         if title is None:
             continue
         year = _AG_YEAR.match(text, title.end())
-        data = _agreement_data(names, title, year.group("year") if year else trig.group("tyear"))
+        signed = None if year or trig.group("tyear") else _AG_SIGNED_IN.match(text, title.end())
+        written = year.group("year") if year else trig.group("tyear") or (signed and signed.group("year"))
+        data = _agreement_data(names, title, written)
         yield [Candidate("AGREEMENT", trig.start(), year.end() if year else title.end(), data)]
     for title in names.title.finditer(text):
         year = _AG_YEAR.match(text, title.end())
