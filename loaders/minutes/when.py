@@ -23,10 +23,10 @@ from proveniens.loaders.text.layout import Line
 
 _HEADER_LINES = 10
 _DATE_LABEL = re.compile(
-    r"^\s*(?:(?:Protokoll|Kallelse|Mötesanteckningar|Minnesanteckningar)\s+)?"
-    r"(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Datum)\b\s*:?\s*",
+    r"(?:^\s*|(?<=\S\s\s))(?P<label>(?:(?:Protokoll|Kallelse|Mötesanteckningar|Minnesanteckningar)\s+)?"
+    r"(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Datum))\b\s*:?\s*",
     re.IGNORECASE,
-)
+)  # at the start of a line, or as a column of a page header after a wide gap ("SOCIALNÄMNDEN   Sammanträdesdatum")
 _WHEN = re.compile(
     r"^\s*(?:(?:Tid|Datum)(?:\s+och\s+(?:plats|tid))?|Plats\s+och\s+tid|Sammanträdesdatum|Mötesdatum|Dag|När)\b"
     r"|^\s*(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)",
@@ -55,9 +55,10 @@ def date_meeting(minutes: Minutes) -> None:
         return
     top = list(lines[:_HEADER_LINES])
     for pos, line in enumerate(top):  # "Sammanträdesdatum 2019-03-12", or the date on the line below
-        if m := _DATE_LABEL.match(line.text):
+        if m := _DATE_LABEL.search(line.text):
             for where in (line, *top[pos + 1 : pos + 2]):
-                text = line.text[m.end() :] if where is line else where.text
+                # below the label, in its column: a page header laid out as a table puts the body before it
+                text = line.text[m.end() :] if where is line else where.text[m.start("label") :]
                 if days := [d for d in find_dates(text) if d.is_day and not text[: d.start].strip()]:
                     minutes.date = (days[0].first, span_of([line, where] if where is not line else [line]))
                     return

@@ -60,6 +60,7 @@ _HEADERISH = re.compile(
     r"|\d{4}-\d{2}-\d{2})$"
 )
 _HEADER_BLOCK_LINES = 6
+_OWN_HEAD_LINES = 4  # non-blank lines at the top of a document: its own header, though later pages repeat it
 # Content a repeated line may be without being a page header (labels and decisions recur by design).
 _CONTENT_LABEL = re.compile(
     r"^\s*(?:\d{1,2}\s*[.)]|[a-z]\.|§|•|-|Ställningstagande|Beslut|Föredragande|Information|Dialog|Diskussion)",
@@ -156,9 +157,10 @@ def _page_break_neighbours(lines: list[str]) -> set[int]:
 def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
     """Lines repeated (digits aside) two or more times, every time at a page break or next to a page mark."""
     boundaries = _page_break_neighbours(lines)
-    for i, kind in enumerate(kinds):
-        if kind is LineKind.PAGE_NUMBER:
+    for i, kind in enumerate(kinds):  # a page number or a recurring capitals header marks a page break
+        if kind in (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEADER):
             boundaries.update(range(i - 3, i + 4))
+    last = set([i for i, kind in enumerate(kinds) if kind is not LineKind.BLANK][-2:])  # where the last page ends
     shape = [re.sub(r"\d+", "#", " ".join(t.split())) if kinds[i] is LineKind.BODY else "" for i, t in enumerate(lines)]
     at: dict[str, list[int]] = {}
     for i, s in enumerate(shape):
@@ -166,7 +168,10 @@ def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
             at.setdefault(s, []).append(i)
     found: set[int] = set()
     for key, where in at.items():
-        if len(where) >= 2 and not _CONTENT_LABEL.match(key) and all(i in boundaries for i in where):
+        # a footer printed on three pages or more may close the text, which is no page break of its own
+        closing = len(where) >= 3 and where[-1] in last
+        at_breaks = all(i in boundaries for i in (where[:-1] if closing else where))
+        if len(where) >= 2 and not _CONTENT_LABEL.match(key) and at_breaks:
             found.update(where)
     return found
 
@@ -260,6 +265,12 @@ def _analyse(text: str) -> Layout:
             j -= 1
     for i in _repeated_at_breaks(lines, kinds):
         kinds[i] = LineKind.RUNNING_HEADER
+    # The header that opens the document is its own (title, body, date are read from it), though every
+    # later page repeats it; a header after content is a page's.
+    for i in [i for i, kind in enumerate(kinds) if kind not in (LineKind.BLANK, LineKind.PROVENANCE)][:_OWN_HEAD_LINES]:
+        if kinds[i] is not LineKind.RUNNING_HEADER:
+            break
+        kinds[i] = LineKind.BODY
 
     for i, kind in enumerate(kinds):
         if kind not in (LineKind.BODY, LineKind.BLANK):

@@ -20,6 +20,10 @@ aldrenamnden_2019-07-04.txt  an old protocol's form (written for this test): "Pr
 valfardsnamnden_2021-11-23.txt  labelled roll call lines (written for this test): "Närvarande ledamöter: …",
                      "Tjänstgörande ersättare: Eva Hall (S) för Fred Holm (S)", "Ej tjänstgörande ersättare",
                      "Övriga deltagare: …; …", "Anmält förhinder"; "Sammanträdesdatum" alone over the date.
+socialnamnden_2022-03-16.txt  a protocol as a PDF gives it (written for this test): a page header laid out as a
+                     table ("SAMMANTRÄDESPROTOKOLL" / "Sammanträdesdatum  Sida" / "Socialnämnden  2022-03-16  1(4)")
+                     on every page, "Justerandes sign  Utdragsbestyrkande" at every page's foot, the roll call in a
+                     label column, "§ 12  Dnr SN 2022/45" over the title, a body named only by its decisions.
 """
 
 from __future__ import annotations
@@ -323,3 +327,20 @@ def test_labelled_roll_call_lines_with_a_substitute_for_a_member() -> None:
     (holm,) = [p for p in g.subjects(PV.meeting, meeting) if names(g, [g.value(p, ORG.member)]) == {"Fred Holm"}]
     assert [g.value(e, PV.assertion) for e in g.objects(holm, PV.attestedBy)] == [PV.Inferred]  # "för": a reading
     assert {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)} == {"förvaltningschef", "sekreterare"}
+
+
+def test_a_protocol_with_a_page_header_table_and_footers_on_every_page() -> None:
+    g = graph("socialnamnden_2022-03-16.txt")
+    meeting = INST["meeting/socialnamnden/2022-03-16"]
+    assert str(g.value(meeting, DCTERMS.date)) == "2022-03-16"  # below "Sammanträdesdatum", in its column
+    assert str(g.value(g.value(meeting, PV.body), SKOS.prefLabel)) == "Socialnämnden"
+    items = {int(g.value(i, PV.itemNumber)): i for i in g.subjects(PV.meeting, meeting)
+             if (i, RDF.type, PV.AgendaItem) in g}  # fmt: skip
+    assert {n: str(g.value(i, DCTERMS.title)) for n, i in items.items()} == {
+        12: "Yttrande över remiss av Färdplan nära vård", 13: "Delårsrapport", 14: "Meddelanden"}
+    texts = " ".join(str(o) for i in items.values() for o in g.objects(i, DCTERMS.description))
+    assert "Justerandes sign" not in texts and "Sammanträdesdatum" not in texts  # page furniture
+    seen = attendance(g, meeting)
+    assert {n for n, (status, _) in seen.items() if status == "Present"} == {
+        "Anna Berg", "Bo Ek", "Cecilia Dahl", "David Falk", "Eva Gran", "Frida Holm"}
+    assert names(g, g.objects(items[12], PV.presenter)) == {"Eva Gran"}
