@@ -26,8 +26,9 @@ from rdflib.term import Node
 from proveniens import __version__
 from proveniens.dataset_description import VOID_GRAPH, describe
 from proveniens.errors import ValidationFailed
+from proveniens.graph_delta import GraphDelta, delta, read_triples
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
-from proveniens.lineage_index import LINEAGE_GRAPH, index_store
+from proveniens.lineage_index import LINEAGE_GRAPH, index_store, update_index
 from proveniens.lineage_index import LOADER as LINEAGE_LOADER
 from proveniens.links import LINKS_GRAPH, store_links
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
@@ -217,6 +218,7 @@ class _Loaded:
     records: list[GraphRecord]
     rdf_origins: dict[URIRef, str]  # RDF graph -> its file, for findings about its subjects
     typed: list[Node] = field(default_factory=list)  # nodes the dropped graphs typed (incremental validation)
+    change: GraphDelta | None = None  # what an incremental build changed, triple by triple (when small)
 
 
 def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Steps) -> _Loaded:
@@ -226,6 +228,7 @@ def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Ste
     checks are validated again (a type taken away breaks them)."""
     dropped = typed_nodes(candidate.store, [str(g) for g in plan.drop]) if plan.keep else []
     typed = [node for n in dropped if (node := to_rdflib(n)) is not None]
+    before = read_triples(candidate.store, [str(g) for g in plan.drop]) if plan.keep else None
     for graph in plan.drop:
         candidate.drop_graph(graph)
     with steps("loading sources"):
@@ -247,7 +250,9 @@ def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Ste
                         graph, source.iri, source.sha256, RDF_LOADER, __version__, candidate.size(graph), original
                     )
                 )
-    return _Loaded(text, origins, unrecognised, records, rdf_origins, typed)
+    changed = {*map(str, plan.drop), *(str(r.graph) for r in records)}
+    after = read_triples(candidate.store, changed) if before is not None else None
+    return _Loaded(text, origins, unrecognised, records, rdf_origins, typed, delta(before, after))
 
 
 class _Origins(Mapping[Node, Origin]):
@@ -380,7 +385,8 @@ def build(
         is_incremental = bool(plan.keep)
         loaded = _load_into(candidate, sources, plan, steps)
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
-            index_store(candidate.store)
+            if loaded.change is None or not update_index(candidate.store, loaded.change):
+                index_store(candidate.store)
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
         with steps("validating"):

@@ -21,6 +21,8 @@ from proveniens.store import StoreLayout, open_read_only
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 EX = "https://example.org/"
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
+PART_OF = "http://purl.org/dc/terms/isPartOf"
+REFERENCES = "http://purl.org/dc/terms/references"
 
 
 def graphs(root: Path) -> dict[str, Graph]:
@@ -33,7 +35,11 @@ def graphs(root: Path) -> dict[str, Graph]:
 
 
 def rdf(folder: Path, name: str, says: str) -> None:
-    (folder / name).write_text(f'<{EX}{name}> <{EX}says> "{says}" .\n_:b <{EX}says> "{says}, anonymously" .\n')
+    """A small RDF source; what it says is also a lineage link (part of) and an impact link (referenced by)."""
+    (folder / name).write_text(
+        f'<{EX}{name}> <{EX}says> "{says}" .\n_:b <{EX}says> "{says}, anonymously" .\n'
+        f"<{EX}{name}> <{PART_OF}> <{EX}{says}> .\n<{EX}{says}> <{REFERENCES}> <{EX}{name}> .\n"
+    )
 
 
 def test_incremental_build_equals_a_full_build(tmp_path: Path) -> None:
