@@ -45,7 +45,7 @@ from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
-from proveniens.shacl_sparql.run import to_rdflib, typed_nodes
+from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
 from proveniens.store_statistics import described_statistics, store_counts
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
@@ -217,17 +217,15 @@ class _Loaded:
     unrecognised: list[Unread]
     records: list[GraphRecord]
     rdf_origins: dict[URIRef, str]  # RDF graph -> its file, for findings about its subjects
-    typed: list[Node] = field(default_factory=list)  # nodes the dropped graphs typed (incremental validation)
     change: GraphDelta | None = None  # what an incremental build changed, triple by triple (when small)
 
 
 def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Steps) -> _Loaded:
     """Drop what the plan drops, then write the reloaded sources into the candidate.
 
-    An incremental build first notes the nodes the dropped graphs typed: their neighbours' sh:class
-    checks are validated again (a type taken away breaks them)."""
-    dropped = typed_nodes(candidate.store, [str(g) for g in plan.drop]) if plan.keep else []
-    typed = [node for n in dropped if (node := to_rdflib(n)) is not None]
+    An incremental build first reads the triples of the graphs it drops, and after loading those of
+    their new versions: the difference (`graph_delta`) is what the lineage index and the validation
+    look at."""
     before = read_triples(candidate.store, [str(g) for g in plan.drop]) if plan.keep else None
     for graph in plan.drop:
         candidate.drop_graph(graph)
@@ -252,7 +250,7 @@ def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Ste
                 )
     changed = {*map(str, plan.drop), *(str(r.graph) for r in records)}
     after = read_triples(candidate.store, changed) if before is not None else None
-    return _Loaded(text, origins, unrecognised, records, rdf_origins, typed, delta(before, after))
+    return _Loaded(text, origins, unrecognised, records, rdf_origins, delta(before, after))
 
 
 class _Origins(Mapping[Node, Origin]):
@@ -295,11 +293,10 @@ def _in_memory(store: ox.Store, graphs: list[str]) -> ox.Store:
     return copy
 
 
-def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, incremental: bool) -> ValidationReport:
-    """Validate the candidate: all of it (copied into memory) in a full build, else what the reloaded graphs affect.
+def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan) -> ValidationReport:
+    """Validate the candidate: all of it (copied into memory) in a full build, else what the change can affect.
 
-    A removed source changes what its neighbours may refer to, so a build that removes one
-    validates in full."""
+    An incremental build whose change was too large to keep (`graph_delta.MOST_TRIPLES`) validates in full."""
     origins = dict(loaded.origins)
     files = {str(g): where for g, where in loaded.rdf_origins.items()}
     for record in plan.keep:  # subjects of graphs carried over still name their file
@@ -310,16 +307,14 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, increme
             for node in set(item.graph.subjects()):
                 origins.setdefault(node, Origin(str(item.source.path)))
     content = sorted({str(r.graph) for r in [*plan.keep, *loaded.records]})
-    changed = [str(r.graph) for r in loaded.records] if incremental and not plan.removed else None
     graphs = [*content, str(ONTOLOGY_GRAPH)]
     return validate_store(
-        candidate.store if changed is not None else _in_memory(candidate.store, graphs),
+        candidate.store if loaded.change is not None else _in_memory(candidate.store, graphs),
         read_turtle(shapes_files()),
         _Origins(origins, candidate.store, files),
         graphs=graphs,
-        changed=changed,
+        change=loaded.change,
         source=[item.graph for item in loaded.text],  # only they still know xsd:positiveInteger from xsd:integer
-        typed=loaded.typed,
     )
 
 
@@ -382,7 +377,6 @@ def build(
             if previous
             else full_plan(sources)
         )
-        is_incremental = bool(plan.keep)
         loaded = _load_into(candidate, sources, plan, steps)
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
             if loaded.change is None or not update_index(candidate.store, loaded.change):
@@ -390,7 +384,7 @@ def build(
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
         with steps("validating"):
-            report = _verify_candidate(candidate, loaded, plan, is_incremental)
+            report = _verify_candidate(candidate, loaded, plan)
         if not report.conforms:
             raise ValidationFailed(report)
         triples = _finish(candidate, loaded, plan, ontology, steps)
