@@ -90,8 +90,14 @@ class Check:
     narrow: str = ""
 
     def query(self, scope: str = "") -> str:
-        """The query text; `scope`, a pattern binding ?this, narrows the focus nodes (joined first)."""
+        """The query text; `scope`, a pattern binding ?this, narrows the focus nodes (joined first).
+
+        A SPARQL constraint's body is a sub-select, which the engine evaluates whole before any
+        join: the scope goes inside it too (its first group), or a few focus nodes cost all of them."""
         body = self.narrow if scope and self.narrow else self.body
+        if scope and self.component == SH.SPARQLConstraintComponent:
+            inner = body.index("{", re.search(r"\bSELECT\b", body, re.IGNORECASE).start()) + 1  # type: ignore[union-attr]
+            body = f"{body[:inner]} {scope} {body[inner:]}"
         return f"{self.head} WHERE {{ {scope} {self.focus} {body} }} {self.tail}"
 
 
