@@ -178,18 +178,40 @@ def reach(query: str) -> Reach | None:
             return None
         patterns.append((s, path, o))
     # Only links of constant predicates join: through a variable one, any node would be near.
-    edges = [*same]
-    edges += [(s, o, path.span) for s, path, o in patterns if _joins(s, path, o)]
-    dist = _distances(edges)
-    hops = 0.0
+    dist = _distances([*same, *((s, o, path.span) for s, path, o in patterns if _joins(s, path, o))])
+    hops, needed, inside = 0.0, set(), set()
     for s, path, o in patterns:
         if path.start or path.end:
-            hops = max(hops, min(dist.get(s, INF) + path.start, dist.get(o, INF) + path.end))
+            near, depth = min((dist.get(s, INF), path.start), (dist.get(o, INF), path.end), key=sum)
+            hops = max(hops, near + depth)
+            needed.add(s if near == dist.get(s, INF) else o)
+            if depth > 1:  # a path of several links reads past its own first ones (a sequence path)
+                inside |= (path.predicates or frozenset()) - path.starred
     if hops == INF:
         return None
-    links = frozenset().union(*(p.predicates for s, p, o in patterns if _joins(s, p, o)))  # type: ignore[misc]
     predicates, starred = _union([p for _, p, _ in patterns]) if patterns else (frozenset(), frozenset())
-    return Reach(int(hops), links, predicates, starred)
+    joins = [(s, o, path.span, path.predicates) for s, path, o in patterns if _joins(s, path, o)]
+    joins += [(a, b, 0, frozenset()) for a, b, _ in same]
+    return Reach(int(hops), _chains(joins, dist, needed) | inside, predicates, starred)  # type: ignore[arg-type]
+
+
+def _chains(
+    joins: list[tuple[Node, Node, float, frozenset[str]]], dist: dict[Node, float], needed: set[Node]
+) -> frozenset[str]:
+    """The predicates of the links on the shortest ways from ?this to the variables reads start from."""
+    links: set[str] = set()
+    todo = [v for v in needed if dist.get(v, 0) > 0]
+    seen = set(todo)
+    while todo:
+        node = todo.pop()
+        for s, o, span, predicates in joins:
+            for here, there in ((s, o), (o, s)):
+                if there == node and dist.get(here, INF) + span == dist[node]:
+                    links |= predicates
+                    if here not in seen and dist[here] > 0:
+                        seen.add(here)
+                        todo.append(here)
+    return frozenset(links)
 
 
 def _joins(s: Node, path: _Path, o: Node) -> bool:
