@@ -30,7 +30,7 @@ from proveniens.graph_delta import GraphDelta, delta, read_triples
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
 from proveniens.lineage_index import LINEAGE_GRAPH, index_store, update_index
 from proveniens.lineage_index import LOADER as LINEAGE_LOADER
-from proveniens.links import LINKS_GRAPH, store_links
+from proveniens.links import LINKS_GRAPH, store_links, update_links
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
@@ -327,11 +327,13 @@ def _finish(candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, 
     Links and VoID's numbers are found by queries on the candidate store: no source graph is read
     back into rdflib, whatever its size."""
     with steps("links"):
-        links = store_links(candidate.store, DERIVED)
-        candidate.replace_graph(LINKS_GRAPH, links)
+        if loaded.change is not None:  # only the documents whose identity changed
+            update_links(candidate.store, loaded.change, DERIVED)
+        else:
+            candidate.replace_graph(LINKS_GRAPH, store_links(candidate.store, DERIVED))
     records = [*plan.keep, *loaded.records]
     records.append(GraphRecord(ONTOLOGY_GRAPH, None, None, "ontology", __version__, len(ontology)))
-    records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, len(links)))
+    records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, candidate.size(LINKS_GRAPH)))
     lineage = candidate.size(LINEAGE_GRAPH)  # written by index_store after loading
     records.append(GraphRecord(LINEAGE_GRAPH, None, None, LINEAGE_LOADER, __version__, lineage))
     built_at = datetime.now(UTC)
@@ -378,6 +380,7 @@ def build(
             else full_plan(sources)
         )
         loaded = _load_into(candidate, sources, plan, steps)
+        candidate.compact = loaded.change is None
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
             if loaded.change is None or not update_index(candidate.store, loaded.change):
                 index_store(candidate.store)
