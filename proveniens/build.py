@@ -26,7 +26,7 @@ from rdflib.term import Node
 from proveniens import __version__
 from proveniens.dataset_description import VOID_GRAPH, describe
 from proveniens.errors import ValidationFailed
-from proveniens.graph_delta import GraphDelta, delta, read_triples
+from proveniens.graph_delta import GraphDelta, Triple, delta, read_triples
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
 from proveniens.lineage_index import LINEAGE_GRAPH, index_store, update_index
 from proveniens.lineage_index import LOADER as LINEAGE_LOADER
@@ -46,6 +46,7 @@ from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
 from proveniens.shacl_sparql.run import to_rdflib
+from proveniens.statistics_delta import Described, described_dataset, updated_graph, updated_union
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
 from proveniens.store_statistics import described_statistics, store_counts
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
@@ -321,30 +322,66 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan) -> Vali
 DERIVED = frozenset({ONTOLOGY_GRAPH, LINKS_GRAPH, BUILD_GRAPH, VOID_GRAPH, LINEAGE_GRAPH})  # not source data
 
 
-def _finish(candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, steps: _Steps) -> dict[str, int]:
+@dataclass
+class _Updated:
+    """What an incremental build changed besides the source graphs, for counting from the previous numbers."""
+
+    previous: ox.Store  # the build the candidate started from, read-only
+    lineage: set[Triple]  # index triples removed or written
+    links: set[Triple] = field(default_factory=set)
+
+
+def _finish(
+    candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, steps: _Steps, updated: _Updated | None
+) -> dict[str, int]:
     """Write the derived graphs (ontology, links, build graph, VoID) over everything the candidate now holds.
 
     Links and VoID's numbers are found by queries on the candidate store: no source graph is read
-    back into rdflib, whatever its size."""
+    back into rdflib, whatever its size. An incremental build (`updated`) updates the links and
+    counts from the previous description and the triples that changed (`statistics_delta`)."""
     with steps("links"):
         if loaded.change is not None:  # only the documents whose identity changed
-            update_links(candidate.store, loaded.change, DERIVED)
+            links = update_links(candidate.store, loaded.change, DERIVED)
+            if updated is not None:
+                updated.links = links
         else:
             candidate.replace_graph(LINKS_GRAPH, store_links(candidate.store, DERIVED))
     records = [*plan.keep, *loaded.records]
     records.append(GraphRecord(ONTOLOGY_GRAPH, None, None, "ontology", __version__, len(ontology)))
     records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, candidate.size(LINKS_GRAPH)))
-    lineage = candidate.size(LINEAGE_GRAPH)  # written by index_store after loading
+    kept = {r.graph for r in plan.keep}  # their numbers are those of the previous description
+    described = {g: stats for g, stats in described_statistics(candidate.store).items() if g in kept | {LINEAGE_GRAPH}}
+    if updated is not None and LINEAGE_GRAPH in described:
+        described[LINEAGE_GRAPH] = updated_graph(
+            updated.previous, candidate.store, LINEAGE_GRAPH, described[LINEAGE_GRAPH], updated.lineage
+        )
+    else:
+        described.pop(LINEAGE_GRAPH, None)
+    lineage = described[LINEAGE_GRAPH].triples if LINEAGE_GRAPH in described else candidate.size(LINEAGE_GRAPH)
     records.append(GraphRecord(LINEAGE_GRAPH, None, None, LINEAGE_LOADER, __version__, lineage))
     built_at = datetime.now(UTC)
     candidate.replace_graph(BUILD_GRAPH, describe_graphs(records, built_at))
     with steps("describing"):
-        kept = {r.graph for r in plan.keep}  # their numbers are those of the previous description
-        described = {g: stats for g, stats in described_statistics(candidate.store).items() if g in kept}
+        union = _updated_union(candidate, loaded, updated)
         candidate.drop_graph(VOID_GRAPH)  # the previous one: the description does not count itself
-        counts = store_counts(candidate.store, [*(r.graph for r in records), BUILD_GRAPH], described)
-        candidate.replace_graph(VOID_GRAPH, describe(counts, built_at))
-    return {str(name): candidate.size(name) for name in sorted(candidate.graph_names())}
+        counts = store_counts(candidate.store, [*(r.graph for r in records), BUILD_GRAPH], described, union)
+        description = describe(counts, built_at)
+        candidate.replace_graph(VOID_GRAPH, description)
+    sizes = {str(name): stats.triples for name, stats in counts.graphs.items()} | {str(VOID_GRAPH): len(description)}
+    return {str(name): sizes.get(str(name)) or candidate.size(name) for name in sorted(candidate.graph_names())}
+
+
+def _updated_union(candidate: Candidate, loaded: _Loaded, updated: _Updated | None) -> Described | None:
+    """The union's numbers from the previous description and every triple that may have entered or left it."""
+    old = described_dataset(candidate.store) if updated is not None and loaded.change is not None else None
+    if old is None or updated is None or loaded.change is None:
+        return None
+    rewritten = [str(BUILD_GRAPH), str(ONTOLOGY_GRAPH)]  # written whole again: what differs
+    before, after = read_triples(updated.previous, rewritten), read_triples(candidate.store, rewritten)
+    if before is None or after is None:
+        return None
+    changed = loaded.change.triples | updated.lineage | updated.links | (before ^ after)
+    return updated_union(updated.previous, candidate.store, old, changed)
 
 
 @contextmanager
@@ -382,15 +419,18 @@ def build(
         loaded = _load_into(candidate, sources, plan, steps)
         candidate.compact = loaded.change is None
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
-            if loaded.change is None or not update_index(candidate.store, loaded.change):
+            lineage = update_index(candidate.store, loaded.change) if loaded.change is not None else None
+            if lineage is None:
                 index_store(candidate.store)
+        updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
         with steps("validating"):
             report = _verify_candidate(candidate, loaded, plan)
         if not report.conforms:
             raise ValidationFailed(report)
-        triples = _finish(candidate, loaded, plan, ontology, steps)
+        triples = _finish(candidate, loaded, plan, ontology, steps, updated)
+        del updated  # closes the previous build, which publishing may prune
         if not embedded:
             with steps("publishing"):
                 target.publish([(URIRef(name), _graph_of(candidate.store, URIRef(name))) for name in triples])

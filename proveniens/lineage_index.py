@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from proveniens.dataset_description import VOID_GRAPH
-from proveniens.graph_delta import GraphDelta
+from proveniens.graph_delta import GraphDelta, Triple
 from proveniens.links import LINKS_GRAPH
 from proveniens.namespaces import BUILD_GRAPH, GRAPH, ONTOLOGY_GRAPH, PV
 
@@ -180,7 +180,7 @@ def _walk(
     return seen
 
 
-def update_index(store: ox.Store, changed: GraphDelta) -> bool:
+def update_index(store: ox.Store, changed: GraphDelta) -> set[Triple] | None:
     """Bring the index in `store` (the previous build's) up to date with a change of the source graphs.
 
     Only a start node that reaches the near end of a changed link, before or after the change,
@@ -188,8 +188,9 @@ def update_index(store: ox.Store, changed: GraphDelta) -> bool:
     that reaches one after the change already reached the near end of the first changed link on
     its way before it, so the starts are the near ends and what the old index says reaches them;
     their closures are walked again on the store and replace their old index quads. The result
-    equals `index_store` on the same store (tests/lineage/test_lineage_index.py). Returns False,
-    changing nothing, when more than `MOST_STARTS` starts are touched: index afresh then.
+    equals `index_store` on the same store (tests/lineage/test_lineage_index.py). Returns the index
+    triples removed or written (the description counts them), or None, changing nothing, when more
+    than `MOST_STARTS` starts are touched: index afresh then.
     """
     graph = ox.NamedNode(str(LINEAGE_GRAPH))
     plans: list[tuple[ox.NamedNode, list[ox.NamedNode], bool, set[Member]]] = []
@@ -203,12 +204,15 @@ def update_index(store: ox.Store, changed: GraphDelta) -> bool:
         term = ox.NamedNode(str(closure.term))
         starts |= {q.subject for u in list(starts) for q in store.quads_for_pattern(None, term, u, graph)}  # type: ignore[misc]
         if len(starts) > MOST_STARTS:
-            return False
+            return None
         plans.append((term, [ox.NamedNode(link) for link in closure.links], closure.forward, starts))
+    touched: set[Triple] = set()
     for term, nodes, forward, starts in plans:
         for start in starts:
             for quad in list(store.quads_for_pattern(start, term, None, graph)):
                 store.remove(quad)
-            reached = _walk(store, _steps(store, start, nodes, forward), nodes, forward)
-            store.extend(ox.Quad(start, term, b, graph) for b in reached or ())
-    return True
+                touched.add((start, term, quad.object))  # type: ignore[arg-type]
+            reached = _walk(store, _steps(store, start, nodes, forward), nodes, forward) or set()
+            store.extend(ox.Quad(start, term, b, graph) for b in reached)
+            touched.update((start, term, b) for b in reached)
+    return touched

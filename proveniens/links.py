@@ -31,7 +31,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from rdflib.term import Node
 
-from proveniens.graph_delta import GraphDelta
+from proveniens.graph_delta import GraphDelta, Triple
 from proveniens.namespaces import BASE, GRAPH, INST, RPUBL
 from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.store import build_query
@@ -203,12 +203,13 @@ def _stated(
     return dict(stated)
 
 
-def update_links(store: ox.Store, change: GraphDelta, derived: Set[URIRef]) -> None:
+def update_links(store: ox.Store, change: GraphDelta, derived: Set[URIRef]) -> set[Triple]:
     """Bring the links graph in `store` (the previous build's) up to date with a change of the source graphs.
 
     A document's links follow from its own statements alone, its type of a linked class and its
     `IDENTITY`: only the subjects of such changed triples are looked at again, their links
-    dropped and found anew. The result equals `store_links` (tests/core/test_incremental.py)."""
+    dropped and found anew. The result equals `store_links` (tests/linked_data/test_links.py).
+    Returns the link triples removed or written (the description counts them)."""
     classes = {str(kind.cls) for kind in KINDS}
     identity = {str(p) for p in IDENTITY}
     subjects = {
@@ -217,13 +218,16 @@ def update_links(store: ox.Store, change: GraphDelta, derived: Set[URIRef]) -> N
         if isinstance(s, ox.NamedNode) and (p.value in identity or (p.value == str(RDF.type) and o.value in classes))
     }
     graph = ox.NamedNode(str(LINKS_GRAPH))
+    touched: set[Triple] = set()
     for subject in subjects:
         for quad in list(store.quads_for_pattern(subject, None, None, graph)):
             store.remove(quad)
+            touched.add((quad.subject, quad.predicate, quad.object))  # type: ignore[arg-type]
         links = Graph()
         for kind in KINDS:
             for document, values in _stated(store, kind, derived, subject).items():
                 _add_links(links, document, values, kind)
-        store.extend(
-            ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), ox.NamedNode(str(o)), graph) for s, p, o in links
-        )
+        quads = [ox.Quad(*(ox.NamedNode(str(term)) for term in triple), graph) for triple in links]
+        store.extend(quads)
+        touched.update((q.subject, q.predicate, q.object) for q in quads)  # type: ignore[misc]
+    return touched

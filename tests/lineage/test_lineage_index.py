@@ -148,7 +148,7 @@ def test_an_index_updated_with_a_change_equals_one_computed_afresh(bench_store: 
         frozenset((q.subject, q.predicate, q.object) for q in removed),  # type: ignore[misc]
     )
     stale = _index(store)
-    assert update_index(store, change)
+    assert update_index(store, change) is not None
     updated = _index(store)
     index_store(store)
     assert updated == _index(store)
