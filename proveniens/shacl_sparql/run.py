@@ -24,7 +24,7 @@ from proveniens.graph_delta import GraphDelta
 from proveniens.shacl_sparql.compile import Check
 from proveniens.shacl_sparql.reach import reach
 from proveniens.shacl_sparql.shared import OxTerm, flagged, shareable
-from proveniens.shacl_sparql.vocabulary import superclasses, touches
+from proveniens.shacl_sparql.vocabulary import changed_terms, touches
 from proveniens.store import build_query
 
 # Beyond this many retyped nodes (one neighbour look-up each), the sh:class checks run unscoped.
@@ -225,9 +225,8 @@ def run_checks(
     )
     scopes = change_scopes(store, change, options) if change is not None else {}
     if change is not None:
-        typed = {o for _, p, o in change.triples if p.value == str(RDF.type) and isinstance(o, ox.NamedNode)}
-        supers = superclasses(store, typed, options)
-        checks = [check for check in checks if touches(check, change, supers)]
+        changed = changed_terms(store, change, options)
+        checks = [check for check in checks if touches(check, changed)]
     most = most_values(store, checks, options, values(scopes[0]) or "" if scopes else "")
     planned: list[tuple[Check, str]] = []
     for check in checks:

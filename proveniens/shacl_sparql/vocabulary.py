@@ -11,7 +11,6 @@ validation skips the other checks before it looks for their focus nodes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,25 +40,38 @@ def vocabulary(query: str) -> Vocabulary:
     return Vocabulary(frozenset(_IRI.findall(query)), query.count(_TYPE) > query.count(_TYPED))
 
 
-def superclasses(store: ox.Store, classes: Iterable[ox.NamedNode], options: dict[str, object]) -> dict[str, set[str]]:
-    """Each class with its superclasses (itself included) in the data graph."""
+@dataclass(frozen=True)
+class ChangedTerms:
+    """What a change names: the predicates of its triples but rdf:type, and the classes it types nodes with."""
+
+    predicates: frozenset[str]
+    typed: bool  # it has rdf:type triples
+    classes: frozenset[str]  # their classes' superclasses, themselves included
+    untyped: bool  # a type triple's object is no IRI: no class pattern can be ruled out
+
+
+def changed_terms(store: ox.Store, change: GraphDelta, options: dict[str, object]) -> ChangedTerms:
+    """The terms of `change`, each class with its superclasses in the data graph."""
+    objects = {o for _, p, o in change.triples if p.value == str(RDF.type)}
     query = f"SELECT ?class ?super WHERE {{ ?class <{RDFS.subClassOf}>* ?super }}"
-    found: dict[str, set[str]] = {}
-    for cls in classes:
+    classes: set[str] = set()
+    for cls in (o for o in objects if isinstance(o, ox.NamedNode)):
+        classes.add(cls.value)
         rows = store.query(query, **options, substitutions={ox.Variable("class"): cls})  # type: ignore[union-attr]
-        found[cls.value] = {cls.value} | {row["super"].value for row in rows if isinstance(row["super"], ox.NamedNode)}
-    return found
+        classes.update(row["super"].value for row in rows if isinstance(row["super"], ox.NamedNode))
+    return ChangedTerms(
+        frozenset(p.value for _, p, _ in change.triples if p.value != str(RDF.type)),
+        bool(objects),
+        frozenset(classes),
+        any(not isinstance(o, ox.NamedNode) for o in objects),
+    )
 
 
-def touches(check: Check, change: GraphDelta, supers: Mapping[str, set[str]]) -> bool:
+def touches(check: Check, changed: ChangedTerms) -> bool:
     """Whether a changed triple is one the check can read (always, for the checks in `OPEN`)."""
     if check.component in OPEN:
         return True
     words = vocabulary(check.query())
-    for _, p, o in change.triples:
-        if p.value != str(RDF.type):
-            if p.value in words.iris:
-                return True
-        elif words.any_type or not isinstance(o, ox.NamedNode) or supers.get(o.value, {o.value}) & words.iris:
-            return True
-    return False
+    if words.iris & changed.predicates:
+        return True
+    return changed.typed and (words.any_type or changed.untyped or bool(words.iris & changed.classes))
