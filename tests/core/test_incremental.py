@@ -89,3 +89,34 @@ def test_a_changed_curated_file_reloads_every_text_source(tmp_path: Path) -> Non
     assert plan.text == {f.name for f in sources.files}
     assert plan.rdf == frozenset()
     assert GRAPH["dump.nt"] not in plan.drop
+
+
+LEFT_EARLY_NOT = """
+PREFIX pv: <https://w3id.org/proveniens/ontology#>
+SELECT ?part WHERE {
+  GRAPH ?g { ?part a pv:MeetingParticipation } FILTER NOT EXISTS { ?part pv:attendance pv:LeftEarly }
+} ORDER BY ?part LIMIT 1
+"""
+
+
+def test_an_incremental_build_refuses_a_fault_its_change_makes_at_a_node_of_a_kept_graph(tmp_path: Path) -> None:
+    """A participation the minutes do not report as left early gets a time of leaving from a new RDF file: the
+    sh:or of pv:MeetingParticipationShape, whose reach only its query shows, refuses it."""
+    import pytest
+
+    from proveniens.errors import ValidationFailed
+
+    folder = tmp_path / "sources"
+    shutil.copytree(SOURCES, folder)
+    build(folder, tmp_path / "store")
+    rows = open_read_only(tmp_path / "store").query(LEFT_EARLY_NOT, use_default_graph_as_union=True)
+    part = next(iter(rows))["part"].value  # type: ignore[call-overload, index]
+    xsd_time = "http://www.w3.org/2001/XMLSchema#time"
+    (folder / "left.nt").write_text(
+        f'<{part}> <https://w3id.org/proveniens/ontology#leftAt> "10:15:00"^^<{xsd_time}> .\n'
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        build(folder, tmp_path / "store")
+    assert {(str(f.focus), (f.shape or "").rsplit("#")[-1]) for f in refused.value.report.violations} == {
+        (part, "MeetingParticipationShape")
+    }
