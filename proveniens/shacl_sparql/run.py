@@ -1,12 +1,13 @@
 """Run compiled checks on a pyoxigraph store and hand back their results as rdflib terms.
 
 The store is read as one dataset: either the union of all its graphs or the graphs named. A
-validation can be narrowed to what some graphs touch (an incremental build): checks that read
-only the focus node's own triples look only at nodes those graphs mention, checks that also read
-the values' types (sh:class) also at the neighbours of the nodes those graphs type, and the rest
-(long paths, nested shapes, SPARQL constraints: shapes whose reach crosses graphs) at every focus
-node. The nodes are found once, by two queries, and each check is joined with them as a VALUES
-block: a check whose scope is empty does not run at all.
+validation can be narrowed to what a change can affect (an incremental build, `graph_delta`):
+a check that names none of the changed predicates and classes does not run (`vocabulary`);
+checks that read only the focus node's own triples look only at the nodes of changed triples,
+checks that also read the values' types (sh:class) also at the neighbours of the nodes whose
+types changed, and the rest (sequence paths, nested shapes, SPARQL constraints) at the nodes
+within the reach their queries show (`reach`), or at every focus node when they show none. Each
+check is joined with its nodes as a VALUES block: a check whose scope is empty does not run.
 """
 
 from __future__ import annotations
