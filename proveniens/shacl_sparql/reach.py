@@ -22,6 +22,7 @@ import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import count
 
 from pyparsing import ParseResults
 from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
@@ -102,8 +103,15 @@ def _sequence(parts: list[_Path]) -> _Path:
 def _walk(node: object) -> Iterator[tuple[str, object]]:
     """Every triple pattern ("triple", (s, p, o)) and every variable made equal to another ("same", (a, b)).
 
-    Read from the parse tree, where every group keeps its own patterns and filters (EXISTS included)."""
+    Read from the parse tree, where every group keeps its own patterns and filters (EXISTS included).
+    A sub-select's variables it does not project are its own: they are renamed apart."""
     if isinstance(node, CompValue):
+        if node.name == "SubSelect" and node.get("projection"):
+            projected = {v.get("var") for v in node["projection"]}
+            own = next(_SUBSELECTS)
+            for kind, item in _walk({k: v for k, v in node.items() if k != "projection"}):
+                yield kind, tuple(_apart(t, projected, own) for t in item)  # type: ignore[union-attr]
+            return
         if node.name == "TriplesBlock":
             for triple in triples(node["triples"]):
                 yield "triple", triple
@@ -116,9 +124,19 @@ def _walk(node: object) -> Iterator[tuple[str, object]]:
         for key, value in node.items():
             if key != "_vars":
                 yield from _walk(value)
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _walk(value)
     elif isinstance(node, list | tuple | ParseResults):
         for item in node:
             yield from _walk(item)
+
+
+_SUBSELECTS = count()
+
+
+def _apart(term: object, projected: set[object], own: int) -> object:
+    return Variable(f"{term}_sub{own}") if isinstance(term, Variable) and term not in projected else term
 
 
 def _plain(expression: object) -> object:

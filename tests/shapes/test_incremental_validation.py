@@ -168,6 +168,20 @@ def test_the_rules_the_compiler_leaves_unbounded_are_bounded_by_their_queries() 
     assert all(reach(c.query()).hops == c.reach + 1 for c in checks if c.reach is not None)  # type: ignore[union-attr]
 
 
+def test_a_query_whose_reach_its_patterns_do_not_bound_is_unbounded() -> None:
+    """A sub-select's own ?this (not projected) is another variable; a join through a computed
+    value or a property path of any length bounds nothing."""
+    ex = "http://example.org/"
+    assert (
+        reach(f"SELECT ?this WHERE {{ ?this <{ex}p> ?x {{ SELECT (COUNT(*) AS ?n) WHERE {{ ?this <{ex}q> ?y }} }} }}")
+        is None
+    )
+    assert reach(f"SELECT ?this WHERE {{ ?this <{ex}p> ?x BIND(IRI(STR(?x)) AS ?y) ?y <{ex}q> ?z }}") is None
+    assert reach(f"SELECT ?this WHERE {{ ?this <{ex}p>+ ?x . ?x <{ex}q> ?z }}") is None
+    projected = reach(f"SELECT ?this WHERE {{ {{ SELECT ?this WHERE {{ ?this <{ex}p> ?x . ?x <{ex}q> ?z }} }} }}")
+    assert projected is not None and (projected.hops, projected.links) == (2, frozenset({ex + "p"}))
+
+
 def test_a_check_runs_when_a_change_types_a_subclass_of_its_target_and_not_for_a_predicate_it_never_reads() -> None:
     from rdflib.namespace import RDF
 
