@@ -373,8 +373,7 @@ def _finish(
 
 def _updated_union(candidate: Candidate, loaded: _Loaded, updated: _Updated | None) -> Described | None:
     """The union's numbers from the previous description and every triple that may have entered or left it."""
-    old = described_dataset(candidate.store) if updated is not None and loaded.change is not None else None
-    if old is None or updated is None or loaded.change is None:
+    if updated is None or loaded.change is None or (old := described_dataset(candidate.store)) is None:
         return None
     rewritten = [str(BUILD_GRAPH), str(ONTOLOGY_GRAPH)]  # written whole again: what differs
     before, after = read_triples(updated.previous, rewritten), read_triples(candidate.store, rewritten)

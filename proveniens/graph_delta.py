@@ -3,9 +3,10 @@
 An incremental build drops the graphs of the sources it reloads and writes their new versions. The
 triples of the old versions are read before they are dropped and compared with the new ones: the
 difference is all the union of the source graphs gained or lost (a triple also held by a kept graph
-counts too, which only widens the work). The lineage index (`lineage_index.update_index`) and the
-validation (`shacl_sparql.run`) then look only at the nodes near it. A source file whose new version
-holds the same triples changes nothing at all.
+counts too, which only widens the work). The lineage index (`lineage_index.update_index`), the
+links (`links.update_links`), VoID's numbers (`statistics_delta`) and the validation
+(`shacl_sparql.run`) then look only at the nodes near it. A source file whose new version holds
+the same triples changes nothing at all.
 
 Above `MOST_TRIPLES` triples in the old or new versions (a large RDF source replaced) no delta is
 kept, and those steps work on the whole store as a full build does.
