@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +45,7 @@ from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
+from proveniens.shacl_sparql.reach import remembered
 from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.statistics_delta import Described, described_dataset, updated_graph, updated_union
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
@@ -424,7 +425,9 @@ def build(
         updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
-        with steps("validating"):
+        # The reach of the checks' queries is kept beside the builds: it only changes with the shapes.
+        known = remembered(target.layout.root / ".reach.json") if isinstance(target, EmbeddedTarget) else nullcontext()
+        with steps("validating"), known:
             report = _verify_candidate(candidate, loaded, plan)
         if not report.conforms:
             raise ValidationFailed(report)

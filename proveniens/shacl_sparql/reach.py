@@ -18,11 +18,15 @@ when no other way exists, is unbounded (`None`), as before.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from itertools import count
+from pathlib import Path
 
 from pyparsing import ParseResults
 from rdflib.paths import AlternativePath, InvPath, MulPath, NegatedPath, SequencePath
@@ -181,9 +185,58 @@ def _distances(edges: list[tuple[Node, Node, float]]) -> dict[Node, float]:
     return dist
 
 
-@cache
+# Reach by the SHA-256 of a query's text, as found in this process or read by `remembered`.
+_KNOWN: dict[str, Reach | None] = {}
+
+
 def reach(query: str) -> Reach | None:
-    """The reach of the check whose query text this is, or None when it cannot be bounded."""
+    """The reach of the check whose query text this is, or None when it cannot be bounded.
+
+    Reading a query with rdflib's parser takes 30-50 ms, and an incremental build asks it of about
+    twenty queries that only change with the shapes: the answers are kept by the query's digest."""
+    key = hashlib.sha256(query.encode()).hexdigest()
+    if key not in _KNOWN:
+        _KNOWN[key] = _reach(query)
+    return _KNOWN[key]
+
+
+@contextmanager
+def remembered(path: Path) -> Iterator[None]:
+    """Reach answers read from `path` (a JSON file beside the builds) before the block, written back after it.
+
+    A file that cannot be read is ignored: every answer is found again."""
+    try:
+        for key, found in json.loads(path.read_text(encoding="utf-8")).items():
+            _KNOWN.setdefault(key, None if found is None else _from_json(found))
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    yield
+    stored = {key: None if found is None else _to_json(found) for key, found in _KNOWN.items()}
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(stored, sort_keys=True), encoding="utf-8")
+    partial.replace(path)
+
+
+def _to_json(found: Reach) -> dict[str, object]:
+    return {
+        "hops": found.hops,
+        "links": sorted(found.links),
+        "predicates": None if found.predicates is None else sorted(found.predicates),
+        "unchanged": sorted(found.unchanged),
+    }
+
+
+def _from_json(found: dict[str, object]) -> Reach:
+    predicates = found["predicates"]
+    return Reach(
+        int(found["hops"]),  # type: ignore[call-overload]
+        frozenset(found["links"]),  # type: ignore[arg-type]
+        None if predicates is None else frozenset(predicates),  # type: ignore[call-overload]
+        frozenset(found["unchanged"]),  # type: ignore[arg-type]
+    )
+
+
+def _reach(query: str) -> Reach | None:
     patterns: list[tuple[Node, _Path, Node]] = []
     same: list[tuple[Node, Node, float]] = []
     for kind, item in _walk(_parsed(query)):

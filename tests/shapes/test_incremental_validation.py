@@ -203,3 +203,27 @@ def test_a_check_runs_when_a_change_types_a_subclass_of_its_target_and_not_for_a
     assert not touches(meeting_body, change("https://example.org/unread", ox.Literal("x")))  # type: ignore[arg-type]
     assert not touches(meeting_body, organisation)  # type: ignore[arg-type]
     assert touches(formal, organisation)  # type: ignore[arg-type]
+
+
+def test_reach_answers_are_kept_beside_the_builds_and_read_back(tmp_path: Path) -> None:
+    import hashlib
+    import json
+
+    from proveniens.shacl_sparql import reach as module
+
+    query = "SELECT ?this WHERE { ?this <http://example.org/kept> ?x . ?x <http://example.org/read> ?y }"
+    memory = tmp_path / ".reach.json"
+    with module.remembered(memory):
+        found = module.reach(query)
+    key = hashlib.sha256(query.encode()).hexdigest()
+    assert found is not None and json.loads(memory.read_text())[key]["hops"] == found.hops == 2
+    stored = json.loads(memory.read_text())
+    stored[key]["hops"] = 7  # what the file says is what a later build takes
+    memory.write_text(json.dumps(stored))
+    module._KNOWN.clear()
+    with module.remembered(memory):
+        assert module.reach(query).hops == 7  # type: ignore[union-attr]
+    module._KNOWN.clear()
+    memory.write_text("not json")
+    with module.remembered(memory):
+        assert module.reach(query) == found
