@@ -241,7 +241,7 @@ def knowledge(sources_dir: Path | None = None) -> Knowledge:
     `consulting`, else the repository's (read once per process)."""
     if sources_dir is None and (active := _CONSULTED.get()) is not None:
         return active
-    return _of_folder((sources_dir or SOURCES_DIR).resolve())
+    return _of_folder(SOURCES_DIR if sources_dir is None else sources_dir.resolve())  # SOURCES_DIR is resolved
 
 
 @cache
