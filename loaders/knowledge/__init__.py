@@ -227,13 +227,14 @@ class Knowledge:
             (plan, m, by_title)
             for plan, patterns in self._plan_patterns
             if region is not None and plan.applies(region.slug, latest)
-            for rx, by_title in patterns
-            for m in rx.finditer(text)
+            for rx, by_title, word in patterns
+            for m in (rx.finditer(text) if word is None else _after_word(rx, word, text))
         ]
 
     @cached_property
-    def _plan_patterns(self) -> tuple[tuple[Plan, tuple[tuple[re.Pattern[str], bool], ...]], ...]:
-        """Each plan's titles, then short names, longest first, compiled once: minutes ask per sentence."""
+    def _plan_patterns(self) -> tuple[tuple[Plan, tuple[tuple[re.Pattern[str], bool, str | None], ...]], ...]:
+        """Each plan's titles, then short names, longest first, compiled once: minutes ask per sentence. With
+        each, the word after its first letter, which every match holds (see _after_word)."""
         out = []
         for plan in self.plans:
             patterns = []
@@ -243,9 +244,21 @@ class Knowledge:
                     # the lookbehind after the first letter: a pattern opening with a letter is searched fast
                     rest = spelling_regex(name[1:]) if name[1:] else ""
                     rx = re.compile(rf"{first}(?<![\w-].){rest}(?![\w-])")
-                    patterns.append((rx, by_title))
+                    patterns.append((rx, by_title, name[1:].split()[0] if name[1:].split() else None))
             out.append((plan, tuple(patterns)))
         return tuple(out)
+
+
+def _after_word(rx: re.Pattern[str], word: str, text: str) -> Iterator[re.Match[str]]:
+    """The matches `rx.finditer(text)` gives, for a plan name's pattern whose matches hold `word` right after
+    their first letter: tried only one character before each place `word` is written. A letter class
+    (as "[rR]") is a start re finds at almost every word, and minutes have pages of them per plan name."""
+    end, at = 0, text.find(word, 1)
+    while at != -1:
+        if at - 1 >= end and (m := rx.match(text, at - 1)) is not None:
+            end = m.end()
+            yield m
+        at = text.find(word, at + 1)
 
 
 _CONSULTED: ContextVar[Knowledge | None] = ContextVar("proveniens_knowledge", default=None)
