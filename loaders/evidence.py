@@ -46,8 +46,10 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def verify_quote(evidence: Evidence, cited_in: str, line: int) -> None:
-    """Raise EvidenceError (naming the curated file and line) unless the quote is at the cited lines."""
+def verify_quote(evidence: Evidence, cited_in: str, line: int, cited: str | None = None) -> None:
+    """Raise EvidenceError (naming the curated file and line) unless the quote is at the cited lines.
+
+    `cited`: the cited lines already normalised, from a caller that keeps its source's lines so."""
     src = evidence.source
     if not 1 <= evidence.start <= evidence.end <= len(src.lines):
         raise EvidenceError(
@@ -56,7 +58,8 @@ def verify_quote(evidence: Evidence, cited_in: str, line: int) -> None:
             f"cites lines {evidence.start}-{evidence.end} of {src.name}, which has {len(src.lines)} lines.",
             "Give 1-based, inclusive line numbers within the file.",
         )
-    cited = normalise(" ".join(src.lines[evidence.start - 1 : evidence.end]))
+    if cited is None:
+        cited = normalise(" ".join(src.lines[evidence.start - 1 : evidence.end]))
     quote = normalise(evidence.quote)
     if not quote:
         raise EvidenceError(cited_in, line, "has an empty quote.", "Quote the words that support the fact.")
