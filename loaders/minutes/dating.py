@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from proveniens.loaders.citations.find import find_citations
 from proveniens.loaders.knowledge import Event, knowledge
-from proveniens.loaders.text.dates import Bound, DateMention, InferredRange, find_dates
+from proveniens.loaders.text.dates import ANY_YEAR, Bound, DateMention, InferredRange, find_dates
 from proveniens.loaders.text.layout import Line
 
 # A numbered SOU or proposition cannot be mentioned before its year (its riksmöte) began.
@@ -101,7 +101,6 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
     upper: list[Bound] = []
     events: dict[str, list[tuple[Event, int, int]]] = {}  # per distinct sentence: minutes repeat their formulas
     for sentence, offsets in _sentences(lines):
-        first, last = _line_span(offsets, 0, len(sentence))
         if sentence not in events:
             events[sentence] = _known_events(sentence)
         for event, start, end in events[sentence]:
@@ -117,6 +116,8 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
                     f"the minutes mention {said} ({event.en})",
                 )
             )
+        if not ANY_YEAR.search(sentence):
+            continue  # most sentences: no numbered document, no date (each pattern below holds a year)
         generic = ((_SOU, 1, "betänkandet", "the report"), (_PROP, 9, "riksmötet", "the session"))
         for rx, month, what_sv, what_en in generic:
             for m in rx.finditer(sentence):
@@ -135,6 +136,7 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
         tense = _tense(sentence) if mentions else None  # most sentences name no date: no tense to read
         if tense is None:
             continue
+        first, last = _line_span(offsets, 0, len(sentence))
         for mention in mentions:
             if tense == "past":
                 lower.append(
