@@ -52,6 +52,9 @@ _PAGE_OF = re.compile(r"^(?:Sida|Page|Sid\.?)\s+\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(
 _HYPERLINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:)\S+\s*$", re.IGNORECASE)
 _PROVENANCE = re.compile(r"^Source:\s+(?P<url>\S+)\s+\(stored public page\)\s*$")
 _COMMON_LOWER = re.compile("[a-zåäöéü]")
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_SHORT_NUMBER = re.compile(r"\d{1,4}")
 _EDGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")  # a page number, not a year
 _HEADERISH = re.compile(
     r"^(?:(?:Dnr|Diarienummer|Diarienr|Datum|Vår beteckning|Er beteckning)\b.*"
@@ -134,6 +137,8 @@ def _caps_key(line: str) -> str | None:
 def _is_page_mark(text: str) -> bool:
     """A page number alone, or a short line that starts or ends with one ("… Sida 2 (5)")."""
     text = text.strip()
+    if not _DIGIT.search(text):
+        return False  # every page mark holds a number; most lines hold none
     if _PAGE_NUMBER_ONLY.match(text) or _PAGE_OF.match(text):
         return True
     return len(text) <= 100 and any(m.start() == 0 or m.end() == len(text) for m in PAGE_MARK.finditer(text))
@@ -159,16 +164,26 @@ def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
     for i, kind in enumerate(kinds):
         if kind is LineKind.PAGE_NUMBER:
             boundaries.update(range(i - 3, i + 4))
-    shape = [re.sub(r"\d+", "#", " ".join(t.split())) if kinds[i] is LineKind.BODY else "" for i, t in enumerate(lines)]
+    # The lines at breaks first: a shape found there twice is a header only if no line elsewhere has it,
+    # and most documents have no such shape, so the other lines need no shape at all.
     at: dict[str, list[int]] = {}
-    for i, s in enumerate(shape):
-        if len(s) >= 4:
-            at.setdefault(s, []).append(i)
-    found: set[int] = set()
-    for key, where in at.items():
-        if len(where) >= 2 and not _CONTENT_LABEL.match(key) and all(i in boundaries for i in where):
-            found.update(where)
-    return found
+    for i in sorted(i for i in boundaries if 0 <= i < len(lines) and kinds[i] is LineKind.BODY):
+        if len(shape := _shape(lines[i])) >= 4:
+            at.setdefault(shape, []).append(i)
+    headers = {key for key, where in at.items() if len(where) >= 2 and not _CONTENT_LABEL.match(key)}
+    firsts = {key[0] for key in headers}  # a line whose shape starts otherwise needs no shape
+    for i, text in enumerate(lines):
+        if not headers:
+            break
+        first = text.lstrip()[:1]
+        if ("#" if first.isdecimal() else first) in firsts and i not in boundaries and kinds[i] is LineKind.BODY:
+            headers.discard(_shape(text))
+    return {i for key in headers for i in at[key]}
+
+
+def _shape(line: str) -> str:
+    """A line with its whitespace collapsed and every number as "#"."""
+    return _DIGITS.sub("#", " ".join(line.split()))
 
 
 def segments(no: int, text: str) -> list[Line]:
@@ -236,7 +251,7 @@ def _analyse(text: str) -> Layout:
         if key and counts[key] >= 2:
             kinds[i] = LineKind.RUNNING_HEADER
     for i, ln in enumerate(lines):
-        if kinds[i] is LineKind.BODY and re.fullmatch(r"\d{1,4}", ln.strip()):
+        if kinds[i] is LineKind.BODY and _SHORT_NUMBER.fullmatch(ln.strip()):
             near = range(max(0, i - 4), min(len(lines), i + 5))
             if any(kinds[j] is LineKind.RUNNING_HEADER for j in near):
                 kinds[i] = LineKind.PAGE_NUMBER
