@@ -21,10 +21,13 @@ _WORD = re.compile(r"\w+")
 # Only a hyphen at a line end may be a word break ("hälso- och" on one line is copied as it is).
 _HYPHEN_AT_LINE_END = re.compile(r"[-\u2010][^\S\n]*\n")
 # What flatten must rewrite; a single plain space is already flat and stays inside the run being copied.
+_REWRITTEN_SPACE = r"[\s\u00a0\u2007\u202f\u200b]{2,}|[^\S ]|[\u00a0\u2007\u202f\u200b]"
 _SPECIAL = re.compile(
-    r"(?P<soft>\u00ad)|(?P<hyphen>[-\u2010])(?=[\s\u00a0\u2007\u202f\u200b])"
-    r"|(?P<space>[\s\u00a0\u2007\u202f\u200b]{2,}|[^\S ]|[\u00a0\u2007\u202f\u200b])"
+    r"(?P<soft>\u00ad)|(?P<hyphen>[-\u2010])(?=[\s\u00a0\u2007\u202f\u200b])" rf"|(?P<space>{_REWRITTEN_SPACE})"
 )
+_SPACE_TO_REWRITE = re.compile(_REWRITTEN_SPACE)  # the "space" group alone
+# A hyphen whose run of whitespace holds a line end: only such a hyphen may be a word break (_is_break).
+_HYPHEN_THEN_NEWLINE = re.compile(r"[-\u2010][\s\u00a0\u2007\u202f\u200b]*\n")
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,8 @@ def flatten(text: str) -> FlatText:
     flat_starts: list[int] = []
     original_starts: list[int] = []
     length = 0
-    for at, piece in _pieces(text):
+    plain = "\u00ad" not in text and not _HYPHEN_THEN_NEWLINE.search(text)
+    for at, piece in _space_pieces(text) if plain else _pieces(text):
         parts.append(piece)
         flat_starts.append(length)
         original_starts.append(at)
@@ -80,6 +84,21 @@ def flat(text: str) -> str:
     if "\u00ad" not in text and not _HYPHEN_AT_LINE_END.search(text):
         return _SPACE.sub(" ", text)  # nothing but whitespace to collapse: one C call, not a loop of pieces
     return "".join(piece for _, piece in _pieces(text))
+
+
+def _space_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """_pieces(text) for a text with no soft hyphen and no hyphen at a line end (most texts): whitespace is
+    all there is to rewrite, and a hyphen stays inside the run it is copied with (the same flat text, the
+    same offsets), without asking which kind each match is."""
+    pos = 0
+    for m in _SPACE_TO_REWRITE.finditer(text):
+        at = m.start()
+        if at > pos:
+            yield pos, text[pos:at]
+        yield at, " "
+        pos = m.end()
+    if pos < len(text):
+        yield pos, text[pos:]
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
