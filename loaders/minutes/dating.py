@@ -45,12 +45,14 @@ _LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö ]{2,30}:\s")  # "Föredragande: �
 def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
     """Lines grouped so that no sentence runs across a bullet, a heading or a new paragraph."""
     blocks: list[list[Line]] = []
+    prev_opens = False  # whether the previous line is a bullet or a label (each line is matched once)
     for line in lines:
         prev = blocks[-1][-1] if blocks else None
+        opens = bool(_BULLET.match(line.text) or _LABEL.match(line.text))
         new = (
             prev is None
-            or bool(_BULLET.match(line.text) or _LABEL.match(line.text))
-            or bool(_BULLET.match(prev.text) or _LABEL.match(prev.text))
+            or opens
+            or prev_opens
             or prev.text.rstrip().endswith((".", "!", "?", ":"))
             or (line.no - prev.no > 1 and line.text.strip()[:1].isupper())
         )
@@ -58,6 +60,7 @@ def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
             blocks.append([line])
         else:
             blocks[-1].append(line)
+        prev_opens = opens
     return blocks
 
 
@@ -65,6 +68,9 @@ def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]
     """Sentences, each with the (offset in the sentence, line number) of the lines it runs over."""
     out = []
     for block in _blocks(lines):
+        if len(block) == 1:  # most blocks: one line, whose sentences all start on it
+            out.extend(_line_sentences(block[0]))
+            continue
         pieces = [" ".join(line.text.split()) + " " for line in block]
         text = "".join(pieces)
         offsets = list(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0))
@@ -79,6 +85,20 @@ def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]
                 lines_in = [(offsets[i] - offset, block[i].no) for i in range(lo, hi)]
                 out.append((text[offset:end].strip(), lines_in))
             begin = end
+    return out
+
+
+def _line_sentences(line: Line) -> list[tuple[str, list[tuple[int, int]]]]:
+    """_sentences of a block of one line."""
+    text = " ".join(line.text.split()) + " "
+    out, begin = [], 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.end() if m else len(text)
+        chunk = text[begin:end]
+        if stripped := chunk.lstrip():
+            offset = begin + len(chunk) - len(stripped)
+            out.append((stripped.strip(), [(-offset, line.no)]))
+        begin = end
     return out
 
 
