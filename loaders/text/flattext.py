@@ -20,14 +20,10 @@ _SPACE = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
 _WORD = re.compile(r"\w+")
 # Only a hyphen at a line end may be a word break ("hälso- och" on one line is copied as it is).
 _HYPHEN_AT_LINE_END = re.compile(r"[-\u2010][^\S\n]*\n")
-# What flatten must rewrite; a single plain space is already flat and stays inside the run being copied.
-_REWRITTEN_SPACE = r"[\s\u00a0\u2007\u202f\u200b]{2,}|[^\S ]|[\u00a0\u2007\u202f\u200b]"
-_SPECIAL = re.compile(
-    r"(?P<soft>\u00ad)|(?P<hyphen>[-\u2010])(?=[\s\u00a0\u2007\u202f\u200b])" rf"|(?P<space>{_REWRITTEN_SPACE})"
-)
-_SPACE_TO_REWRITE = re.compile(_REWRITTEN_SPACE)  # the "space" group alone
-# A hyphen whose run of whitespace holds a line end: only such a hyphen may be a word break (_is_break).
-_HYPHEN_THEN_NEWLINE = re.compile(r"[-\u2010][\s\u00a0\u2007\u202f\u200b]*\n")
+# What flatten must rewrite: soft hyphens, a hyphen whose run of whitespace holds a line end (only such a
+# hyphen may be a word break, see _is_break), and whitespace other than a single plain space.
+_SOFT_OR_LINE_END_HYPHEN = re.compile(r"(?P<soft>\u00ad)|(?P<hyphen>[-\u2010])(?=[\s\u00a0\u2007\u202f\u200b]*\n)")
+_SPACE_TO_REWRITE = re.compile(r"[\s\u00a0\u2007\u202f\u200b]{2,}|[^\S ]|[\u00a0\u2007\u202f\u200b]")
 
 
 @dataclass(frozen=True)
@@ -70,8 +66,7 @@ def flatten(text: str) -> FlatText:
     flat_starts: list[int] = []
     original_starts: list[int] = []
     length = 0
-    plain = "\u00ad" not in text and not _HYPHEN_THEN_NEWLINE.search(text)
-    for at, piece in _space_pieces(text) if plain else _pieces(text):
+    for at, piece in _pieces(text):
         parts.append(piece)
         flat_starts.append(length)
         original_starts.append(at)
@@ -86,41 +81,30 @@ def flat(text: str) -> str:
     return "".join(piece for _, piece in _pieces(text))
 
 
-def _space_pieces(text: str) -> Iterator[tuple[int, str]]:
-    """_pieces(text) for a text with no soft hyphen and no hyphen at a line end (most texts): whitespace is
-    all there is to rewrite, and a hyphen stays inside the run it is copied with (the same flat text, the
-    same offsets), without asking which kind each match is."""
-    pos = 0
-    for m in _SPACE_TO_REWRITE.finditer(text):
-        at = m.start()
-        if at > pos:
-            yield pos, text[pos:at]
-        yield at, " "
-        pos = m.end()
-    if pos < len(text):
-        yield pos, text[pos:]
-
-
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
     """The flat text as (offset, piece) where `piece[i]` was written at `text[offset + i]`.
 
-    Runs between soft hyphens, hyphens before whitespace and whitespace are copied in one slice
-    each: a character loop made flattening the slowest step of reading a long document."""
-    pos, n = 0, len(text)
-    while (m := _SPECIAL.search(text, pos)) is not None:
-        at = m.start()
-        if at > pos:
+    Runs between soft hyphens, line-end hyphens and whitespace are copied in one slice each: a
+    character loop made flattening the slowest step of reading a long document. Only the few soft
+    and line-end hyphens are looked at one by one; between them, whitespace is all there is to rewrite
+    (a hyphen before a space stays inside the run it is copied with)."""
+    pos = 0
+    for m in [*_SOFT_OR_LINE_END_HYPHEN.finditer(text), None]:
+        at = m.start() if m else len(text)
+        for space in _SPACE_TO_REWRITE.finditer(text, pos, at):
+            if space.start() > pos:
+                yield pos, text[pos : space.start()]
+            yield space.start(), " "
+            pos = space.end()
+        if pos < at:
             yield pos, text[pos:at]
+        if m is None:
+            return
         pos = m.end()
         if m.lastgroup == "soft":  # never printed
             continue
-        if m.lastgroup == "hyphen":
-            space = _SPACE.match(text, pos)
-            if space and _is_break(text, at, space.end()):
-                pos = space.end()
-                continue
-            yield at, m.group()
-        else:
-            yield at, " "
-    if pos < n:
-        yield pos, text[pos:]
+        run = _SPACE.match(text, pos)
+        if run and _is_break(text, at, run.end()):
+            pos = run.end()
+            continue
+        yield at, m.group()
