@@ -237,6 +237,8 @@ def _sections(text: str) -> list[str]:
 
 
 def _provisions(text: str) -> Iterator[Group]:
+    if "§" not in text:
+        return  # every provision is cited with its § (most texts have none)
     pos = 0
     while (m := _GROUP.search(text, pos)) is not None:
         groups = [m]
@@ -373,7 +375,7 @@ def _agreements(text: str) -> Iterator[Group]:
         year = _AG_YEAR.match(text, title.end())
         data = _agreement_data(title, year.group("year") if year else trig.group("tyear"))
         yield [Candidate("AGREEMENT", trig.start(), year.end() if year else title.end(), data)]
-    for title in _AG_TITLE.finditer(text):
+    for title in _ag_titles(text):
         year = _AG_YEAR.match(text, title.end())
         index = next(i for i, a in enumerate(AGREEMENTS) if title.group(f"ag{i}"))
         if AGREEMENTS[index].distinctive or year:
@@ -405,6 +407,51 @@ def _agreements(text: str) -> Iterator[Group]:
                 {"slug": None, "label": "Hälso- och sjukvårdsavtalet", "key": None, "regional": True},
             )
         ]
+
+
+_FIXED_WIDTH = re.compile(r"(?:\[[^\]\\^-]+\]|[\w ,])+")  # letters, spaces and classes of one character
+_LITERAL = re.compile(r"[\w ,-]+")
+
+
+def _anchor(branch: str) -> tuple[str, frozenset[int]] | None:
+    """A word every match of `branch` holds, and how far after the match's start it can stand, for the plain
+    shapes the curated titles take ("[Gg]od och nära vård …": "od och nära vård" at 1; "(?:stöd till
+    )?[Bb]ättre …": "ättre …" at 1 or 11); None for any other shape."""
+    offsets = frozenset({0})
+    while True:
+        if (m := _OPTIONAL_HEAD.match(branch)) and _FIXED_WIDTH.fullmatch(m["inner"]):
+            width = len(re.sub(r"\[[^\]]*\]", "x", m["inner"]))
+            offsets, branch = offsets | {o + width for o in offsets}, branch[m.end() :]
+        elif m := _CLASS_HEAD.match(branch):
+            offsets, branch = frozenset(o + 1 for o in offsets), branch[m.end() :]
+        else:
+            break
+    word = m[0] if (m := _LITERAL.match(branch)) else ""
+    if branch[len(word) : len(word) + 1] in ("?", "*", "{"):
+        word = word[:-1]  # the last letter is optional
+    return (word, offsets) if len(word) >= 4 else None
+
+
+_AG_ANCHORS = [_anchor(a.pattern) for a in AGREEMENTS]
+
+
+def _ag_titles(text: str) -> Iterator[re.Match[str]]:
+    """The matches `_AG_TITLE.finditer(text)` gives; in a long text tried only where a title's word puts
+    a start, as the letters titles start with ("e", "i", "s" …) are at almost every position."""
+    if len(text) < _SHORT or None in _AG_ANCHORS:
+        yield from _AG_TITLE.finditer(text)
+        return
+    candidates: set[int] = set()
+    for word, offsets in _AG_ANCHORS:  # type: ignore[misc]
+        at = text.find(word)
+        while at != -1:
+            candidates.update(at - o for o in offsets if at >= o)
+            at = text.find(word, at + 1)
+    end = 0
+    for start in sorted(candidates):
+        if start >= end and (m := _AG_TITLE.match(text, start)) is not None:
+            end = m.end()
+            yield m
 
 
 _RULES = (_provisions, _propositions, _kommittes, _diarienummer, _laws, _agreements)
