@@ -17,9 +17,10 @@ import re
 from collections.abc import Sequence
 
 from proveniens.loaders.citations.find import find_citations
-from proveniens.loaders.knowledge import Event, knowledge
+from proveniens.loaders.knowledge import Event, Knowledge, knowledge
 from proveniens.loaders.text.dates import ANY_YEAR, Bound, DateMention, InferredRange, find_dates
 from proveniens.loaders.text.layout import Line
+from proveniens.namespaces import INST
 
 # A numbered SOU or proposition cannot be mentioned before its year (its riksmöte) began.
 _SOU = re.compile(r"\bSOU\s*((?:19|20)\d{2}):\s*\d+")
@@ -186,13 +187,26 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
 def _known_events(sentence: str) -> list[tuple[Event, int, int]]:
     """Events of the knowledge files the sentence mentions: a document they are about, cited, or their name."""
     k, found, seen = knowledge(), [], set()
-    for c in find_citations(sentence):
+    for c in find_citations(sentence) if _may_cite_an_event(sentence, k) else ():
         for event in k.events_about([c.iri] if c.iri is not None else []):
             if event.iri not in seen:
                 seen.add(event.iri)
                 found.append((event, c.start, c.end))
     found += [(event, m.start(), m.end()) for event, m in k.events_named(sentence) if event.iri not in seen]
     return found
+
+
+_NUMBERED = tuple(str(INST[kind]) for kind in ("sou/", "prop/", "dir/"))  # cited only with their year
+
+
+def _may_cite_an_event(sentence: str, k: Knowledge) -> bool:
+    """Whether find_citations could find in `sentence` a document an event is about. When the events are all
+    about SOUs, propositions and directives (each cited with its year), a sentence without a year (or a soft
+    hyphen, which the finder drops, inside one) cites none of them: most sentences, which then need no search."""
+    subjects = [str(e.subject) for e in k.events if e.subject is not None]
+    if not all(s.startswith(_NUMBERED) for s in subjects):
+        return True
+    return bool(subjects) and (ANY_YEAR.search(sentence) is not None or "\u00ad" in sentence)
 
 
 def _day_before_start(mention: DateMention) -> dt.date:

@@ -33,6 +33,7 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _header(minutes: Minutes) -> list[Line]:
@@ -76,8 +77,10 @@ def date_meeting(minutes: Minutes) -> None:
 
 def _undated_range(minutes: Minutes) -> InferredRange | None:
     """The range minutes without any written date lie in, from their agenda and the years of their schedule."""
-    years = [int(y) for a, _ in minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
-             " ".join(x.text for x in minutes.layout.lines if x.no == a))]  # fmt: skip
+    texts: dict[int, list[str]] = {}  # line number -> its segments' texts: a schedule's first lines are looked up
+    for x in minutes.layout.lines:
+        texts.setdefault(x.no, []).append(x.text)
+    years = [int(y) for a, _ in minutes.schedule_lines for y in _YEAR.findall(" ".join(texts.get(a, [])))]
     return infer_range([line for item in minutes.items for line in item.lines], years)
 
 
