@@ -33,6 +33,7 @@ class Emitter:
         self.origins: dict[URIRef, int] = {}
         self._bodies: set[URIRef] = set()
         self._people: set[URIRef] = set()
+        self._evidence_nodes: set[URIRef] = set()
 
     # -- evidence -------------------------------------------------------------------------------
 
@@ -69,7 +70,8 @@ class Emitter:
         base = mint_evidence_iri(subject, prop, obj, ev)
         key = f"{base}|{normalise_ws(quote)}|{LOADER_TAG}"
         node = INST["evidence/" + hashlib.sha256(key.encode()).hexdigest()[:16]]
-        if (node, RDF.type, PV.Evidence) not in self.graph:
+        if node not in self._evidence_nodes:  # only here are evidence nodes typed: a set, not a graph look-up
+            self._evidence_nodes.add(node)
             link = (prop, obj, False) if obj is not None and prop is not None else None
             evidence_to_rdf(self.graph, node, ev, self.source.iri, link)
             if link is None and prop is not None:

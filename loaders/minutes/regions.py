@@ -22,7 +22,7 @@ from proveniens.loaders.minutes.parts import (
     Minutes,
     Named,
     Officer,
-    label,
+    labels,
     span_of,
 )
 from proveniens.loaders.minutes.text import looks_like_name, parse_people
@@ -106,8 +106,9 @@ def _roster_end(lines: tuple[Line, ...], pos: int, stops: set[int]) -> int:
 def _known_names(lines: tuple[Line, ...]) -> set[str]:
     names: set[str] = set()
     for line in lines:
+        found = labels(line.text)  # most lines: none, found at once
         for kind in ("invited", "present", "absent", "left", "presenters"):
-            if m := label(kind, line.text):
+            if m := found.get(kind):
                 names.update(p.name for p in parse_people(m["rest"], body_pattern()) or [])
     return names
 
