@@ -241,16 +241,20 @@ def _analyse(text: str) -> Layout:
             if kinds[i] is LineKind.BODY and not masked[i].strip():
                 kinds[i] = LineKind.ARTEFACT
     for i, ln in enumerate(lines):
-        if kinds[i] is LineKind.BODY and _HYPERLINK_ONLY.match(ln):
+        if kinds[i] is LineKind.BODY and ":" in ln and _HYPERLINK_ONLY.match(ln):
             kinds[i] = LineKind.ARTEFACT
 
     # Running headers/footers: an all-caps line (perhaps with its page number) that recurs.
-    keys = [_caps_key(ln) if kinds[i] is LineKind.BODY else None for i, ln in enumerate(lines)]
+    keys = [
+        _caps_key(ln) if kinds[i] is LineKind.BODY and not _COMMON_LOWER.search(ln) else None
+        for i, ln in enumerate(lines)
+    ]  # the lower-case test first, as _caps_key makes it: most lines fail it
     counts = Counter(k for k in keys if k)
+    headers = False
     for i, key in enumerate(keys):
         if key and counts[key] >= 2:
-            kinds[i] = LineKind.RUNNING_HEADER
-    for i, ln in enumerate(lines):
+            kinds[i], headers = LineKind.RUNNING_HEADER, True
+    for i, ln in enumerate(lines if headers else ()):  # a page number is one beside a running header
         if kinds[i] is LineKind.BODY and _SHORT_NUMBER.fullmatch(ln.strip()):
             near = range(max(0, i - 4), min(len(lines), i + 5))
             if any(kinds[j] is LineKind.RUNNING_HEADER for j in near):
@@ -258,8 +262,8 @@ def _analyse(text: str) -> Layout:
 
     # Page marks, and the short header lines just above a "Sida n (m)".
     for i, ln in enumerate(lines):
-        if kinds[i] is not LineKind.BODY or not _is_page_mark(ln):
-            continue
+        if kinds[i] is not LineKind.BODY or not _DIGIT.search(ln) or not _is_page_mark(ln):
+            continue  # (a page mark holds a number: most lines are ruled out without a call)
         kinds[i] = LineKind.PAGE_NUMBER
         if not _PAGE_OF.match(ln.strip()):
             continue
@@ -282,6 +286,9 @@ def _analyse(text: str) -> Layout:
     content: list[Line] = []
     for i, kind in enumerate(kinds):
         if kind is LineKind.BODY and (shown := masked[i].rstrip()).strip():
-            content.extend(segments(i + 1, shown))
+            if len(shown) < _LONG_LINE and not _TRANSCRIPT_PAGE.match(shown):
+                content.append(Line(i + 1, shown))  # segments() of a short line, without the call
+            else:
+                content.extend(segments(i + 1, shown))
     flat = "\n".join(masked)
     return Layout(tuple(kinds), flat, tuple(content), provenance)
