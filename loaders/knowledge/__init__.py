@@ -47,20 +47,41 @@ def spelling_regex(spelling: str) -> str:
     return r"\s+".join(re.escape(word) for word in spelling.split()).replace(r"\-\s+", r"-\s?")
 
 
-def by_first_letter(alternatives: Sequence[str]) -> str:
-    """The alternation of `alternatives` (each a spelling_regex, perhaps with a suffix) grouped under their
-    first character, for a pattern compiled with re.IGNORECASE.
+def by_first_letter(alternatives: Sequence[str], ignorecase: bool = True) -> str:
+    """The alternation of `alternatives` (each opening with one literal character, as a spelling_regex does)
+    grouped under their first character: case-insensitively for a pattern compiled with re.IGNORECASE.
 
     Why: Python's re tries every branch of an alternation at every position it gets to; hundreds of body
     names made that about a second per MB of text. Grouped, a position tries only the branches that start
     with its letter. Matches are the same: the branches a letter selects keep their order, and a branch
     whose first character is not that letter (in either case) could not have matched there anyway.
     """
+    if any(not alt or alt[0] in "([.^$*+?{|" for alt in alternatives):
+        return "|".join(alternatives)  # a branch opening with a group or a class: left as it is
     groups: dict[str, list[tuple[str, str]]] = {}
     for alt in alternatives:
         head = alt[:2] if alt.startswith("\\") else alt[:1]
-        groups.setdefault(head[-1].lower() if head[-1].isalpha() else head, []).append((head, alt[len(head) :]))
+        key = head[-1].lower() if ignorecase and head[-1].isalpha() else head
+        groups.setdefault(key, []).append((head, alt[len(head) :]))
     return "|".join(f"{parts[0][0]}(?:{'|'.join(tail for _, tail in parts)})" for parts in groups.values())
+
+
+def alternatives(alternation: str) -> list[str]:
+    """The top-level branches of a regex alternation ("a(?:b|c)|d" → ["a(?:b|c)", "d"])."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(alternation):
+        c = alternation[i]
+        if c == "\\":
+            i += 1  # an escaped character is never a bracket or a bar
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    return [*out, alternation[start:]]
 
 
 class Knowledge:

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from proveniens.loaders.knowledge import alternatives, by_first_letter
 from proveniens.loaders.knowledge.entities import find_bodies
 from proveniens.loaders.minutes.parts import BULLET, Named, Passage, Statement, span_of
 from proveniens.loaders.minutes.text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
@@ -32,7 +33,8 @@ _ACTING = (
     rf"{_PRESENTING}|komplettera(?:r|de)|uttala(?:r|de)\s+sig|häls(?:ar|ade)|öppna(?:r|de)|inled(?:er|de)|"
     r"avsluta(?:r|de)|lyft(?:er|e)|fråga(?:r|de)|svara(?:r|de)|påminn(?:er|de)"
 )
-_ACT = re.compile(rf"^(?P<subject>.{{2,160}}?)\s+(?P<verb>{_ACTING})\b", re.IGNORECASE)
+# The verbs grouped by first letter: re tries them after every space of a sentence's first 160 characters.
+_ACT = re.compile(rf"^(?P<subject>.{{2,160}}?)\s+(?P<verb>{by_first_letter(alternatives(_ACTING))})\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"\([^()]*\)|,\s*[a-zåäö][^,]*,")  # "(projektledare Region JH)", ", sekreterare,"
 _BESIDE = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<paren>[^()]*)\)|,\s*(?P<app>[a-zåäö][^,]*),)")
 _SPLIT = re.compile(r"\s*,\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
