@@ -171,12 +171,13 @@ def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
         if len(shape := _shape(lines[i])) >= 4:
             at.setdefault(shape, []).append(i)
     headers = {key for key, where in at.items() if len(where) >= 2 and not _CONTENT_LABEL.match(key)}
-    firsts = {key[0] for key in headers}  # a line whose shape starts otherwise needs no shape
+    ends = {(key[0], key[-1]) for key in headers}  # a line whose shape starts or ends otherwise needs no shape
     for i, text in enumerate(lines):
         if not headers:
             break
-        first = text.lstrip()[:1]
-        if ("#" if first.isdecimal() else first) in firsts and i not in boundaries and kinds[i] is LineKind.BODY:
+        first, last = text.lstrip()[:1], text.rstrip()[-1:]
+        ends_as = ("#" if first.isdecimal() else first, "#" if last.isdecimal() else last)
+        if ends_as in ends and i not in boundaries and kinds[i] is LineKind.BODY:
             headers.discard(_shape(text))
     return {i for key in headers for i in at[key]}
 
