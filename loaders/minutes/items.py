@@ -11,7 +11,6 @@ from proveniens.loaders.minutes.parts import (
     DECIDING_KIND,
     DECISION_WITHOUT_COLON,
     HEADING,
-    INLINE_LEFT,
     ITEM_KIND,
     PARA_ALONE,
     PROPOSAL,
@@ -23,6 +22,7 @@ from proveniens.loaders.minutes.parts import (
     cut_title,
     gather,
     heading,
+    inline_left,
     label,
     labels,
     people_in,
@@ -102,7 +102,7 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
             deciding = False
         pos += 1
     used |= head_presenters
-    used |= {x.no for x in body if not labels(x.text).keys().isdisjoint(_ROLL_CALL) or INLINE_LEFT.match(x.text)}
+    used |= {x.no for x in body if not labels(x.text).keys().isdisjoint(_ROLL_CALL) or inline_left(x.text)}
     rest = [x for x in body if x.no not in used]
     if rest:
         item.text = Statement(" ".join(" ".join(x.text.split()) for x in rest), span_of(rest))

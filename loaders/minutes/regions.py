@@ -132,7 +132,8 @@ def read_regions(minutes: Minutes, heads: list[int]) -> None:
             minutes.schedule_lines.append((lines[pos].no, lines[end].no))
             stops.add(pos)
     for pos, line in enumerate(lines):
-        if line.no in minutes.excluded or ANY_LABEL.match(line.text):
+        # a roster starts with a party mark or "För X (": a line without "(" is ruled out first
+        if "(" not in line.text or line.no in minutes.excluded or ANY_LABEL.match(line.text):
             continue
         after_label = pos > 0 and (ANY_LABEL.match(lines[pos - 1].text) or lines[pos - 1].text.rstrip().endswith(","))
         sentence = line.text.rstrip().endswith(".") or BULLET.match(line.text)
