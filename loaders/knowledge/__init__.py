@@ -236,6 +236,10 @@ class Knowledge:
             for e in self.events if e.spellings
         )  # fmt: skip
 
+    def names_an_event(self, text: str) -> bool:
+        """Whether `text` names an event by one of its spellings (events_named is not empty)."""
+        return any(rx.search(text) for _, rx in self._event_patterns)
+
     def events_named(self, text: str) -> list[tuple[Event, re.Match[str]]]:
         """Events named in `text` by one of their spellings (the first mention of each)."""
         return [(e, m) for e, rx in self._event_patterns if (m := rx.search(text))]

@@ -14,7 +14,9 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from rdflib import URIRef
 
 from proveniens.loaders.citations.find import find_citations
 from proveniens.loaders.knowledge import Event, Knowledge, knowledge
@@ -65,15 +67,22 @@ def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
     return blocks
 
 
-def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Sentences, each with the (offset in the sentence, line number) of the lines it runs over."""
+def _sentences(
+    lines: Sequence[Line], wanted: Callable[[str], bool] | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Sentences, each with the (offset in the sentence, line number) of the lines it runs over; with `wanted`,
+    only those of the blocks whose text (whitespace collapsed) it accepts."""
     out = []
     for block in _blocks(lines):
         if len(block) == 1:  # most blocks: one line, whose sentences all start on it
-            out.extend(_line_sentences(block[0]))
+            text = " ".join(block[0].text.split()) + " "
+            if wanted is None or wanted(text):
+                out.extend(_line_sentences(block[0], text))
             continue
         pieces = [" ".join(line.text.split()) + " " for line in block]
         text = "".join(pieces)
+        if wanted is not None and not wanted(text):
+            continue
         offsets = list(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0))
         begin = 0
         for m in [*_SENTENCE_END.finditer(text), None]:
@@ -89,9 +98,8 @@ def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]
     return out
 
 
-def _line_sentences(line: Line) -> list[tuple[str, list[tuple[int, int]]]]:
-    """_sentences of a block of one line."""
-    text = " ".join(line.text.split()) + " "
+def _line_sentences(line: Line, text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """_sentences of a block of one line, whose `text` is given."""
     out, begin = [], 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.end() if m else len(text)
@@ -121,9 +129,14 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
     lower: list[Bound] = []
     upper: list[Bound] = []
     events: dict[str, list[tuple[Event, int, int]]] = {}  # per distinct sentence: minutes repeat their formulas
-    for sentence, offsets in _sentences(lines):
+    k = knowledge()
+    with_year = _cited_with_year(k)
+    # Then a sentence dates nothing without a year or an event's name (each bound below needs one of them), and
+    # a block of lines without either has no such sentence: most blocks, which are not split into sentences.
+    wanted = (lambda text: _has_year(text) or k.names_an_event(text)) if with_year else None
+    for sentence, offsets in _sentences(lines, wanted):
         if sentence not in events:
-            events[sentence] = _known_events(sentence)
+            events[sentence] = _known_events(sentence, k, not with_year or _has_year(sentence))
         for event, start, end in events[sentence]:
             a, b = _line_span(offsets, start, end)
             said = sentence[start:end]
@@ -137,7 +150,7 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
                     f"the minutes mention {said} ({event.en})",
                 )
             )
-        if not ANY_YEAR.search(sentence):
+        if not _has_year(sentence):
             continue  # most sentences: no numbered document, no date (each pattern below holds a year)
         generic = ((_SOU, 1, "betänkandet", "the report"), (_PROP, 9, "riksmötet", "the session"))
         for rx, month, what_sv, what_en in generic:
@@ -184,10 +197,12 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
     return lower, upper
 
 
-def _known_events(sentence: str) -> list[tuple[Event, int, int]]:
-    """Events of the knowledge files the sentence mentions: a document they are about, cited, or their name."""
-    k, found, seen = knowledge(), [], set()
-    for c in find_citations(sentence) if _may_cite_an_event(sentence, k) else ():
+def _known_events(sentence: str, k: Knowledge, cite: bool) -> list[tuple[Event, int, int]]:
+    """Events of the knowledge files the sentence mentions: a document they are about, cited, or their name
+    (`cite`: whether the sentence may cite such a document, see _cited_with_year)."""
+    found: list[tuple[Event, int, int]] = []
+    seen: set[URIRef] = set()
+    for c in find_citations(sentence) if cite else ():
         for event in k.events_about([c.iri] if c.iri is not None else []):
             if event.iri not in seen:
                 seen.add(event.iri)
@@ -199,14 +214,15 @@ def _known_events(sentence: str) -> list[tuple[Event, int, int]]:
 _NUMBERED = tuple(str(INST[kind]) for kind in ("sou/", "prop/", "dir/"))  # cited only with their year
 
 
-def _may_cite_an_event(sentence: str, k: Knowledge) -> bool:
-    """Whether find_citations could find in `sentence` a document an event is about. When the events are all
-    about SOUs, propositions and directives (each cited with its year), a sentence without a year (or a soft
-    hyphen, which the finder drops, inside one) cites none of them: most sentences, which then need no search."""
-    subjects = [str(e.subject) for e in k.events if e.subject is not None]
-    if not all(s.startswith(_NUMBERED) for s in subjects):
-        return True
-    return bool(subjects) and (ANY_YEAR.search(sentence) is not None or "\u00ad" in sentence)
+def _cited_with_year(k: Knowledge) -> bool:
+    """Whether every document an event is about is an SOU, proposition or directive, each cited with its year:
+    then a text without a year cites none of them (_has_year), and most sentences need no citation search."""
+    return all(str(e.subject).startswith(_NUMBERED) for e in k.events if e.subject is not None)
+
+
+def _has_year(text: str) -> bool:
+    """A year in `text`, or a soft hyphen, which the citation finder drops, perhaps inside one."""
+    return ANY_YEAR.search(text) is not None or "\u00ad" in text
 
 
 def _day_before_start(mention: DateMention) -> dt.date:
