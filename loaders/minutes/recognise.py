@@ -51,7 +51,6 @@ _ANSWERS_REMISS = re.compile(
     re.IGNORECASE,
 )
 _STANCE = re.compile(r"\b(?:tillstyrker|avstyrker)\b", re.IGNORECASE)
-_STYRKER = re.compile("styrker", re.IGNORECASE)  # in every stance: looked for first, without the word bounds
 _NUMBERED_AGENDA = re.compile(r"(?m)^\s*1\s*[.)]\s+[A-ZÅÄÖ].*\n(?:.*\n){0,40}?\s*2\s*[.)]\s+[A-ZÅÄÖ]")
 
 
@@ -67,6 +66,6 @@ def recognition_score(lines: Sequence[str]) -> int:
     if any(_OTHER_KIND.search(x) for x in head[:3]) or any(_ANSWERS_REMISS.search(x) for x in lines[:15]):
         score -= 4
     whole = "\n".join(lines)
-    if _STYRKER.search(whole) and len(_STANCE.findall(whole)) >= 2:  # most texts: no "…styrker" at all
+    if "styrker" in whole.casefold() and len(_STANCE.findall(whole)) >= 2:  # most texts: no "…styrker" at all
         score -= 4
     return score
