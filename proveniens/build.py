@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,10 +26,11 @@ from rdflib.term import Node
 from proveniens import __version__
 from proveniens.dataset_description import VOID_GRAPH, describe
 from proveniens.errors import ValidationFailed
+from proveniens.graph_delta import GraphDelta, Triple, delta, read_triples
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
-from proveniens.lineage_index import LINEAGE_GRAPH, index_store
+from proveniens.lineage_index import LINEAGE_GRAPH, index_store, update_index
 from proveniens.lineage_index import LOADER as LINEAGE_LOADER
-from proveniens.links import LINKS_GRAPH, store_links
+from proveniens.links import LINKS_GRAPH, store_links, update_links
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
@@ -44,7 +45,10 @@ from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
-from proveniens.shacl_sparql.run import to_rdflib, typed_nodes
+from proveniens.shacl_sparql.compile import compile_shapes
+from proveniens.shacl_sparql.reach import reach, remembered
+from proveniens.shacl_sparql.run import to_rdflib
+from proveniens.statistics_delta import Described, described_dataset, updated_graph, updated_union
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
 from proveniens.store_statistics import described_statistics, store_counts
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
@@ -216,16 +220,16 @@ class _Loaded:
     unrecognised: list[Unread]
     records: list[GraphRecord]
     rdf_origins: dict[URIRef, str]  # RDF graph -> its file, for findings about its subjects
-    typed: list[Node] = field(default_factory=list)  # nodes the dropped graphs typed (incremental validation)
+    change: GraphDelta | None = None  # what an incremental build changed, triple by triple (when small)
 
 
 def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Steps) -> _Loaded:
     """Drop what the plan drops, then write the reloaded sources into the candidate.
 
-    An incremental build first notes the nodes the dropped graphs typed: their neighbours' sh:class
-    checks are validated again (a type taken away breaks them)."""
-    dropped = typed_nodes(candidate.store, [str(g) for g in plan.drop]) if plan.keep else []
-    typed = [node for n in dropped if (node := to_rdflib(n)) is not None]
+    An incremental build first reads the triples of the graphs it drops, and after loading those of
+    their new versions: the difference (`graph_delta`) is what the lineage index and the validation
+    look at."""
+    before = read_triples(candidate.store, [str(g) for g in plan.drop]) if plan.keep else None
     for graph in plan.drop:
         candidate.drop_graph(graph)
     with steps("loading sources"):
@@ -247,7 +251,9 @@ def _load_into(candidate: Candidate, sources: SourceSet, plan: Plan, steps: _Ste
                         graph, source.iri, source.sha256, RDF_LOADER, __version__, candidate.size(graph), original
                     )
                 )
-    return _Loaded(text, origins, unrecognised, records, rdf_origins, typed)
+    changed = {*map(str, plan.drop), *(str(r.graph) for r in records)}
+    after = read_triples(candidate.store, changed) if before is not None else None
+    return _Loaded(text, origins, unrecognised, records, rdf_origins, delta(before, after))
 
 
 class _Origins(Mapping[Node, Origin]):
@@ -290,11 +296,10 @@ def _in_memory(store: ox.Store, graphs: list[str]) -> ox.Store:
     return copy
 
 
-def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, incremental: bool) -> ValidationReport:
-    """Validate the candidate: all of it (copied into memory) in a full build, else what the reloaded graphs affect.
+def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan) -> ValidationReport:
+    """Validate the candidate: all of it (copied into memory) in a full build, else what the change can affect.
 
-    A removed source changes what its neighbours may refer to, so a build that removes one
-    validates in full."""
+    An incremental build whose change was too large to keep (`graph_delta.MOST_TRIPLES`) validates in full."""
     origins = dict(loaded.origins)
     files = {str(g): where for g, where in loaded.rdf_origins.items()}
     for record in plan.keep:  # subjects of graphs carried over still name their file
@@ -305,44 +310,88 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan, increme
             for node in set(item.graph.subjects()):
                 origins.setdefault(node, Origin(str(item.source.path)))
     content = sorted({str(r.graph) for r in [*plan.keep, *loaded.records]})
-    changed = [str(r.graph) for r in loaded.records] if incremental and not plan.removed else None
     graphs = [*content, str(ONTOLOGY_GRAPH)]
     return validate_store(
-        candidate.store if changed is not None else _in_memory(candidate.store, graphs),
+        candidate.store if loaded.change is not None else _in_memory(candidate.store, graphs),
         read_turtle(shapes_files()),
         _Origins(origins, candidate.store, files),
         graphs=graphs,
-        changed=changed,
+        change=loaded.change,
         source=[item.graph for item in loaded.text],  # only they still know xsd:positiveInteger from xsd:integer
-        typed=loaded.typed,
     )
+
+
+def _learn_reach() -> None:
+    """Find the reach of the checks the compiler leaves unbounded, so the next incremental build reads it.
+
+    About a second in a full build (once per shapes version: then it is only compiling the shapes)."""
+    for check in compile_shapes(read_turtle(shapes_files())):
+        if check.reach is None:
+            reach(check.query())
 
 
 DERIVED = frozenset({ONTOLOGY_GRAPH, LINKS_GRAPH, BUILD_GRAPH, VOID_GRAPH, LINEAGE_GRAPH})  # not source data
 
 
-def _finish(candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, steps: _Steps) -> dict[str, int]:
+@dataclass
+class _Updated:
+    """What an incremental build changed besides the source graphs, for counting from the previous numbers."""
+
+    previous: ox.Store  # the build the candidate started from, read-only
+    lineage: set[Triple]  # index triples removed or written
+    links: set[Triple] = field(default_factory=set)
+
+
+def _finish(
+    candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, steps: _Steps, updated: _Updated | None
+) -> dict[str, int]:
     """Write the derived graphs (ontology, links, build graph, VoID) over everything the candidate now holds.
 
     Links and VoID's numbers are found by queries on the candidate store: no source graph is read
-    back into rdflib, whatever its size."""
+    back into rdflib, whatever its size. An incremental build (`updated`) updates the links and
+    counts from the previous description and the triples that changed (`statistics_delta`)."""
     with steps("links"):
-        links = store_links(candidate.store, DERIVED)
-        candidate.replace_graph(LINKS_GRAPH, links)
+        if loaded.change is not None:  # only the documents whose identity changed
+            links = update_links(candidate.store, loaded.change, DERIVED)
+            if updated is not None:
+                updated.links = links
+        else:
+            candidate.replace_graph(LINKS_GRAPH, store_links(candidate.store, DERIVED))
     records = [*plan.keep, *loaded.records]
     records.append(GraphRecord(ONTOLOGY_GRAPH, None, None, "ontology", __version__, len(ontology)))
-    records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, len(links)))
-    lineage = candidate.size(LINEAGE_GRAPH)  # written by index_store after loading
+    records.append(GraphRecord(LINKS_GRAPH, None, None, "links", __version__, candidate.size(LINKS_GRAPH)))
+    kept = {r.graph for r in plan.keep}  # their numbers are those of the previous description
+    described = {g: stats for g, stats in described_statistics(candidate.store).items() if g in kept | {LINEAGE_GRAPH}}
+    if updated is not None and LINEAGE_GRAPH in described:
+        described[LINEAGE_GRAPH] = updated_graph(
+            updated.previous, candidate.store, LINEAGE_GRAPH, described[LINEAGE_GRAPH], updated.lineage
+        )
+    else:
+        described.pop(LINEAGE_GRAPH, None)
+    lineage = described[LINEAGE_GRAPH].triples if LINEAGE_GRAPH in described else candidate.size(LINEAGE_GRAPH)
     records.append(GraphRecord(LINEAGE_GRAPH, None, None, LINEAGE_LOADER, __version__, lineage))
     built_at = datetime.now(UTC)
     candidate.replace_graph(BUILD_GRAPH, describe_graphs(records, built_at))
     with steps("describing"):
-        kept = {r.graph for r in plan.keep}  # their numbers are those of the previous description
-        described = {g: stats for g, stats in described_statistics(candidate.store).items() if g in kept}
+        union = _updated_union(candidate, loaded, updated)
         candidate.drop_graph(VOID_GRAPH)  # the previous one: the description does not count itself
-        counts = store_counts(candidate.store, [*(r.graph for r in records), BUILD_GRAPH], described)
-        candidate.replace_graph(VOID_GRAPH, describe(counts, built_at))
-    return {str(name): candidate.size(name) for name in sorted(candidate.graph_names())}
+        counts = store_counts(candidate.store, [*(r.graph for r in records), BUILD_GRAPH], described, union)
+        description = describe(counts, built_at)
+        candidate.replace_graph(VOID_GRAPH, description)
+    sizes = {str(name): stats.triples for name, stats in counts.graphs.items()} | {str(VOID_GRAPH): len(description)}
+    return {str(name): sizes.get(str(name)) or candidate.size(name) for name in sorted(candidate.graph_names())}
+
+
+def _updated_union(candidate: Candidate, loaded: _Loaded, updated: _Updated | None) -> Described | None:
+    """The union's numbers from the previous description and every triple that may have entered or left it."""
+    if updated is None or loaded.change is None or (old := described_dataset(candidate.store)) is None:
+        return None
+    rewritten = [str(BUILD_GRAPH), str(ONTOLOGY_GRAPH)]  # written whole again: what differs
+    before, after = read_triples(updated.previous, rewritten), read_triples(candidate.store, rewritten)
+    if before is None or after is None:
+        return None
+    changed = loaded.change.triples | updated.lineage | updated.links | (before ^ after)
+    return updated_union(updated.previous, candidate.store, old, changed)
 
 
 @contextmanager
@@ -377,17 +426,25 @@ def build(
             if previous
             else full_plan(sources)
         )
-        is_incremental = bool(plan.keep)
         loaded = _load_into(candidate, sources, plan, steps)
+        candidate.compact = loaded.change is None
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
-            index_store(candidate.store)
+            lineage = update_index(candidate.store, loaded.change) if loaded.change is not None else None
+            if lineage is None:
+                index_store(candidate.store)
+        updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
-        with steps("validating"):
-            report = _verify_candidate(candidate, loaded, plan, is_incremental)
+        # The reach of the checks' queries is kept beside the builds: it only changes with the shapes.
+        known = remembered(target.layout.root / ".reach.json") if isinstance(target, EmbeddedTarget) else nullcontext()
+        with steps("validating"), known:
+            report = _verify_candidate(candidate, loaded, plan)
+            if loaded.change is None and embedded and report.conforms:  # for the incremental builds to come
+                _learn_reach()
         if not report.conforms:
             raise ValidationFailed(report)
-        triples = _finish(candidate, loaded, plan, ontology, steps)
+        triples = _finish(candidate, loaded, plan, ontology, steps, updated)
+        del updated  # closes the previous build, which publishing may prune
         if not embedded:
             with steps("publishing"):
                 target.publish([(URIRef(name), _graph_of(candidate.store, URIRef(name))) for name in triples])

@@ -75,7 +75,6 @@ class Plan:
     rdf: frozenset[str]  # names of the RDF sources to parse
     drop: frozenset[URIRef]  # graphs of the previous build to remove before loading
     keep: tuple[GraphRecord, ...]  # source graphs carried over unchanged
-    removed: bool = False  # a source of the previous build is gone
 
     @property
     def reloaded(self) -> frozenset[str]:
@@ -112,7 +111,7 @@ def plan_rebuild(previous: list[GraphRecord], present: set[URIRef], sources: Sou
     gone = changed - current.keys()
     drop = {r.graph for r in previous if r.source in reloaded_iris or r.source in gone}
     keep = tuple(r for r in previous if r.source is not None and r.graph not in drop)
-    return Plan(frozenset(text), frozenset(rdf), frozenset(drop), keep, bool(gone))
+    return Plan(frozenset(text), frozenset(rdf), frozenset(drop), keep)
 
 
 def _was_curated(iri: URIRef, previous: list[GraphRecord]) -> bool:

@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from proveniens.dataset_description import VOID_GRAPH
+from proveniens.graph_delta import GraphDelta, Triple
 from proveniens.links import LINKS_GRAPH
 from proveniens.namespaces import BUILD_GRAPH, GRAPH, ONTOLOGY_GRAPH, PV
 
@@ -136,3 +137,82 @@ def index_store(store: ox.Store) -> int:
     quads = list(store_index(store))
     store.bulk_extend(quads)
     return len(quads)
+
+
+# Beyond this many start nodes whose closures a change may alter, the index is computed afresh.
+MOST_STARTS = 20_000
+Member = ox.NamedNode | ox.BlankNode
+
+
+def _indexed(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+    """The quads of the source graphs (those `_store_pairs` reads)."""
+    for quad in quads:
+        graph = quad.graph_name
+        if not (isinstance(graph, ox.NamedNode) and graph.value in NOT_INDEXED):
+            yield quad
+
+
+def _steps(store: ox.Store, node: Member, links: list[ox.NamedNode], ahead: bool) -> set[Member]:
+    """The nodes one link from `node` in the source graphs: along the links (`ahead`) or against them."""
+    out: set[Member] = set()
+    for link in links:
+        if ahead:
+            found = (q.object for q in _indexed(store.quads_for_pattern(node, link, None)))
+            out.update(n for n in found if isinstance(n, ox.NamedNode | ox.BlankNode))
+        else:
+            out.update(q.subject for q in _indexed(store.quads_for_pattern(None, link, node)))  # type: ignore[misc]
+    return out
+
+
+def _walk(
+    store: ox.Store, starts: Iterable[Member], links: list[ox.NamedNode], ahead: bool, limit: int | None = None
+) -> set[Member] | None:
+    """`starts` and every node reachable from them; None past `limit` nodes."""
+    seen = set(starts)
+    frontier = list(seen)
+    while frontier:
+        for found in _steps(store, frontier.pop(), links, ahead):
+            if found not in seen:
+                seen.add(found)
+                frontier.append(found)
+                if limit is not None and len(seen) > limit:
+                    return None
+    return seen
+
+
+def update_index(store: ox.Store, changed: GraphDelta) -> set[Triple] | None:
+    """Bring the index in `store` (the previous build's) up to date with a change of the source graphs.
+
+    Only a start node that reaches the near end of a changed link, before or after the change,
+    can reach anything else than it did: every other start's walks avoid the changed links. A start
+    that reaches one after the change already reached the near end of the first changed link on
+    its way before it, so the starts are the near ends and what the old index says reaches them;
+    their closures are walked again on the store and replace their old index quads. The result
+    equals `index_store` on the same store (tests/lineage/test_lineage_index.py). Returns the index
+    triples removed or written (the description counts them), or None, changing nothing, when more
+    than `MOST_STARTS` starts are touched: index afresh then.
+    """
+    graph = ox.NamedNode(str(LINEAGE_GRAPH))
+    plans: list[tuple[ox.NamedNode, list[ox.NamedNode], bool, set[Member]]] = []
+    for closure in CLOSURES:
+        links = set(closure.links)
+        starts: set[Member] = {
+            (s if closure.forward else o)  # type: ignore[misc]
+            for s, p, o in changed.triples
+            if p.value in links and isinstance(o, ox.NamedNode | ox.BlankNode)
+        }
+        term = ox.NamedNode(str(closure.term))
+        starts |= {q.subject for u in list(starts) for q in store.quads_for_pattern(None, term, u, graph)}  # type: ignore[misc]
+        if len(starts) > MOST_STARTS:
+            return None
+        plans.append((term, [ox.NamedNode(link) for link in closure.links], closure.forward, starts))
+    touched: set[Triple] = set()
+    for term, nodes, forward, starts in plans:
+        for start in starts:
+            for quad in list(store.quads_for_pattern(start, term, None, graph)):
+                store.remove(quad)
+                touched.add((start, term, quad.object))  # type: ignore[arg-type]
+            reached = _walk(store, _steps(store, start, nodes, forward), nodes, forward) or set()
+            store.extend(ox.Quad(start, term, b, graph) for b in reached)
+            touched.update((start, term, b) for b in reached)
+    return touched

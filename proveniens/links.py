@@ -31,6 +31,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from rdflib.term import Node
 
+from proveniens.graph_delta import GraphDelta, Triple
 from proveniens.namespaces import BASE, GRAPH, INST, RPUBL
 from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.store import build_query
@@ -177,17 +178,56 @@ def store_links(store: ox.Store, derived: Set[URIRef]) -> Graph:
     The build publishes the result as `LINKS_GRAPH`. What the graphs in `derived` (the build's own)
     say is not looked at. A query finds each document of a linked class and what it states of its
     identity, so only those few statements leave the store."""
-    query = build_query("link_identities.rq")
-    skip = {ox.NamedNode(str(name)) for name in derived}
     links = _links()
     for kind in KINDS:
-        stated: defaultdict[URIRef, defaultdict[URIRef, set[Node]]] = defaultdict(lambda: defaultdict(set))
-        for row in store.query(query, substitutions={ox.Variable("class"): ox.NamedNode(str(kind.cls))}):  # type: ignore[union-attr]
-            if row["graph"] in skip:
-                continue
-            values = stated[URIRef(row["document"].value)]
-            if row["property"] is not None and row["stated"] not in skip:
-                values[URIRef(row["property"].value)].add(to_rdflib(row["value"]))  # type: ignore[arg-type]
-        for subject, values in stated.items():
+        for subject, values in _stated(store, kind, derived).items():
             _add_links(links, subject, values, kind)
     return links
+
+
+def _stated(
+    store: ox.Store, kind: _Kind, derived: Set[URIRef], document: ox.NamedNode | None = None
+) -> dict[URIRef, Stated]:
+    """Each document of the kind (or `document` alone, if of the kind) and its identity as the source graphs state."""
+    skip = {ox.NamedNode(str(name)) for name in derived}
+    bound = {ox.Variable("class"): ox.NamedNode(str(kind.cls))}
+    if document is not None:
+        bound[ox.Variable("document")] = document
+    stated: defaultdict[URIRef, defaultdict[URIRef, set[Node]]] = defaultdict(lambda: defaultdict(set))
+    for row in store.query(build_query("link_identities.rq"), substitutions=bound):  # type: ignore[union-attr]
+        if row["graph"] in skip:
+            continue
+        values = stated[URIRef(row["document"].value)]
+        if row["property"] is not None and row["stated"] not in skip:
+            values[URIRef(row["property"].value)].add(to_rdflib(row["value"]))  # type: ignore[arg-type]
+    return dict(stated)
+
+
+def update_links(store: ox.Store, change: GraphDelta, derived: Set[URIRef]) -> set[Triple]:
+    """Bring the links graph in `store` (the previous build's) up to date with a change of the source graphs.
+
+    A document's links follow from its own statements alone, its type of a linked class and its
+    `IDENTITY`: only the subjects of such changed triples are looked at again, their links
+    dropped and found anew. The result equals `store_links` (tests/linked_data/test_links.py).
+    Returns the link triples removed or written (the description counts them)."""
+    classes = {str(kind.cls) for kind in KINDS}
+    identity = {str(p) for p in IDENTITY}
+    subjects = {
+        s
+        for s, p, o in change.triples
+        if isinstance(s, ox.NamedNode) and (p.value in identity or (p.value == str(RDF.type) and o.value in classes))
+    }
+    graph = ox.NamedNode(str(LINKS_GRAPH))
+    touched: set[Triple] = set()
+    for subject in subjects:
+        for quad in list(store.quads_for_pattern(subject, None, None, graph)):
+            store.remove(quad)
+            touched.add((quad.subject, quad.predicate, quad.object))  # type: ignore[arg-type]
+        links = Graph()
+        for kind in KINDS:
+            for document, values in _stated(store, kind, derived, subject).items():
+                _add_links(links, document, values, kind)
+        quads = [ox.Quad(*(ox.NamedNode(str(term)) for term in triple), graph) for triple in links]
+        store.extend(quads)
+        touched.update((q.subject, q.predicate, q.object) for q in quads)  # type: ignore[misc]
+    return touched

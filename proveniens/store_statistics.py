@@ -18,6 +18,7 @@ from rdflib import URIRef
 
 from proveniens.dataset_description import VOID_GRAPH, Counts, Statistics
 from proveniens.namespaces import BASE
+from proveniens.statistics_delta import Described
 from proveniens.store import build_query
 
 _EMPTY = Statistics(0, 0, 0, 0, 0, 0)
@@ -58,17 +59,30 @@ def described_statistics(store: ox.Store) -> dict[URIRef, Statistics]:
     return _per_graph(rows)  # type: ignore[arg-type]
 
 
-def store_counts(store: ox.Store, graphs: Iterable[URIRef], known: Mapping[URIRef, Statistics] | None = None) -> Counts:
+def store_counts(
+    store: ox.Store,
+    graphs: Iterable[URIRef],
+    known: Mapping[URIRef, Statistics] | None = None,
+    union: Described | None = None,
+) -> Counts:
     """The description's numbers for `graphs` and for the union of every named graph in `store`.
 
     The numbers of a graph in `known` are taken as they are (an incremental build's kept graphs,
     from the previous description), so only the others are counted; the union's distinct counts
-    need every graph. Call it with no `VOID_GRAPH` in the store: the description does not count
-    itself. A graph the store holds no triple of counts zero, as an empty rdflib graph would."""
+    need every graph, unless `union` gives them (an incremental build's, `statistics_delta`). Call
+    it with no `VOID_GRAPH` in the store: the description does not count itself. A graph the store
+    holds no triple of counts zero, as an empty rdflib graph would."""
     known = known or {}
     wanted = sorted(set(graphs) - {VOID_GRAPH})
     unknown = [ox.NamedNode(str(name)) for name in wanted if name not in known]
     counted = _per_graph(_rows(store, "graph_statistics.rq", unknown if known else None))
+    if union is not None:
+        return Counts(
+            union.dataset,
+            {name: known[name] if name in known else counted.get(name, _EMPTY) for name in wanted},
+            union.classes,
+            union.properties,
+        )
     properties = {
         URIRef(row["property"].value): _number(row, "triples") for row in _rows(store, "property_partitions.rq")
     }

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from proveniens.graph_delta import GraphDelta
 from proveniens.namespaces import ONTOLOGY_GRAPH, SH
 from proveniens.shacl_sparql.compile import compile_shapes
 from proveniens.shacl_sparql.run import RawResult, memory_store, run_checks
@@ -149,26 +150,22 @@ def validate_store(
     origins: Mapping[Node, Origin],
     *,
     graphs: Sequence[str] | None = None,
-    changed: Sequence[str] | None = None,
+    change: GraphDelta | None = None,
     source: Graph | Sequence[Graph] | None = None,
-    typed: Sequence[Node] = (),
 ) -> ValidationReport:
     """Validate the data in a pyoxigraph store (on disk or in memory) against `shapes`, in place.
 
     - `graphs`: the IRIs of the named graphs that together are the data graph (include the
       ontology graph: sh:class and sh:targetClass follow its rdfs:subClassOf). None: the union of
       every graph in the store.
-    - `changed`: for an incremental build, the IRIs of the graphs that were added or replaced
-      (G1..Gn). Only focus nodes those graphs can affect are validated: for shapes that read only
-      a focus node's own triples, the nodes the changed graphs mention; for shapes that also read
-      the values' types (sh:class), those nodes and the neighbours of the nodes the changed graphs
-      type (and of `typed`); shapes whose reach crosses
-      graphs further (long or transitive paths, nested shapes, SPARQL-based constraints) are
-      validated at all their focus nodes. A graph that was *removed* changes its neighbours too:
-      name the graph its nodes moved to, or validate in full. None: validate every focus node.
-    - `typed`: with `changed`, the nodes the replaced versions of the changed graphs gave a type
-      (`shacl_sparql.run.typed_nodes`, read before the build dropped them): a type taken away can
-      break the sh:class checks of their neighbours, which are validated again.
+    - `change`: for an incremental build, the triples the reloaded graphs gained and lost
+      (`graph_delta`). Only focus nodes the change can affect are validated: for shapes that read
+      only a focus node's own triples, the nodes at either end of a changed triple; for shapes that
+      also read the values' types (sh:class), those and the neighbours of the nodes a changed
+      rdf:type triple types; for shapes whose reach the compiler leaves open (nested shapes,
+      sequence paths, SHACL-SPARQL constraints), the nodes within the reach their query shows
+      (`shacl_sparql.reach`) of a changed triple they read, and at every focus node when it
+      shows none. A check no changed triple can affect does not run. None: validate every focus node.
     - `origins`: file and line of each subject, so each finding says where to fix it.
     - `source`: the rdflib graph(s) the store was filled from, when the build has them (the
       loaders' graphs; RDF files parsed by Oxigraph have none). Oxigraph
@@ -179,7 +176,7 @@ def validate_store(
     The store is only read. Findings come sorted as `verify_graph`'s do.
     """
     checks = compile_shapes(shapes)
-    results = run_checks(store, checks, graphs, changed, source, typed)
+    results = run_checks(store, checks, graphs, change, source)
     return sort_findings(list({_finding(shapes, r, origins) for r in results}))
 
 

@@ -8,20 +8,15 @@ Each rule yields groups of candidates; a group is one stretch of text (a provisi
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from proveniens.loaders.knowledge import slugify
-from proveniens.loaders.knowledge.lexicon import (
-    AGREEMENTS,
-    DEPARTMENTS,
-    LAW_BY_ABBREVIATION,
-    LAWS,
-    agreement_regex,
-    law_name_regex,
-)
+from proveniens.loaders.knowledge import AgreementTitle, Knowledge, Law, knowledge, slugify
+from proveniens.loaders.knowledge.lexicon import DEPARTMENTS, law_regex, title_regex
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,6 @@ _YEAR = r"(?:1[89]|20)\d{2}"
 _NUM = r"\d{1,4}(?![\d/])"
 _COLON = r" ?: ?"
 _DEPT = "|".join(DEPARTMENTS)
-_ABBR = "|".join(LAW_BY_ABBREVIATION)
 
 
 _OPTIONAL_HEAD = re.compile(r"\(\?:(?P<inner>[^()]*)\)\?")
@@ -83,6 +77,10 @@ _SESSION = re.compile(
     rf"(?P<year>{_YEAR}) ?(?P<s1>[/:.{_DASH}]) ?(?P<short>\d{{4}}|\d{{2}}) ?(?P<s2>[/:.{_DASH}]) ?(?P<number>{_NUM})"
 )
 _PROP_MORE = re.compile(r"(?:, ?| och | samt )")
+# "propositionen God och jämlik hälsa … (2017/18:249)": a session number in parentheses after a proposition's title.
+_BARE_SESSION = re.compile(rf"\((?P<year>{_YEAR})(?P<s1>/)(?P<short>\d{{2}})(?P<s2>:)(?P<number>{_NUM})\)")
+_PROP_WORD = re.compile(r"\b[Pp]roposition(?:en|erna)?\b")
+_PROP_TITLE_REACH = 150
 _KOMMITTE = re.compile(rf"(?<![\w/])(?P<department>{_DEPT}) ?(?P<year>{_YEAR}) ?: ?(?P<number>\d{{2,3}})(?![\d/])")
 _BARE_KOMMITTE = re.compile(rf"\((?P<year>{_YEAR}):(?P<number>0\d)\)")
 _INQUIRY_CONTEXT = re.compile(r"(?:[Uu]tredning|[Kk]ommitt[ée]|[Uu]tredare)\w*")
@@ -96,12 +94,6 @@ _DNR_LOCAL = re.compile(
 )
 _SFS = re.compile(rf"(?<![\w])SFS ?(?P<year>{_YEAR}){_COLON}(?P<number>{_NUM})")
 _PAREN_SFS = rf"\((?:SFS )?(?P<sfsyear>{_YEAR}):(?P<sfsnum>\d{{1,4}})\)"
-_LAW_NAME_BODY = (
-    rf"(?P<name>{law_name_regex()})(?P<gen>s)?(?![\w])"
-    rf"(?: ?{_PAREN_SFS})?(?:,? ?\(?(?P<abbr>{_ABBR})\)?(?![\w]))?"
-)
-_LAW_FIRST = "".join(sorted({c for law in LAWS for c in (law.pattern[0], law.pattern[0].upper())}))
-_LAW_NAME = re.compile(rf"(?=[{_LAW_FIRST}])(?<![\w-])" + _LAW_NAME_BODY)  # the lookahead: see with_first_letters
 _NUMBERED_LAW = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÅÄÖa-zåäö]*(?:lag(?:en)?|förordning(?:en)?|balk(?:en)?|kungörelse(?:n)?)) ?{_PAREN_SFS}"
 )
@@ -109,13 +101,16 @@ _NUMBERED_LAW = re.compile(
 # only at the start of the word before one, as its run of letters defeats the _STARTS scan.
 _NUMBERED_LAW_END = re.compile(rf"(?:lag|förordning|balk|kungörelse)(?:en|n)? ?\((?:SFS )?{_YEAR}:")
 _LETTERS_UP_TO = re.compile(r"[A-ZÅÄÖa-zåäö]*$")
-_ABBREVIATION = re.compile(rf"(?<![\w-])(?P<abbr>{_ABBR})(?![\w])")
-_AG_TITLE = re.compile(with_first_letters(agreement_regex(), [a.pattern for a in AGREEMENTS]))
 _AG_TRIGGER = re.compile(
     rf"(?<![\w])(?:(?P<tyear>{_YEAR}) års )?[Öö]verenskommelse(?:n|rna)?"
     r"(?: mellan (?:regeringen|staten) och (?:SKR|Sveriges Kommuner och Regioner))?(?: om(?: en)?)? ?"
 )
 _AG_YEAR = re.compile(r" ?(?P<year>20\d{2})(?![\d:/])")
+# "överenskommelsen om en god och nära vård tecknades i juni 2019": the year it was signed names which one.
+_AG_SIGNED_IN = re.compile(
+    r"\s+(?:tecknades|undertecknades|ingicks|slöts)\s+(?:(?:den|i)\s+)?(?:\d{1,2}\s+)?(?:[a-zåäö]+\s+)?"
+    r"(?P<year>20\d{2})(?![\d:/])"
+)
 _AG_YEARLESS = re.compile(rf"(?<![\w])(?P<year>{_YEAR}) års överenskommelse(?:n)?(?![\w])")
 _AG_GENERIC = re.compile(
     r"(?<![\w])[Öö]verenskommelsen (?:om )?(?P<title>[A-ZÅÄÖ][\wåäö]*(?: [\wåäö-]+){1,11}?) (?P<year>20\d{2})(?![\d:/])"
@@ -140,7 +135,6 @@ _STARTS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[int, ...]]] = {
     _DNR_GOV: (re.compile(rf"(?:{_DEPT}) ?{_YEAR}"), (0,)),
     _KOMMITTE: (re.compile(rf"(?:{_DEPT}) ?{_YEAR}"), (0,)),
     _PROP_HEAD: (re.compile("Prop|prop"), (0,)),
-    _ABBREVIATION: (re.compile(_ABBR), (0,)),
     _AG_TRIGGER: (re.compile("Överenskommelse|överenskommelse"), (0, len("2019 års "))),
     _AG_YEARLESS: (re.compile("överenskommelse"), (len("2019 års "),)),
     _AG_GENERIC: (re.compile("Överenskommelsen|överenskommelsen"), (0,)),
@@ -151,14 +145,19 @@ _STARTS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[int, ...]]] = {
 _SHORT = 2000
 
 
-def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches `pattern.finditer(text)` gives, tried only where `_STARTS[pattern]` says one can start."""
+def _scan(
+    pattern: re.Pattern[str], text: str, starts: tuple[re.Pattern[str], tuple[int, ...]] | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, tried only where `starts` (else `_STARTS[pattern]`) says
+    one can start."""
     # A sentence is searched directly: collecting starts would cost more than it saves.
-    return pattern.finditer(text) if len(text) < _SHORT else _from_starts(pattern, text)
+    return pattern.finditer(text) if len(text) < _SHORT else _from_starts(pattern, text, starts or _STARTS[pattern])
 
 
-def _from_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    word, backs = _STARTS[pattern]
+def _from_starts(
+    pattern: re.Pattern[str], text: str, starts: tuple[re.Pattern[str], tuple[int, ...]]
+) -> Iterator[re.Match[str]]:
+    word, backs = starts
     candidates: set[int] = set()
     for at in _word_starts(word, text):
         candidates.update(at - back for back in backs if at >= back)
@@ -194,27 +193,103 @@ _SEC = r"\d{1,3}(?: ?[a-z](?![\w]))?"
 _SECS = rf"(?P<secs>{_SEC}(?: ?(?:,|och|eller|[{_DASH}]) ?{_SEC})*) ?(?:§§|§)"
 _GROUP = re.compile(rf"(?<![\w§])(?:(?P<chapter>\d{{1,3}}(?: ?[a-z])?) ?kap\.? ?)?{_SECS}")
 _GROUP_SEP = re.compile(r"(?:, ?| och | samt | eller )")
-_LAW_AFTER = re.compile(
-    rf" ?(?:i |enligt )?(?:(?P<abbr0>{_ABBR})(?![\w])|{_LAW_NAME_BODY}|"
-    rf"(?:[Ll]agen|[Ff]örordningen) {_PAREN_SFS.replace('sfsyear', 'y2').replace('sfsnum', 'n2')}|"
-    rf"SFS (?P<y3>{_YEAR}):(?P<n3>\d{{1,4}}))"
-)
 
 
-def _law_from(m: re.Match[str]) -> str | None:
-    """The SFS number a law reference names: a number in parentheses beats the lexicon."""
+@dataclass(frozen=True)
+class _LawNames:
+    """The patterns for laws named by name or abbreviation, made from the laws the knowledge files list."""
+
+    name: re.Pattern[str]  # "hälso- och sjukvårdslagen (2017:30) (HSL)"
+    after: re.Pattern[str]  # what names the law after a provision: "… § HSL", "… § lagen (2019:1)"
+    abbreviation: re.Pattern[str]
+    abbreviation_starts: tuple[re.Pattern[str], tuple[int, ...]]
+    by_name: tuple[tuple[re.Pattern[str], str], ...]  # each law's name pattern and SFS number
+    by_abbreviation: dict[str, str]
+
+
+_NEVER = "(?!)"
+
+
+@cache
+def _law_names(laws: tuple[Law, ...]) -> _LawNames:
+    names = [(law_regex(n), law.sfs) for law in laws for n in law.names]
+    by_abbreviation = {law.abbreviation: law.sfs for law in laws if law.abbreviation}
+    abbr = "|".join(sorted(by_abbreviation, key=len, reverse=True)) or _NEVER
+    body = (
+        rf"(?P<name>{'|'.join(f'(?:{rx})' for rx, _ in names) or _NEVER})(?P<gen>s)?(?![\w])"
+        rf"(?: ?{_PAREN_SFS})?(?:,? ?\(?(?P<abbr>{abbr})\)?(?![\w]))?"
+    )
+    first = "".join(sorted({c for rx, _ in names for c in rx[1:3]}))  # each opens "[hH]…": either case
+    lookahead = rf"(?=[{first}])" if first else ""  # see with_first_letters
+    return _LawNames(
+        name=re.compile(lookahead + r"(?<![\w-])" + body),
+        after=re.compile(
+            rf" ?(?:i |enligt )?(?:(?P<abbr0>{abbr})(?![\w])|{body}|"
+            rf"(?:[Ll]agen|[Ff]örordningen) {_PAREN_SFS.replace('sfsyear', 'y2').replace('sfsnum', 'n2')}|"
+            rf"SFS (?P<y3>{_YEAR}):(?P<n3>\d{{1,4}}))"
+        ),
+        abbreviation=re.compile(rf"(?<![\w-])(?P<abbr>{abbr})(?![\w])"),
+        abbreviation_starts=(re.compile(abbr), (0,)),
+        by_name=tuple((re.compile(rx), sfs) for rx, sfs in names),
+        by_abbreviation=by_abbreviation,
+    )
+
+
+@dataclass(frozen=True)
+class _AgreementNames:
+    """One pattern for every agreement title the knowledge files list: group ag{i}o for a name that names
+    title i outright, ag{i}r for one that does so only after "överenskommelse" or with a year."""
+
+    title: re.Pattern[str]
+    titles: tuple[AgreementTitle, ...]
+
+    def matched(self, m: re.Match[str]) -> tuple[AgreementTitle, bool]:
+        """The title a match names, and whether it names it outright."""
+        group = next(k for k, v in m.groupdict().items() if v is not None and k.startswith("ag"))
+        return self.titles[int(group[2:-1])], group.endswith("o")
+
+
+@cache
+def _agreement_names(titles: tuple[AgreementTitle, ...]) -> _AgreementNames:
+    branches, groups = [], []
+    for i, t in enumerate(titles):
+        for kind, names in (("o", t.outright), ("r", t.reading)):
+            if names:
+                each = [title_regex(n) for n in sorted(names, key=len, reverse=True)]
+                branches += each  # one by one: with_first_letters reads the letter each opens with
+                groups.append(f"(?P<ag{i}{kind}>{'|'.join(each)})")
+    alternation = "|".join(groups) or _NEVER
+    return _AgreementNames(re.compile(with_first_letters(alternation, branches)), titles)
+
+
+_LAST: list[tuple[Knowledge, _LawNames, _AgreementNames]] = []  # the knowledge last asked about: one look per call
+
+
+def _known() -> tuple[_LawNames, _AgreementNames]:
+    known = knowledge()
+    if not _LAST or _LAST[0][0] is not known:
+        _LAST[:] = [(known, _law_names(known.laws), _agreement_names(known.agreements))]
+    return _LAST[0][1], _LAST[0][2]
+
+
+def _laws_known() -> _LawNames:
+    return _known()[0]
+
+
+def _law_from(m: re.Match[str], laws: _LawNames) -> str | None:
+    """The SFS number a law reference names: a number in parentheses beats the knowledge files."""
     groups = m.groupdict()
     for y, n in (("sfsyear", "sfsnum"), ("y2", "n2"), ("y3", "n3")):
         if groups.get(y):
             return f"{groups[y]}:{int(groups[n])}"
     if groups.get("name"):
         name = groups["name"]
-        for law in LAWS:
-            if re.fullmatch(law.pattern, name[0].lower() + name[1:]):
-                return law.sfs
+        for rx, sfs in laws.by_name:
+            if rx.fullmatch(name):
+                return sfs
     for key in ("abbr", "abbr0"):
         if groups.get(key):
-            return LAW_BY_ABBREVIATION[groups[key]].sfs
+            return laws.by_abbreviation[groups[key]]
     return None
 
 
@@ -239,6 +314,7 @@ def _sections(text: str) -> list[str]:
 def _provisions(text: str) -> Iterator[Group]:
     if "§" not in text:
         return  # every provision is cited with its § (most texts have none)
+    laws = _laws_known()
     pos = 0
     while (m := _GROUP.search(text, pos)) is not None:
         groups = [m]
@@ -246,8 +322,8 @@ def _provisions(text: str) -> Iterator[Group]:
         while (sep := _GROUP_SEP.match(text, end)) and (nxt := _GROUP.match(text, sep.end())):
             groups.append(nxt)
             end = nxt.end()
-        law = _LAW_AFTER.match(text, end)
-        sfs_number = _law_from(law) if law else None
+        law = laws.after.match(text, end)
+        sfs_number = _law_from(law, laws) if law else None
         if law and sfs_number:
             end = law.end()
         chapter = None
@@ -290,6 +366,9 @@ def _session(m: re.Match[str]) -> dict[str, str] | None:
 
 
 def _propositions(text: str) -> Iterator[Group]:
+    for m in _BARE_SESSION.finditer(text):
+        if (data := _session(m)) and _PROP_WORD.search(text, max(0, m.start() - _PROP_TITLE_REACH), m.start()):
+            yield [Candidate("PROP", m.start() + 1, m.end() - 1, data)]
     for head in _scan(_PROP_HEAD, text):
         m = _SESSION.match(text, head.end())
         data = _session(m) if m else None
@@ -335,15 +414,12 @@ def _diarienummer(text: str) -> Iterator[Group]:
 def _laws(text: str) -> Iterator[Group]:
     for m in _scan(_SFS, text):
         yield [Candidate("SFS", m.start(), m.end(), {"sfs": f"{m.group('year')}:{int(m.group('number'))}"})]
-    for pattern in (_LAW_NAME, _NUMBERED_LAW, _ABBREVIATION):
-        for m in (
-            _scan(pattern, text)
-            if pattern in _STARTS
-            else _numbered_laws(text)
-            if pattern is _NUMBERED_LAW
-            else pattern.finditer(text)
-        ):
-            yield [Candidate("LAW", m.start(), m.end(), {"sfs": _law_from(m), "name": m.group(0)})]
+    laws = _laws_known()
+    found = itertools.chain(
+        laws.name.finditer(text), _numbered_laws(text), _scan(laws.abbreviation, text, laws.abbreviation_starts)
+    )
+    for m in found:
+        yield [Candidate("LAW", m.start(), m.end(), {"sfs": _law_from(m, laws), "name": m.group(0)})]
 
 
 def _numbered_laws(text: str) -> Iterator[re.Match[str]]:
@@ -360,26 +436,27 @@ def _numbered_laws(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _agreement_data(m: re.Match[str], year: str | None) -> dict[str, Any]:
-    index = next(i for i, a in enumerate(AGREEMENTS) if m.group(f"ag{i}"))
-    a = AGREEMENTS[index]
+def _agreement_data(names: _AgreementNames, m: re.Match[str], year: str | None) -> dict[str, Any]:
+    a, _ = names.matched(m)
     key = re.sub(r"^en ", "", " ".join(m.group(0).lower().split()))
     return {"slug": a.slug, "label": a.label, "yearly": a.yearly, "year": year, "key": key}
 
 
 def _agreements(text: str) -> Iterator[Group]:
+    names = _known()[1]
     for trig in _scan(_AG_TRIGGER, text):
-        title = _AG_TITLE.match(text, trig.end())
+        title = names.title.match(text, trig.end())
         if title is None:
             continue
         year = _AG_YEAR.match(text, title.end())
-        data = _agreement_data(title, year.group("year") if year else trig.group("tyear"))
+        signed = None if year or trig.group("tyear") else _AG_SIGNED_IN.match(text, title.end())
+        written = year.group("year") if year else trig.group("tyear") or (signed and signed.group("year"))
+        data = _agreement_data(names, title, written)
         yield [Candidate("AGREEMENT", trig.start(), year.end() if year else title.end(), data)]
-    for title in _ag_titles(text):
+    for title in names.title.finditer(text):
         year = _AG_YEAR.match(text, title.end())
-        index = next(i for i, a in enumerate(AGREEMENTS) if title.group(f"ag{i}"))
-        if AGREEMENTS[index].distinctive or year:
-            data = _agreement_data(title, year.group("year") if year else None)
+        if names.matched(title)[1] or year:
+            data = _agreement_data(names, title, year.group("year") if year else None)
             yield [Candidate("AGREEMENT", title.start(), year.end() if year else title.end(), data)]
     for m in _scan(_AG_YEARLESS, text):
         yield [Candidate("AGREEMENT", m.start(), m.end(), {"slug": None, "year": m.group("year"), "key": None})]
@@ -407,51 +484,6 @@ def _agreements(text: str) -> Iterator[Group]:
                 {"slug": None, "label": "Hälso- och sjukvårdsavtalet", "key": None, "regional": True},
             )
         ]
-
-
-_FIXED_WIDTH = re.compile(r"(?:\[[^\]\\^-]+\]|[\w ,])+")  # letters, spaces and classes of one character
-_LITERAL = re.compile(r"[\w ,-]+")
-
-
-def _anchor(branch: str) -> tuple[str, frozenset[int]] | None:
-    """A word every match of `branch` holds, and how far after the match's start it can stand, for the plain
-    shapes the curated titles take ("[Gg]od och nära vård …": "od och nära vård" at 1; "(?:stöd till
-    )?[Bb]ättre …": "ättre …" at 1 or 11); None for any other shape."""
-    offsets = frozenset({0})
-    while True:
-        if (m := _OPTIONAL_HEAD.match(branch)) and _FIXED_WIDTH.fullmatch(m["inner"]):
-            width = len(re.sub(r"\[[^\]]*\]", "x", m["inner"]))
-            offsets, branch = offsets | {o + width for o in offsets}, branch[m.end() :]
-        elif m := _CLASS_HEAD.match(branch):
-            offsets, branch = frozenset(o + 1 for o in offsets), branch[m.end() :]
-        else:
-            break
-    word = m[0] if (m := _LITERAL.match(branch)) else ""
-    if branch[len(word) : len(word) + 1] in ("?", "*", "{"):
-        word = word[:-1]  # the last letter is optional
-    return (word, offsets) if len(word) >= 4 else None
-
-
-_AG_ANCHORS = [_anchor(a.pattern) for a in AGREEMENTS]
-
-
-def _ag_titles(text: str) -> Iterator[re.Match[str]]:
-    """The matches `_AG_TITLE.finditer(text)` gives; in a long text tried only where a title's word puts
-    a start, as the letters titles start with ("e", "i", "s" …) are at almost every position."""
-    if len(text) < _SHORT or None in _AG_ANCHORS:
-        yield from _AG_TITLE.finditer(text)
-        return
-    candidates: set[int] = set()
-    for word, offsets in _AG_ANCHORS:  # type: ignore[misc]
-        at = text.find(word)
-        while at != -1:
-            candidates.update(at - o for o in offsets if at >= o)
-            at = text.find(word, at + 1)
-    end = 0
-    for start in sorted(candidates):
-        if start >= end and (m := _AG_TITLE.match(text, start)) is not None:
-            end = m.end()
-            yield m
 
 
 _RULES = (_provisions, _propositions, _kommittes, _diarienummer, _laws, _agreements)

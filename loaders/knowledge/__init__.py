@@ -23,12 +23,12 @@ from pathlib import Path
 from rdflib import URIRef
 
 from proveniens.loaders.knowledge import read
-from proveniens.loaders.knowledge.model import Body, BodyKind, Event, Person, Plan
+from proveniens.loaders.knowledge.model import AgreementTitle, Body, BodyKind, Event, KnownProposal, Law, Person, Plan
 from proveniens.loaders.knowledge.slug import slugify
 from proveniens.loaders.sources import SourceKind, SourceSet, find_sources
 
-__all__ = ["Body", "BodyKind", "Event", "Knowledge", "Person", "Plan", "consulting", "for_sources", "key", "knowledge",
-           "slugify"]  # fmt: skip
+__all__ = ["AgreementTitle", "Body", "BodyKind", "Event", "Knowledge", "KnownProposal", "Law", "Person", "Plan",
+           "consulting", "for_sources", "key", "knowledge", "slugify"]  # fmt: skip
 
 SOURCES_DIR = Path(__file__).resolve().parents[2] / "sources"
 KNOWLEDGE_DIR = Path("curated") / "knowledge"  # where a sources folder keeps its knowledge files
@@ -89,8 +89,11 @@ class Knowledge:
 
     def __init__(self, bodies: tuple[Body, ...], people: tuple[Person, ...], events: tuple[Event, ...],
                  plans: tuple[Plan, ...], inquiries: dict[str, str] | None = None,
-                 sou_titles: dict[str, str] | None = None) -> None:  # fmt: skip
+                 sou_titles: dict[str, str] | None = None,
+                 proposals: tuple[KnownProposal, ...] = (), laws: tuple[Law, ...] = (),
+                 agreements: tuple[AgreementTitle, ...] = ()) -> None:  # fmt: skip
         self.bodies, self.people, self.events, self.plans = bodies, people, events, plans
+        self.proposals, self.laws, self.agreements = proposals, laws, agreements
         self.inquiries = inquiries or {}  # "S 2017:01" → the inquiry's name
         self.sou_titles = sou_titles or {}  # "SOU 2020:19" → its Swedish title
         self._by_slug = {b.slug: b for b in bodies}
@@ -103,7 +106,8 @@ class Knowledge:
     def from_source_set(cls, sources: SourceSet) -> Knowledge:
         graph = read.read_graph(sources)
         return cls(read.bodies(graph), read.people(graph), read.events(graph), read.plans(graph),
-                   read.inquiries(graph), read.sou_titles(graph))  # fmt: skip
+                   read.inquiries(graph), read.sou_titles(graph), read.proposals(graph), read.laws(graph),
+                   read.agreement_titles(graph))  # fmt: skip
 
     # -- bodies ---------------------------------------------------------------------------------
 
@@ -273,6 +277,27 @@ class Knowledge:
             out.append((plan, tuple(patterns)))
         return tuple(out)
 
+    # -- proposals ------------------------------------------------------------------------------
+
+    def proposal_named(self, sou: str, words: str, taken: Iterable[str] = ()) -> KnownProposal | None:
+        """The known proposal of `sou` that `words` name first, leaving out the slugs in `taken`.
+
+        A name must open a word and may run on ("patientkontraktet"); of several proposals named, the
+        one named earliest wins, so a heading is given the proposal it is about, not one it mentions.
+        """
+        skip = set(taken)
+        found = [(m.start(), -len(m[0]), p.slug, p) for p, rx in self._proposal_patterns.get(sou, ())
+                 if p.slug not in skip and (m := rx.search(words))]  # fmt: skip
+        return min(found)[-1] if found else None
+
+    @cached_property
+    def _proposal_patterns(self) -> dict[str, tuple[tuple[KnownProposal, re.Pattern[str]], ...]]:
+        out: dict[str, list[tuple[KnownProposal, re.Pattern[str]]]] = {}
+        for p in self.proposals:
+            names = "|".join(spelling_regex(n) for n in sorted(p.names, key=len, reverse=True))
+            out.setdefault(p.sou, []).append((p, re.compile(rf"(?<!\w)(?:{names})", re.IGNORECASE)))
+        return {sou: tuple(patterns) for sou, patterns in out.items()}
+
 
 def _after_word(rx: re.Pattern[str], word: str, text: str) -> Iterator[re.Match[str]]:
     """The matches `rx.finditer(text)` gives, for a plan name's pattern whose matches hold `word` right after
@@ -293,9 +318,9 @@ _BY_CONTENT: dict[tuple[tuple[str, str], ...], Knowledge] = {}
 def knowledge(sources_dir: Path | None = None) -> Knowledge:
     """The knowledge the loaders consult: that of `sources_dir` when given, else the one a build is
     `consulting`, else the repository's (read once per process)."""
-    if sources_dir is None and (active := _CONSULTED.get()) is not None:
-        return active
-    return _of_folder(SOURCES_DIR if sources_dir is None else sources_dir.resolve())  # SOURCES_DIR is resolved
+    if sources_dir is None:  # asked per sentence: no path to resolve on this way
+        return active if (active := _CONSULTED.get()) is not None else _of_folder(SOURCES_DIR)
+    return _of_folder(sources_dir.resolve())
 
 
 @cache

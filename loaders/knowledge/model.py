@@ -83,3 +83,36 @@ class Plan:
         if region != self.region:
             return False
         return self.applies_from is None or (latest is not None and latest >= self.applies_from)
+
+
+@dataclass(frozen=True)
+class KnownProposal:
+    """A proposal of an SOU that the curated files describe, and the phrases documents name it by."""
+
+    iri: URIRef
+    sou: str  # the SOU's identifier, "SOU 2020:19"
+    names: tuple[str, ...]  # skos:hiddenLabel: a phrase that, opening a word, names this proposal
+
+    @property
+    def slug(self) -> str:
+        return str(self.iri).rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Law:
+    """A law that documents name by its name or abbreviation, and its SFS number."""
+
+    sfs: str  # "2017:30"
+    names: tuple[str, ...]  # skos:hiddenLabel: "hälso- och sjukvårdslag", without the definite ending
+    abbreviation: str | None  # skos:altLabel: "HSL"
+
+
+@dataclass(frozen=True)
+class AgreementTitle:
+    """A government–SKR agreement, or a series of them, by the names running text gives it."""
+
+    slug: str  # agreement/{slug}-{year} for a series, agreement/{slug} for a one-off agreement
+    label: str  # the title (skos:prefLabel; a one-off's dcterms:title)
+    outright: tuple[str, ...]  # skos:altLabel: a mention names it
+    reading: tuple[str, ...]  # skos:hiddenLabel: only after "överenskommelse" or with a year
+    yearly: bool  # a series: each year's agreement is its own

@@ -7,12 +7,22 @@ valid, stops here with the file name and line, exactly as `proveniens build` wou
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS
 
 from proveniens.loaders.curated import load_curated
-from proveniens.loaders.knowledge.model import Body, BodyKind, Event, Person, Plan
+from proveniens.loaders.knowledge.model import (
+    AgreementTitle,
+    Body,
+    BodyKind,
+    Event,
+    KnownProposal,
+    Law,
+    Person,
+    Plan,
+)
 from proveniens.loaders.sources import SourceKind, SourceSet
 from proveniens.namespaces import INST, PV, RPUBL
 
@@ -117,3 +127,42 @@ def sou_titles(g: Graph) -> dict[str, str]:
         if ident is not None and str(ident).startswith("SOU ") and title:
             out[str(ident)] = title
     return out
+
+
+def proposals(g: Graph) -> tuple[KnownProposal, ...]:
+    """Proposals with the phrases that name them (skos:hiddenLabel), each under the SOU it is part of."""
+    out = []
+    for s in sorted(g.subjects(RDF.type, PV.Proposal)):
+        names = _texts(g, s, SKOS.hiddenLabel)
+        sou = g.value(g.value(s, DCTERMS.isPartOf), DCTERMS.identifier)
+        if names and sou is not None:
+            out.append(KnownProposal(s, str(sou), names))
+    return tuple(out)
+
+
+def laws(g: Graph) -> tuple[Law, ...]:
+    """Laws with the names running text gives them (skos:hiddenLabel) and their abbreviation (skos:altLabel)."""
+    out = []
+    for s in sorted(g.subjects(RDF.type, RPUBL.Lag)):
+        names = _texts(g, s, SKOS.hiddenLabel)
+        ident = str(g.value(s, DCTERMS.identifier) or "")
+        if names and ident.startswith("SFS "):
+            out.append(Law(ident.removeprefix("SFS "), names, next(iter(_texts(g, s, SKOS.altLabel)), None)))
+    return tuple(out)
+
+
+def agreement_titles(g: Graph) -> tuple[AgreementTitle, ...]:
+    """Agreement series and one-off government–SKR agreements with the names running text gives them; an
+    agreement whose names all end in a year ("God och nära vård 2019") is one of a series, named through it."""
+    out = []
+    for kind, yearly in ((PV.AgreementSeries, True), (PV.GovernmentAgreement, False)):
+        for s in sorted(g.subjects(RDF.type, kind)):
+            outright = tuple(n for n in _texts(g, s, SKOS.altLabel) if yearly or not _YEAR_END.search(n))
+            reading = _texts(g, s, SKOS.hiddenLabel)
+            if outright or reading:
+                label = _sv(g, s, SKOS.prefLabel) or _sv(g, s, DCTERMS.title) or outright[0]
+                out.append(AgreementTitle(str(s).rsplit("/", 1)[-1], label, outright, reading, yearly))
+    return tuple(out)
+
+
+_YEAR_END = re.compile(r"\s(?:19|20)\d{2}$")

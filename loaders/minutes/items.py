@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from proveniens.loaders.knowledge.entities import find_bodies
 from proveniens.loaders.minutes.parts import (
@@ -28,6 +29,7 @@ from proveniens.loaders.minutes.parts import (
     people_in,
     span_of,
 )
+from proveniens.loaders.minutes.posts import TITLE_FIRST, as_title
 from proveniens.loaders.minutes.running import acts, body_decisions
 from proveniens.loaders.text.layout import Line
 
@@ -116,7 +118,8 @@ DECIDING_SENTENCE = re.compile(
     r"ställer\s+sig\s+bakom|fastställer|fastställde|antar|antog|noterar|tar\s+del\s+av|lägger|utser|utsåg|väljer|"
     r"valde|beviljar|beviljade|avslår|avslog|bifaller|biföll|uppdrar|uppdrog|ger|gav|tillstyrker|avstyrker|"
     r"överlämnar|återremitterar|föreslår|tillsätter|upphäver|"
-    r"noteras|godkänns|antas|fastställs|beviljas|avslås|bifalls|överlämnas|återremitteras|läggs\s+till\s+handlingarna)"
+    r"noteras|godkänns|antas|fastställs|beviljas|avslås|bifalls|överlämnas|återremitteras|läggs\s+till\s+handlingarna|"
+    r"utses|väljs|tillsätts|uppdras)"
     r"|[Aa]tt\s+[a-zåäö]+)\b"
 )
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
@@ -127,7 +130,13 @@ def _presenters(body: tuple[Line, ...], pos: int, rest: str) -> tuple[list[Named
     """The people a presenter label names (a time after them, "kl. 09:50-10:05", is not part of it)."""
     same_line = pos + 1 < len(body) and body[pos + 1].no == body[pos].no
     text, span_lines, nxt = (rest, [body[pos]], pos + 1) if same_line else gather(body, pos, rest)
-    people = people_in(_CLOCK_ON.sub("", text), span_lines) or []
+    text = _CLOCK_ON.sub("", text)
+    title = TITLE_FIRST.match(text.strip())  # "Föredragande: Hälso- och sjukvårdsdirektör Lars Bok"
+    if title is not None:
+        text = text.strip()[title.end() :]
+    people = people_in(text, span_lines) or []
+    if title is not None and people and people[0].affiliation is None:
+        people[0] = replace(people[0], affiliation=as_title(title["title"]))
     return (people, span_lines, nxt) if people else None
 
 

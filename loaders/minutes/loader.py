@@ -41,8 +41,11 @@ if TYPE_CHECKING:
     from proveniens.loaders.registry import LoadedDocument
 
 _ABBREVIATION = re.compile(r"(?<![\w/])([A-ZÅÄÖ]{2,}(?:/[\w-]+)?)(?![\w/])")
+# Who takes a decision: a body's abbreviation ("VVG noterar") or a board's, committee's or council's name
+# ("Socialnämnden antar").
 _SUBJECT = re.compile(
-    r"^\s*([A-ZÅÄÖ]{2,}(?:/[\w-]+)?)\s+(?:noterar|ställer|beslutar|tar|godkänner|antar|ger|uppdrar|föreslår)\b"
+    r"^\s*([A-ZÅÄÖ]{2,}(?:/[\w-]+)?|[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|rådet|fullmäktige|utskottet|beredningen))"
+    r"\s+(?:noterar|ställer|beslutar|tar|godkänner|antar|ger|uppdrar|föreslår)\b"
 )
 
 

@@ -151,15 +151,19 @@ def label(kind: str, text: str) -> re.Match[str] | None:
     return labels(text).get(kind)
 
 
+_BODY_DECIDES = r"[A-ZÅÄÖ][\wåäö-]*s\s+beslut"  # "Kommunstyrelsens beslut", "Nämndens beslut" over the decision
 ITEM_KIND = re.compile(
     r"^\s*(?:Information|Information och (?:dialog|diskussion)|Dialog|Diskussion|Ställningstagande|Beslut|"
-    r"Beslutsärende|För kännedom|För beslut|För information|Workshop)\s*$",
+    rf"Beslutsärende|För kännedom|För beslut|För information|Workshop|{_BODY_DECIDES})\s*$",
     re.IGNORECASE,
 )
-DECIDING_KIND = re.compile(r"^\s*(?:Ställningstagande|Beslut|Beslutsärende|För beslut)\s*$", re.IGNORECASE)
+DECIDING_KIND = re.compile(
+    rf"^\s*(?:Ställningstagande|Beslut|Beslutsärende|För beslut|{_BODY_DECIDES})\s*$", re.IGNORECASE
+)
 TITLE_LINE = re.compile(
     r"^\s*(?:Mötesanteckning(?:ar)?|Minnesanteckning(?:ar)?|Protokoll|Anteckningar|Kallelse|Sammanställning|"
-    r"Föredragningslista|Dagordning|Möteskallelse|Kungörelse)\b(?:\s+(?:från|för|vid|till))?(?P<rest>.*)$",
+    r"Föredragningslista|Dagordning|Möteskallelse|Kungörelse)\b(?:\s+(?:fört\s+)?(?:från|för|vid|till)\b)?"
+    r"(?:\s+(?:sammanträde|mötet?)\s+(?:med|i)\b)?(?P<rest>.*)$",
     re.IGNORECASE,
 )
 NOTICE = re.compile(r"^\s*(?:Kallelse|Möteskallelse|Kungörelse|Föredragningslista)\b", re.IGNORECASE)
@@ -224,7 +228,7 @@ def find_headings(lines: tuple[Line, ...]) -> list[int]:
         expected: int | None = None
         inner: tuple[int, int, str] | None = None  # (last number, position, style) of a list inside an item
         for pos, line in enumerate(lines):
-            m = HEADING.match(line.text)
+            m = _heading_at(lines, pos)
             if not m or len(cut_title(m["title"])) > 150:
                 continue
             n = int(m["num"] or m["para"])
@@ -240,17 +244,36 @@ def find_headings(lines: tuple[Line, ...]) -> list[int]:
                 inner = (n, pos, _style(line))
         if len(found) >= 2:
             return found
-        if found and (only := HEADING.match(lines[found[0]].text)) and only["para"] is not None:
+        if found and (only := _heading_at(lines, found[0])) and only["para"] is not None:
             return found  # one "§ 12": a protocol extract (protokollsutdrag) holds a single paragraph
     return []
 
 
+def _heading_at(lines: tuple[Line, ...], pos: int) -> re.Match[str] | None:
+    """The heading at `pos`: "§ 12 Titel" on one line, or "§ 12" alone with its title on the next."""
+    line = lines[pos]
+    if _PARA_LINE.match(line.text) and pos + 1 < len(lines) and lines[pos + 1].no - line.no <= 2:
+        return HEADING.match(f"{line.text.strip()} {lines[pos + 1].text.strip()}")
+    return HEADING.match(line.text)
+
+
+_PARA_LINE = re.compile(r"^\s*§\s*\d{1,3}\s*$")  # a protocol's "§ 48" alone (a bulleted one is read as unnumbered)
+
+
 def heading(lines: tuple[Line, ...], pos: int) -> tuple[int, str, list[Line]]:
-    """Number, title and lines of the heading at `pos` (a heading may run onto a second line)."""
-    m = HEADING.match(lines[pos].text)
+    """Number, title and lines of the heading at `pos` (a heading may run onto a second line; a
+    registration number that opens it, "§ 45 Dnr KS 2022/00123", is followed by the title)."""
+    m = _heading_at(lines, pos)
     assert m is not None
-    used = [lines[pos]]
+    used = [lines[pos], lines[pos + 1]] if _PARA_LINE.match(lines[pos].text) else [lines[pos]]
+    pos += len(used) - 1
     title = m["title"]
+    if _REGISTRATION.fullmatch(title.strip()) and pos + 1 < len(lines) and lines[pos + 1].no - lines[pos].no <= 2:
+        nxt = lines[pos + 1]
+        if not (ANY_LABEL.match(nxt.text) or HEADING.match(nxt.text) or ITEM_KIND.match(nxt.text)):
+            used.append(nxt)
+            pos += 1
+            title = nxt.text.strip()
     if pos + 1 < len(lines):
         nxt = lines[pos + 1]
         nxt_text = nxt.text.strip()
@@ -265,7 +288,10 @@ def heading(lines: tuple[Line, ...], pos: int) -> tuple[int, str, list[Line]]:
     return int(m["num"] or m["para"]), clean_title(cut_title(title)), used
 
 
-_TITLE_STOP = re.compile(rf"\s(?:Bilag(?:a|or)|kl\.|Föred\w*|{PROPOSAL.pattern})(?:\s|$)")
+_TITLE_STOP = re.compile(rf"\s(?:Bilag(?:a|or)|kl\.|Föred\w*|Dnr|Diarienummer|{PROPOSAL.pattern})(?:\s|$)")
+# A registration number where a title would be: "Dnr KS 2022/00123", "Dnr: 2021/871", "KS 2022/123".
+_REGISTRATION = re.compile(r"(?:(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*)?(?:[A-ZÅÄÖ]{1,5}[\s-]?)?\d{2,4}[/.:-]\d+\S*",
+                           re.IGNORECASE)  # fmt: skip
 _RUN_ON = re.compile(rf"\.\s|\s(?={NAME_TOKEN}\s+{NAME_TOKEN}\b)")
 
 
@@ -282,7 +308,12 @@ def cut_title(title: str) -> str:
 # Lists of people and labelled values that run over several lines
 
 
-_FIELD_ALONE = re.compile(rf"^(?:{FIELD_LABELS})\s*:?\s*$", re.IGNORECASE)
+_FIELD_ALONE = re.compile(rf"^(?:{FIELD_LABELS}|Sammanträdesdatum|Mötesdatum|Sammanträdesdag)\s*:?\s*$", re.IGNORECASE)
+
+
+def field_alone(text: str) -> bool:
+    """Whether a line is a field's label without its value ("Ersättare", "Sammanträdesdatum"): the value is below."""
+    return bool(_FIELD_ALONE.match(" ".join(text.split())))
 
 
 def _continues(prev: str, nxt: str) -> str | None:

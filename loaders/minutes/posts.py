@@ -23,15 +23,25 @@ _ENDINGS = (
     r"controller|rådgivare|analytiker|koordinator|läkare|sjuksköterska|kommunalråd|regionråd|ombudsman|"
     r"projektledare|kanslichef|nämndsekreterare"
 )
-TITLE = re.compile(
-    rf"(?P<title>(?:(?:tillförordnad|t\.\s?f\.?|tf\.?|biträdande|bitr\.)\s+)?"
-    rf"(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö]*(?:{_ENDINGS}))\b"
+# The first letter may be a capital where the title opens a sentence or a line ("Socialchef Eva Berg",
+# "Hälso- och sjukvårdsdirektör Lars Bok"); Post.title keeps it in lower case.
+_TITLE = (
+    rf"(?<![\wåäöÅÄÖ])(?P<title>(?:(?:[Tt]illförordnad|[Tt]\.\s?f\.?|[Tt]f\.?|[Bb]iträdande|[Bb]itr\.)\s+)?"
+    rf"(?:[A-ZÅÄÖa-zåäö][a-zåäö]*-\s+(?:och|&)\s+[a-zåäö]*|[A-ZÅÄÖa-zåäö]?[a-zåäö]*)(?:{_ENDINGS}))"
 )
+TITLE = re.compile(rf"{_TITLE}\b")
+TITLE_FIRST = re.compile(rf"{_TITLE}\s+(?={NAME})")  # a title before the name: "Socialchef Eva Berg föredrar …"
 # A cheap test before the full pattern; the endings grouped by first letter, as re tries them at every position.
 _ENDING = re.compile(rf"(?:{by_first_letter(alternatives(_ENDINGS), ignorecase=False)})\s+[A-ZÅÄÖ]")
 _LABELLED = re.compile(r"^\s*(?P<title>Sekreterare|Protokollförare|Nämndsekreterare|Kommunsekreterare)\s*:\s*"
                        rf"(?P<name>{NAME})")  # fmt: skip
-_BEFORE_NAME = re.compile(rf"{TITLE.pattern}\s+(?P<name>{NAME})")
+_BEFORE_NAME = re.compile(rf"{_TITLE}\s+(?P<name>{NAME})")
+
+
+def as_title(written: str) -> str:
+    """A title as a post's label: single spaces, the capital a sentence gave it undone."""
+    words = " ".join(written.split())
+    return words[0].lower() + words[1:] if words[1:2].islower() else words
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ def from_affiliation(named: Named) -> Post | None:
     for i, part in enumerate(parts):
         if m := TITLE.match(part):
             rest = ", ".join(x for x in [part[m.end() :].strip(" ,"), *parts[:i], *parts[i + 1 :]] if x)
-            return Post(named, " ".join(m["title"].split()), rest or None)
+            return Post(named, as_title(m["title"]), rest or None)
     return None
 
 
@@ -64,5 +74,5 @@ def from_lines(lines: list[Line]) -> list[Post]:
             continue
         for m in _BEFORE_NAME.finditer(PARTY.sub("", line.text)):
             if looks_like_name(m["name"]):
-                out.append(Post(Named(m["name"], None, span_of([line])), " ".join(m["title"].split()), None))
+                out.append(Post(Named(m["name"], None, span_of([line])), as_title(m["title"]), None))
     return out

@@ -20,7 +20,7 @@ from proveniens.loaders.minutes.text import NAME_TOKEN, NOT_GIVEN_NAMES, PARTY, 
 from proveniens.loaders.text.layout import Line
 
 _PRESENT = (
-    r"Närvarande(?:\s+(?:ledamöter|ersättare))?|Övriga\s+närvarande|Deltagare|Beslutande(?:\s+ledamöter)?|"
+    r"Närvarande(?:\s+(?:ledamöter|ersättare))?|Övriga\s+(?:närvarande|deltagare)|Deltagare|Beslutande(?:\s+ledamöter)?|"
     r"(?:Ej\s+)?[Tt]jänstgörande(?:\s+ersättare)?"
 )
 _ABSENT = r"Ej\s+närvarande|Frånvarande|Anmält\s+förhinder|Anmälda\s+förhinder|Förhinder"
@@ -41,6 +41,9 @@ _REPLACES = re.compile(
     r"\bersätter\b|\b(?:ersättare|tjänstgör|tjänstgörande)\s+för\b|\bi\s*stället\s+för\b", re.IGNORECASE
 )
 
+
+_SERVING_LABEL = re.compile(r"\s*[Tt]jänstgörande\s+ersättare")  # not "Ej tjänstgörande ersättare"
+_SERVING_FOR = re.compile(rf"{_REPLACES.pattern}|^[\s;,]*för(?=[\s;,]*$)", re.IGNORECASE)
 
 # Labels that list the body's own members (ledamöter, ersättare, beslutande), whether present or not; others
 # ("Närvarande", "Övriga", "Deltagare") may list officials and guests of other organisations too.
@@ -76,8 +79,10 @@ def _names_in_run(tokens: list[str], known: set[str]) -> list[str]:
     return []  # five words, no way to tell where one name ends: none rather than a wrong one
 
 
-def roster(text: str, known: set[str] = frozenset()) -> list[tuple[str, str | None, bool]]:
-    """(name, what follows it, replaces the previous name) for each name in a flattened list."""
+def roster(text: str, known: set[str] = frozenset(), serving: bool = False) -> list[tuple[str, str | None, bool]]:
+    """(name, what follows it, replaces the previous name) for each name in a flattened list. Under a label of
+    serving substitutes ("Tjänstgörande ersättare") a bare "för" says so too: "Eva Hall (S) för Fred Holm (S)"."""
+    replacing = _SERVING_FOR if serving else _REPLACES
     clean = PARTY.sub(" ;", text)  # a party mark ends a name
     found: list[tuple[str, int, int]] = []
     for m in _RUN.finditer(clean):
@@ -93,18 +98,19 @@ def roster(text: str, known: set[str] = frozenset()) -> list[tuple[str, str | No
     for i, (name, _, end) in enumerate(found):
         after = clean[end : found[i + 1][1] if i + 1 < len(found) else len(clean)]
         before = clean[found[i - 1][2] : found[i][1]] if i else ""
-        affiliation = " ".join(_REPLACES.sub(" ", after).split()).strip(" ,.;:") or None
-        out.append((name, affiliation, bool(i and _REPLACES.search(before))))
+        affiliation = " ".join(replacing.sub(" ", after).split()).strip(" ,.;:") or None
+        out.append((name, affiliation, bool(i and replacing.search(before))))
     return out
 
 
-def _people(text: str, used: list[Line], known: set[str]) -> list[tuple[Named, bool]]:
-    """The names of a list: as a delimited list ("A, VGR och B") or a flattened table, whichever holds more."""
+def _people(text: str, used: list[Line], known: set[str], serving: bool = False) -> list[tuple[Named, bool]]:
+    """The names of a list: as a delimited list ("A, VGR och B") or a flattened table, whichever holds more
+    (or names one in place of another: only the table reading sees "ersätter" and "för")."""
     text = _LETTERHEAD.split(text, maxsplit=1)[0]
     listed = people_in(text, used) or []
-    table = roster(text, known)
+    table = roster(text, known, serving)
     span = span_of(used)
-    if len(listed) >= len(table):
+    if len(listed) >= len(table) and not any(replaces for _, _, replaces in table):
         return [(n, False) for n in listed]
     return [(Named(name, affiliation, span), replaces) for name, affiliation, replaces in table]
 
@@ -136,7 +142,8 @@ def read_roll(minutes: Minutes, lines: tuple[Line, ...], known: set[str]) -> lis
         text, used = (m["rest"], [line]) if same_line else gather(lines, pos, m["rest"])[:2]
         status = "invited" if minutes.notice else (section or "listed")  # listed: members, attendance not given
         previous: str | None = None
-        for named, replaces in _people(text, used, known):
+        serving = bool(_SERVING_LABEL.match(m[0]))
+        for named, replaces in _people(text, used, known, serving):
             if replaces and previous and status == "present":
                 note = f"{previous} 'ersätter' {named.name}: {named.name} did not attend."
                 entries.append(RollEntry(named, "absent", False, note, member))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from proveniens.loaders.knowledge import alternatives, by_first_letter
 from proveniens.loaders.knowledge.entities import find_bodies
 from proveniens.loaders.minutes.parts import BULLET, Named, Passage, Statement, span_of
+from proveniens.loaders.minutes.posts import TITLE_FIRST, as_title
 from proveniens.loaders.minutes.text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
 from proveniens.loaders.text.layout import Line
 
@@ -66,7 +67,11 @@ def _subjects(subject: str, given: dict[str, str]) -> list[tuple[str, str | None
     for part in (p.strip(" ,.") for p in _SPLIT.split(core)):
         if not part:
             continue
-        if looks_like_name(part):
+        if (title := TITLE_FIRST.match(part)) and looks_like_name(part[title.end() :]):
+            name = " ".join(part[title.end() :].split())
+            names.append(name)
+            beside.setdefault(name, as_title(title["title"]))
+        elif looks_like_name(part):
             names.append(" ".join(part.split()))
         elif re.fullmatch(NAME_TOKEN, part) and part in given:
             names.append(given[part])
@@ -96,6 +101,18 @@ def acts(lines: list[Line], known: set[str]) -> list[Act]:
     return out
 
 
+def _att_clauses(lines: list[Line], pos: int, sentence: str) -> tuple[str, int]:
+    """A decision that goes on over the lines below ("Nämnden beslutar" over "att utse …"): its words and
+    last line. It goes on while a line starts in lower case and the one above does not end a sentence."""
+    said, last = sentence, lines[pos].no
+    for nxt in lines[pos + 1 :]:
+        words = " ".join(nxt.text.split())
+        if said.endswith((".", "!", "?")) or not words[:1].islower() or nxt.no - last > 2:
+            break
+        said, last = f"{said} {words}", nxt.no
+    return said, last
+
+
 def _topics(rest: str) -> list[str]:
     """ "om A, om B och om C" → ["om A", "om B", "om C"]."""
     parts = re.split(r",\s*(?=om\b)|\s+och\s+(?=om\b)", rest.strip(" ."))
@@ -107,17 +124,18 @@ def body_decisions(lines: list[Line], body: str) -> list[tuple[str, Statement]]:
     subject = rf"(?:{re.escape(body)}|{_THE_BODY})"
     took = re.compile(
         rf"^{subject}\s+(?:(?P<said>ställer\s+sig\s+bakom|beslutar|beslutade\s+att|godkänner|godkände|antar|antog|"
-        rf"fastställer|fastställde)\b.*|beslutade\b(?P<topics>.*))$",
+        rf"fastställer|fastställde|noterar|tar\s+del\s+av|uppdrar|utser|lägger)\b.*|beslutade\b(?P<topics>.*))$",
         re.IGNORECASE,
     )
     out = []
-    for line in lines:
+    for pos, line in enumerate(lines):
         for sentence in _sentences(line):
             m = took.match(sentence)
             if m is None:
                 continue
             if m["said"]:
-                out.append(("", Statement(sentence, Passage(line.no, line.no, sentence))))
+                said, last = _att_clauses(lines, pos, sentence)
+                out.append(("", Statement(said, Passage(line.no, last, said))))
                 continue
             rest = re.sub(r"^.*?\s(?=om\b)", "", m["topics"], count=1)
             for topic in _topics(rest):

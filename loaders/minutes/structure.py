@@ -18,6 +18,7 @@ from proveniens.loaders.minutes.parts import (
     TITLE_LINE,
     Minutes,
     Officer,
+    field_alone,
     find_headings,
     gather,
     inline_left,
@@ -61,7 +62,7 @@ def _read_fields(minutes: Minutes, heads: list[int]) -> None:
             minutes.body_written = written or None
             name_lines = []
             for nxt in lines[pos + 1 : heads[0] if heads else pos + 2]:
-                if ANY_LABEL.match(nxt.text) or nxt.no - (name_lines or [line])[-1].no > 3:
+                if ANY_LABEL.match(nxt.text) or field_alone(nxt.text) or nxt.no - (name_lines or [line])[-1].no > 3:
                     break
                 name_lines.append(nxt)
             if name_lines:

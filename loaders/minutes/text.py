@@ -115,6 +115,9 @@ def _split_list(text: str, mask: re.Pattern[str] | None) -> list[str]:
     return [p.replace("\x00", ",").replace(" \x01 ", " och ").strip() for p in parts if p and p.strip()]
 
 
+_ORDINAL = re.compile(r"\d+:[ae]\s")  # "1:e vice ordförande", "2:a vice ordförande": a role, not a name
+
+
 def parse_people(
     text: str, body_pattern: re.Pattern[str] | None = None, strict: bool = False
 ) -> list[NameMention] | None:
@@ -155,7 +158,10 @@ def parse_people(
                 return None
             people.append(NameMention(name, rest or None))
         elif people and (
-            part[:1].islower() or is_organisation_like(part) or (body_pattern is not None and body_pattern.search(part))
+            part[:1].islower()
+            or _ORDINAL.match(part)
+            or is_organisation_like(part)
+            or (body_pattern is not None and body_pattern.search(part))
         ):
             if strict and len(part.split()) > 8:
                 return None

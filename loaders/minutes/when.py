@@ -1,9 +1,9 @@
 """When the meeting was, from what the document states — and only a range when it does not state a day.
 
 In order: a "Datum:" field (read with the other fields); a full date in the title line ("Protokoll …
-den 19 september 2018") or after a date label ("Sammanträdesdatum" over "2019-03-12"); a day and
-month in the title or a when-line of the header ("Tid Onsdagen den 18 april", "Sammanställning från
-SRO 23 april") that a full date elsewhere in the text repeats ("2021-04-23 Sammanställning …") —
+den 19 september 2018") or alone on the line under it, or after a date label ("Sammanträdesdatum" over
+"2019-03-12"); a day and month in the title or a when-line of the header ("Tid Onsdagen den 18 april",
+"Sammanställning från SRO 23 april") that a full date elsewhere in the text repeats ("2021-04-23 …") —
 all stated. Otherwise a day and month without a year is dated from the years the text names (the shared
 date reader, `dates.in_context`, which also checks a written weekday) and from what the minutes speak
 of as done (minutes_dating): one day if only one year fits, else a range — always marked inferred.
@@ -19,16 +19,16 @@ import re
 from operator import attrgetter
 
 from proveniens.loaders.minutes.dating import infer_range
-from proveniens.loaders.minutes.parts import Minutes, span_of
+from proveniens.loaders.minutes.parts import Minutes, Passage, span_of
 from proveniens.loaders.text.dates import DAY_MONTH, InferredRange, day_month, find_dates, in_context
 from proveniens.loaders.text.layout import Line
 
 _HEADER_LINES = 10
 _DATE_LABEL = re.compile(
-    r"^\s*(?:(?:Protokoll|Kallelse|Mötesanteckningar|Minnesanteckningar)\s+)?"
-    r"(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Datum)\b\s*:?\s*",
+    r"(?:^\s*|(?<=\S\s\s))(?P<label>(?:(?:Protokoll|Kallelse|Mötesanteckningar|Minnesanteckningar)\s+)?"
+    r"(?:Sammanträdesdatum|Mötesdatum|Sammanträdesdag|Datum))\b\s*:?\s*",
     re.IGNORECASE,
-)
+)  # at the start of a line, or as a column of a page header after a wide gap ("SOCIALNÄMNDEN   Sammanträdesdatum")
 _WHEN = re.compile(
     r"^\s*(?:(?:Tid|Datum)(?:\s+och\s+(?:plats|tid))?|Plats\s+och\s+tid|Sammanträdesdatum|Mötesdatum|Dag|När)\b"
     r"|^\s*(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)",
@@ -54,11 +54,15 @@ def date_meeting(minutes: Minutes) -> None:
     if days := [d for d in find_dates(title.text) if d.is_day]:
         minutes.date = (days[0].first, span_of([title], days[0].text))
         return
+    if (below := _date_below_title(minutes)) is not None:
+        minutes.date = below
+        return
     top = list(lines[:_HEADER_LINES])
     for pos, line in enumerate(top):  # "Sammanträdesdatum 2019-03-12", or the date on the line below
-        if m := _DATE_LABEL.match(line.text):
+        if m := _DATE_LABEL.search(line.text):
             for where in (line, *top[pos + 1 : pos + 2]):
-                text = line.text[m.end() :] if where is line else where.text
+                # below the label, in its column: a page header laid out as a table puts the body before it
+                text = line.text[m.end() :] if where is line else where.text[m.start("label") :]
                 if days := [d for d in find_dates(text) if d.is_day and not text[: d.start].strip()]:
                     minutes.date = (days[0].first, span_of([line, where] if where is not line else [line]))
                     return
@@ -76,6 +80,24 @@ def date_meeting(minutes: Minutes) -> None:
             return
     if not _from_address(minutes):
         minutes.date_range = _undated_range(minutes)
+
+
+_ONLY_A_DATE = re.compile(r"^\s*(?:(?:[Dd]en|[Mm]åndag|[Tt]isdag|[Oo]nsdag|[Tt]orsdag|[Ff]redag|[Ll]ördag|[Ss]öndag)"
+                          r"(?:en)?\s+)*(?:den\s+)?(?P<date>.+?)\s*$")  # fmt: skip
+
+
+def _date_below_title(minutes: Minutes) -> tuple[dt.date, Passage] | None:
+    """A full date alone on the line under the title, as the title's own date ("Protokoll fört vid
+    sammanträde med Äldrenämnden" over "den 4 juli 2019"): stated, as a date in the title line is."""
+    lines = minutes.layout.lines
+    if minutes.title is None or len(lines) < 2 or lines[1].no - lines[0].no > 2:
+        return None
+    below = lines[1]
+    m = _ONLY_A_DATE.match(below.text)
+    days = [d for d in find_dates(m["date"]) if d.is_day] if m else []
+    if len(days) == 1 and days[0].text.strip() == m["date"].strip():  # type: ignore[index]
+        return days[0].first, span_of([below], below.text.strip())
+    return None
 
 
 def _undated_range(minutes: Minutes) -> InferredRange | None:

@@ -27,6 +27,7 @@ from proveniens.loaders.knowledge.lexicon import inquiry_names
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.remiss import org as remiss_org
 from proveniens.loaders.remiss import parts
+from proveniens.loaders.signatures import write_signatures
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.document_text import document_text
 from proveniens.namespaces import INST, PV, RPUBL
@@ -130,6 +131,7 @@ class _Reader:
         f.link(response, PV.respondsTo, sou_cit.iri, f.evidence(sou_span.start, sou_span.end))
         self.describe_sou(sou_cit, sou_span)
         f.add(response, DCTERMS.creator, (unit or parent)[0])
+        write_signatures(f, self.masked, *(unit or parent))
         self.identifier(response)
         self.dating(response)
         self.positions(response, sou_cit)

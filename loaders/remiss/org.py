@@ -27,6 +27,7 @@ from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.remiss.answered import Answered, answered, remiss_rounds
 from proveniens.loaders.remiss.responder import Responder, responder, speaks
 from proveniens.loaders.remiss.wording import NO_OPINION, OPPOSE, SUPPORT, Wording, list_stance, stance_in
+from proveniens.loaders.signatures import write_signatures
 from proveniens.loaders.text.dated import line_evidence, write_date
 from proveniens.loaders.text.dates import document_date
 from proveniens.loaders.text.document_text import sentence_spans
@@ -91,15 +92,32 @@ def positions(text: str, who: Responder) -> list[Position]:
             out.append(Position(lead, item, words, words))  # type: ignore[arg-type]
             continue
         lead = None
-        s = split_heading(text, s)[1]  # "Sammanfattning Vårdförbundet är …": the heading is no part of it
+        heading, s = split_heading(text, s)  # "Sammanfattning Vårdförbundet är …": the heading is no part of it
         words = s.words(text)
         if not speaks(words, who) or (found := stance_in(words)) is None:
             continue
         if (listed := list_stance(words)) is not None:
             lead = listed
             continue
-        out += [Position(w, s, clause, w.about or clause) for clause, w in _clauses(words, found)]
+        for clause, w in _clauses(words, found):
+            about = w.about or clause
+            if heading is not None and _ANAPHOR.fullmatch(about) and (named := _proposal_heading(heading.words(text))):
+                about = named  # "4.2 Förslag om … / X tillstyrker förslaget": the heading names the proposal
+            out.append(Position(w, s, clause, about))
     return out
+
+
+# What a stance is about when it only points back: "förslaget", "förslagen", "detta förslag".
+_ANAPHOR = re.compile(r"(?:(?:detta|dessa|de|det)\s+)?(?:förslag(?:et|en)?|lagförslag(?:et|en)?)", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^\s*(?:(?:Avsnitt|Kapitel)\s+)?\d+(?:\.\d+)*\.?\s+")
+
+
+def _proposal_heading(heading: str) -> str | None:
+    """A section heading as the proposal it names: a numbered one ("4.2 Förslag om en nationell …",
+    "Avsnitt 6 Patientkontrakt") or one that says "Förslag …"; None for others ("Synpunkter")."""
+    words = _SECTION_NUMBER.sub("", heading).strip(" .:")
+    numbered = words != heading.strip(" .:")
+    return words if words and (numbered or re.match(r"Förslag(?:et|en)?\b", words, re.IGNORECASE)) else None
 
 
 _CLAUSE_BREAK = re.compile(  # ", men avstyrker …", "; …": where a second stance may begin
@@ -142,6 +160,7 @@ class OrgReader:
         if who is None or not sous:
             return
         creator = self.organisation(who)
+        write_signatures(self.facts, self.text, creator, who.name)
         taken = positions(self.text, who)
         rounds = remiss_rounds(self.text, sous)
         for sou in sous:
@@ -208,23 +227,33 @@ class OrgReader:
                 return
 
     def position(self, response: URIRef, sou: Answered, n: int, position: Position) -> None:
+        """A position on a proposal: one the curated files know when the words name it (a summary and a
+        section may both take one on it), else one minted here."""
         f = self.facts
-        slug = "-".join(slugify(position.about).split("-")[:8]) or f"forslag-{n}"
-        proposal = URIRef(f"{sou.iri}/proposal/{slug}")
+        known = knowledge().proposal_named(sou.identifier, position.about)
+        notes = []
+        if known is not None:
+            proposal = known.iri
+            notes.append(f"'{position.about}' names the proposal {known.slug} of {sou.identifier}.")
+        else:
+            slug = "-".join(slugify(position.about).split("-")[:8]) or f"forslag-{n}"
+            proposal = URIRef(f"{sou.iri}/proposal/{slug}")
+        # described as the response words it also when the curated files know it: a build of documents
+        # alone (no curated files of its own) has the proposal from this response only
         f.add(proposal, RDF.type, PV.Proposal)
         f.add(proposal, DCTERMS.description, Literal(position.about, lang="sv"))
         f.add(proposal, DCTERMS.isPartOf, sou.iri)
-        ev = f.evidence(position.span.start, position.span.end)
-        f.attest(proposal, ev)
+        f.attest(proposal, f.evidence(position.span.start, position.span.end))
         iri = URIRef(f"{response}/position/{n}")
         f.add(response, PV.position, iri)
         f.add(iri, RDF.type, PV.Position)
         f.add(iri, PV.stance, position.wording.stance)
         f.add(iri, PV.quote, Literal(position.quote))
-        literal = position.wording.written.lower().split()[0] in {"tillstyrker", "avstyrker"}
-        note = None if literal else f"The stance is read from the wording '{position.wording.written}'."
-        assertion = Assertion.STATED if literal else Assertion.INFERRED
-        f.link(iri, PV.onProposal, proposal, f.evidence(position.span.start, position.span.end, assertion, note))
+        if position.wording.written.lower() not in {"tillstyrker", "avstyrker"}:  # "tillstyrker inte" is a reading
+            notes.append(f"The stance is read from the wording '{position.wording.written}'.")
+        assertion = Assertion.INFERRED if notes else Assertion.STATED
+        ev = f.evidence(position.span.start, position.span.end, assertion, " ".join(notes) or None)
+        f.link(iri, PV.onProposal, proposal, ev)
 
 
 def _belongs(position: Position, sou: Answered, sous: list[Answered]) -> bool:

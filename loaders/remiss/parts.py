@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from proveniens.loaders.citations.find import Citation, CitationKind, kommitte
-from proveniens.loaders.knowledge import slugify
-from proveniens.loaders.knowledge.lexicon import PROPOSALS, Municipality, inquiries_by_name, municipalities
+from proveniens.loaders.knowledge import knowledge, slugify
+from proveniens.loaders.knowledge.lexicon import Municipality, inquiries_by_name, municipalities
+from proveniens.loaders.remiss.wording import NO_OPINION, OPPOSE, SUPPORT
 from proveniens.loaders.text.dates import DAY_MONTH, DateMention, find_dates, in_context, parse_date
 from proveniens.loaders.text.document_text import sentence_spans
 from proveniens.loaders.text.layout import Layout, LineKind
@@ -35,19 +36,12 @@ _PROPOSING = re.compile(
     r"\bföreslår\b|\bföreslås\b|[Ff]örslag(?:et)? (?:är|om) att|[Uu]tredningens förslag är", re.IGNORECASE
 )
 
-SUPPORTS = re.compile(
-    r"\binstämmer\b(?! inte)|\btillstyrker\b|ställer sig (?:positiv|bakom)|bedömer det (?:som )?positivt|"
-    r"\bser positivt\b|\bvälkomnar\b|\bdelar utredningens\b|\bstödjer förslaget\b|\bär positiv"
-)
-OPPOSES = re.compile(
-    r"\bavstyrker\b|motsätter sig|ställer sig (?:negativ|kritisk)|instämmer inte|delar inte|\bavvisar\b|är negativ"
-)
-NO_OPINION = re.compile(r"(?:har|lämnar) inga synpunkter|avstår från att (?:yttra|ta ställning)")
+# What qualifies support in a municipal unit's views ("vill dock betona …"): support with reservations.
 RESERVATION = re.compile(
     r"med (?:vissa )?reservation|vill (?:dock )?(?:framföra|understryka|betona|påpeka|poängtera|lyfta)|"
     r"ser (?:vissa )?risker|under förutsättning att|\bdock\b"
 )
-STANCE_ANY = re.compile("|".join(p.pattern for p in (SUPPORTS, OPPOSES, NO_OPINION, RESERVATION)))
+STANCE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in (SUPPORT, OPPOSE, NO_OPINION, RESERVATION)), re.IGNORECASE)
 
 
 def sections(text: str) -> list[tuple[str, int, int]]:
@@ -258,9 +252,8 @@ def proposals(text: str, sou_id: str) -> list[Proposal]:
 
 def _slug(sou_id: str, label: str, text: str, taken: set[str]) -> str:
     for words in (label, text):
-        for slug, pattern in PROPOSALS.get(sou_id, ()):
-            if slug not in taken and re.search(pattern, words, re.IGNORECASE):
-                return slug
+        if known := knowledge().proposal_named(sou_id, words, taken):
+            return known.slug
     base = "-".join(slugify(label).split("-")[:6]) or "forslag"
     slug, n = base, 2
     while slug in taken:
@@ -305,11 +298,11 @@ def stances(text: str, props: list[Proposal]) -> dict[str, Stance]:
 
 
 def _stance(words: str) -> tuple[URIRef | None, bool]:
-    if OPPOSES.search(words):
+    if OPPOSE.search(words):
         return PV.Opposes, True
     if NO_OPINION.search(words):
         return PV.NoOpinion, True
-    if SUPPORTS.search(words):
+    if SUPPORT.search(words):
         return (PV.SupportsWithReservations if RESERVATION.search(words) else PV.Supports), True
     if RESERVATION.search(words):
         return PV.SupportsWithReservations, False

@@ -21,11 +21,12 @@ from proveniens.loaders.text.document_text import sentence_spans
 from proveniens.loaders.text.prose import Span
 
 # A name: an acronym, or capitalised words (with "Sveriges"/"Svenska" + a lower-case noun, or a
-# trailing "Sverige"), or "Region X", "X kommun", "X stad".
+# trailing "Sverige"), or "Region X" ("Region Örebro län"), "X kommun", "X stad".
 _NAME = (
-    r"(?:(?:Sveriges|Svenska|Svensk)[ \t]+[a-zåäö]+(?:förbund|förening|råd|sällskap)\w*|Region[ \t]+[A-ZÅÄÖ][\wåäö-]+|"
+    r"(?:(?:Sveriges|Svenska|Svensk)[ \t]+[a-zåäö]+(?:förbund|förening|råd|sällskap)\w*|"
+    r"Region[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+län)?|"
     r"[A-ZÅÄÖ][\wåäöé-]+[ \t]+för[ \t]+[a-zåäö-]+(?:[ \t]+och[ \t]+[a-zåäö-]+)?|"
-    r"[A-ZÅÄÖ][\wåäöé-]+(?:[ \t]+(?:kommun|stad|Stad|Sverige|Sveriges|[A-ZÅÄÖ][\wåäöé-]+)){0,3}"
+    r"[A-ZÅÄÖ][\wåäöé-]+(?:[ \t]+(?:kommun|stad|Stad|län|Sverige|Sveriges|[A-ZÅÄÖ][\wåäöé-]+)){0,3}"
     r"(?:[ \t]+och[ \t]+[A-ZÅÄÖ][\wåäöé-]+)?|[A-ZÅÄÖ]{2,6}s?)"  # "Sveriges Kommuner och Regioner"
 )
 _OWN_VERBS = (

@@ -21,16 +21,22 @@ from proveniens.namespaces import PV
 _ADVERBS = r"(?:(?:också|även|därför|nu|i grunden|sammanfattningsvis|huvudsakligen|i huvudsak|mycket|därmed|dock)\s+)*"
 SUPPORT = re.compile(
     rf"\b(?:tillstyrker|styrker|välkomnar|stödjer|stöder|instämmer i)\b(?!\s+inte)|"
-    r"\bhar\s+(?:inga\s+invändningar|inget\s+att\s+invända)\s+mot\b|"
+    r"\bhar\s+(?:inga\s+invändningar|inget\s+att\s+invända|ingen\s+erinran|inga\s+erinringar)\s+mot\b|"
+    r"\butan\s+erinran\b|\bmotsätter\s+sig\s+inte\b|\bbedömer\s+det\s+(?:som\s+)?positivt\b|"
     rf"\bställ(?:er|t|de|a)\s+(?:sig\s+)?{_ADVERBS}(?:positiva?|bakom)\b|"
     rf"\bär\s+{_ADVERBS}positiva?t?\s+till\b|\bser\s+{_ADVERBS}positivt\s+på\b|"
     rf"\bdelar\s+(?!inte\b)(?:[A-ZÅÄÖ][\wåäöé-]*\s+){{0,3}}{_ADVERBS}(?:utredningens|förslaget|förslagen|bedömningen|uppfattningen|analysen)\b",
     re.IGNORECASE,
 )
+# Support denied is opposition: "tillstyrker inte", "kan inte ställa sig bakom"; doubt and concern
+# ("är tveksam till", "ser med oro på") are read as opposition too, and marked as read from the wording.
 OPPOSE = re.compile(
-    rf"\b(?:avstyrker|motsätter\s+sig|avvisar)\b|\bär\s+{_ADVERBS}(?:kritisk|kritiska|negativ|negativa|negativt)\s+till\b|"
-    r"\bställer\s+sig\s+(?:negativ|kritisk)a?t?\b|\b(?:det|detta)\s+är\s+(?:mycket\s+)?beklagligt\b|"
-    r"\binstämmer\s+inte\b|\bdelar\s+inte\b",
+    rf"\b(?:avstyrker|motsätter\s+sig(?!\s+inte)|avvisar)\b|"
+    rf"\bär\s+{_ADVERBS}(?:kritisk|kritiska|negativ|negativa|negativt|tveksam|tveksamma|tveksamt)\s+till\b|"
+    rf"\bställer\s+sig\s+{_ADVERBS}(?:negativ|kritisk|tveksam)a?t?\b|\b(?:det|detta)\s+är\s+(?:mycket\s+)?beklagligt\b|"
+    r"\binstämmer\s+inte\b|\bdelar\s+inte\b|\b(?:tillstyrker|stödjer|stöder|välkomnar)\s+inte\b|"
+    r"\b(?:kan|vill)\s+inte\s+ställa\s+sig\s+bakom\b|\bställer\s+sig\s+inte\s+bakom\b|\bser\s+med\s+oro\s+på\b|"
+    r"\b(?:(?:bör|ska|skall)\s+inte|inte\s+(?:bör|ska|skall))\s+(?:genomföras|införas|genomföra|införa)\b",
     re.IGNORECASE,
 )
 NO_OPINION = re.compile(

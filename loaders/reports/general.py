@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from proveniens.loaders.citations.find import Citation, CitationKind
 from proveniens.loaders.knowledge import Body, BodyKind, Knowledge, knowledge
+from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.text.dates import DateMention, document_date, find_dates
 from proveniens.loaders.text.document_text import sentence_containing, sentence_spans
 from proveniens.loaders.text.prose import Span, split_heading
@@ -28,22 +29,25 @@ from proveniens.loaders.text.prose import Span, split_heading
 # A report number in a series: "Rapport 2021:8", "PM 2021:1", "RiR 2014:22".
 SERIES = re.compile(
     r"\b(?P<series>RiR|PM|[Rr]apport|[Pp]romemoria|[Dd]elrapport|[Ss]lutrapport)\s+(?P<number>(?:19|20)\d{2}:\d{1,3})\b"
+    r"|\b(?P<series2>Artikelnummer):?\s+(?P<number2>(?:19|20)\d{2}-\d{1,2}-\d{1,5})\b"  # Socialstyrelsen's
 )
 _ALONE = re.compile(rf"\s*(?:{SERIES.pattern})\s*")  # "Rapport 2021:3" on a line of its own: the report's number
 _OWN = re.compile(r"(?:[Bb]ilagor? till|[Ss]ammanfattning av|[Ll]adda ner|[Dd]en här|[Dd]enna|[Vv]år)\s+$")
 _SELF = re.compile(
-    r"\b(?:[Dd]en här|[Dd]enna|[Vv]år|[Ff]öreliggande)\s+(?:slut|del)?rapport(?:en)?\b|\brapporten\b|"
+    r"\b(?:[Dd]en här|[Dd]enna|[Vv]år|[Ff]öreliggande)\s+(?:[a-zåäö]+)?rapport(?:en)?\b|\brapporten\b|"
     r"\bdelrapportering\w*\b|\bslutrapport\b|\btidslinje\b"
 )
 _NOT_A_REPORT = re.compile(r"\bsammanträde\w*|\bprotokoll\w*|\bjusterare\b|\bkallelse\b|^\s*§\s*\d", re.I | re.M)
-_AGENCY = (
-    # "Myndigheten för vård- och omsorgsanalys", "Statens institut för …", "Inspektionen för vård och omsorg"
-    r"[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?\s+för\s+[\wåäö-]+(?:\s+och\s+[\wåäö-]+)?|"
+# "Myndigheten för vård- och omsorgsanalys", "Statens institut för …", "Inspektionen för vård och omsorg"
+_AGENCY_FOR = r"[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+)?\s+för\s+[\wåäö-]+(?:\s+och\s+[\wåäö-]+)?"
+_AGENCY_NAMED = (
     r"Regeringskansliet|Regeringen|[A-ZÅÄÖ][\wåäö]+(?:styrelsen|verket|myndigheten|inspektionen|revisionen|"
-    r"departementet|analys|rådet|institutet)"
+    r"departementet|analys|rådet|institutet|kontoret|kollegiet)"
 )
+_AGENCY = f"{_AGENCY_FOR}|{_AGENCY_NAMED}"
 _ISSUER_SENTENCE = re.compile(
-    rf"(?P<name>{_AGENCY})\s+(?:har\s+)?(?:på\s+regeringens\s+uppdrag\s+|regeringens\s+uppdrag\s+att\s+|"
+    rf"(?P<name>{_AGENCY})\s+(?:har\s+)?(?:på\s+regeringens\s+uppdrag\s+|på\s+uppdrag\s+av\s+regeringen\s+|"
+    r"regeringens\s+uppdrag\s+att\s+|"
     r"(?:fått\s+)?i\s+uppdrag\s+att\s+)?(?:utvärderat|utvärdera|granskat|granska|följt\s+upp|följa\s+upp|"
     r"kartlagt|kartlägga|analyserat|analysera|sammanställt)\b"
 )
@@ -82,13 +86,28 @@ _INTRODUCED_WITHIN = 30_000  # a report names its issuer on its first pages (tit
 
 def issuer(text: str) -> tuple[str, Span] | None:
     """The organisation that issues the report: 'Artikel från X', else the agency that says what it
-    did ('X har på regeringens uppdrag utvärderat …')."""
+    did ('X har på regeringens uppdrag utvärderat …'), else an agency's name alone on one of the first
+    lines, where a report's cover and title page print it."""
     top = text[:_INTRODUCED_WITHIN]
     if (m := _ISSUER_LINE.search(top)) is not None:
         return m["name"], Span(m.start(), m.end())
     if (m := _ISSUER_SENTENCE.search(top)) is not None:
         return " ".join(m["name"].split()), sentence_containing(text, m.start(), m.end())
+    for m in list(_LINE.finditer(top))[:_COVER_LINES]:
+        if _is_agency(" ".join(m[0].split())):
+            return " ".join(m[0].split()), Span(m.start(), m.end())
     return None
+
+
+_LINE = re.compile(r"\S[^\n]*?(?=\s*(?:\n|$))")  # a non-empty line, without its outer spaces
+_COVER_LINES = 5
+_AGENCY_NAME = re.compile(_AGENCY_NAMED)  # not "X för Y" alone: a title may read so ("Omtag för omställning")
+
+
+def _is_agency(line: str) -> bool:
+    """Whether a line is an agency's name: a body the knowledge files know, or a name of an agency's form."""
+    known = knowledge().body(line) is not None
+    return known or bool(_AGENCY_NAME.fullmatch(line)) or issuer_kind(line) is BodyKind.AGENCY
 
 
 def numbers(text: str) -> tuple[tuple[str, Span] | None, list[tuple[str, Span]]]:
@@ -97,7 +116,8 @@ def numbers(text: str) -> tuple[tuple[str, Span] | None, list[tuple[str, Span]]]
     cited: list[tuple[str, Span]] = []
     first_line = re.search(r"\S[^\n]*", text)
     for m in SERIES.finditer(text):
-        written = f"{m['series'][0].upper()}{m['series'][1:]} {m['number']}"
+        series, number = m["series"] or m["series2"], m["number"] or m["number2"]
+        written = f"{series[0].upper()}{series[1:]} {number}"
         in_title = first_line is not None and first_line.start() <= m.start() < first_line.end()
         alone = _ALONE.fullmatch(text[text.rfind("\n", 0, m.start()) + 1 : _line_end(text, m.end())]) is not None
         if own is None and (in_title or alone or _OWN.search(text, max(0, m.start() - 30), m.start())):
@@ -113,16 +133,19 @@ def _line_end(text: str, at: int) -> int:
 
 
 def title(text: str, date_line: int | None) -> tuple[str, Span] | None:
-    """The report's title: the first short line that is not its date, issuer or a label."""
+    """The report's title: the first short line that is not its date, issuer, number or a label."""
     offset = 0
     for i, line in enumerate(text.split("\n")):
         words = " ".join(line.split())
         if (
             words
+            and re.search(r"[A-Za-zÅÄÖåäö]{2}", words)  # not a bare number ("2021:4") or a page number
             and i != date_line
             and len(words) < 120
             and not words.endswith((".", ":"))
             and not _ISSUER_LINE.match(line)
+            and not _is_agency(words)
+            and not _ALONE.fullmatch(words)
             and not re.match(r"(?:Publicerad|Uppdaterad|Innehållet)\b", words)
         ):
             start = offset + len(line) - len(line.lstrip())

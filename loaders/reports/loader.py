@@ -23,15 +23,15 @@ from proveniens import __version__
 from proveniens.loaders.citations.find import Citation, CitationKind
 from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
-from proveniens.loaders.knowledge import slugify
+from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.knowledge.entities import body_named
 from proveniens.loaders.knowledge.kinds import issuer_kind
-from proveniens.loaders.knowledge.lexicon import PARTIES
 from proveniens.loaders.remiss.loader import minutes_claim, remiss_form
 from proveniens.loaders.remiss.parts import views_heading
 from proveniens.loaders.reports import general as report_general
 from proveniens.loaders.reports import parts
 from proveniens.loaders.reports.write import GeneralReportWriter, write_places
+from proveniens.loaders.signatures import write_signatures
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.document_text import document_text
 from proveniens.loaders.text.prose import Span, sentence_at
@@ -63,12 +63,22 @@ class ReportLoader:
         return None if minutes_claim(source) else report_form(source.text)
 
     def load(self, source: SourceFile) -> LoadedDocument:
-        if self.form(source) == "general":
-            facts = Facts(source, self.name)
-            read = document_text(source.text)
-            GeneralReportWriter(facts, read.masked, list(read.citations)).write()
-            return facts.out
-        return _Reader(source, self.name).read()
+        if self.form(source) == "assignment":
+            out = _Reader(source, self.name).read()
+            if any(out.graph.subjects(RDF.type, PV.Report)):
+                return out  # else: it tells of an assignment, but not as the assignee's report on it
+        facts = Facts(source, self.name)
+        read = document_text(source.text)
+        GeneralReportWriter(facts, read.masked, list(read.citations)).write()
+        return facts.out
+
+
+def _parties(words: str) -> list[str]:
+    """The parties a signing sentence names ("tecknade regeringen och SKR en överenskommelse"): the
+    bodies the knowledge files know, by their preferred names, in the order written."""
+    known = knowledge()
+    found = (known.body(m[0]) for m in known.body_pattern.finditer(words))
+    return list(dict.fromkeys(b.name for b in found if b is not None))
 
 
 @lru_cache(maxsize=4)
@@ -110,6 +120,7 @@ class _Reader:
         if header is not None:
             f.attest(report, f.evidence(header.start, header.end))
         f.link(report, DCTERMS.creator, authority, f.evidence(*self.sentence(main[0])))
+        write_signatures(f, self.masked, authority, authority_name)
         assignment = self.assignment(main, authority)
         f.link(report, PV.reportsOn, assignment, f.evidence(*self.sentence(main[0])))
         self.references(report)
@@ -228,9 +239,8 @@ class _Reader:
         for agreement, day, words, s in signed:
             f.add(agreement.iri, DCTERMS.dateAccepted, Literal(day.isoformat(), datatype=XSD.date))
             f.attest(agreement.iri, f.evidence(s.start, s.end))
-            for party, pattern in PARTIES.items():
-                if re.search(pattern, words):
-                    f.link(agreement.iri, PV.party, self.body(party, None), f.evidence(s.start, s.end))
+            for party in _parties(words):
+                f.link(agreement.iri, PV.party, self.body(party, None), f.evidence(s.start, s.end))
         for new, old, s in merged:
             f.link(new.iri, DCTERMS.replaces, old.iri, f.evidence(s.start, s.end))
         for c in cits:  # "överenskommelsen … 2019 (S2019/02858/FS)": the agreement's registration number

@@ -20,6 +20,7 @@ from proveniens.loaders.knowledge import Body, knowledge, slugify
 from proveniens.loaders.knowledge.kinds import issuer_kind
 from proveniens.loaders.reports import general as parts
 from proveniens.loaders.reports.findings import Finding, findings
+from proveniens.loaders.signatures import write_signatures
 from proveniens.loaders.text.dated import line_evidence, line_span, write_date
 from proveniens.loaders.text.dates import DateMention
 from proveniens.loaders.text.document_text import sentence_containing
@@ -48,6 +49,7 @@ class GeneralReportWriter:
             f.add(report, RDF.type, PV.Report)
             creator = self.body(*named)
             f.link(report, DCTERMS.creator, creator, f.evidence(named[1].start, named[1].end))
+            write_signatures(f, self.text, creator, named[0])
             if titled is not None:
                 f.add(report, DCTERMS.title, Literal(titled[0], lang="sv"))
                 f.attest(report, f.evidence(titled[1].start, titled[1].end))

@@ -53,7 +53,6 @@ _HYPERLINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:)\S+\s*$", re.IGNORECASE)
 _PROVENANCE = re.compile(r"^Source:\s+(?P<url>\S+)\s+\(stored public page\)\s*$")
 _COMMON_LOWER = re.compile("[a-zåäöéü]")
 _DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 _EDGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")  # a page number, not a year
 _HEADERISH = re.compile(
@@ -63,6 +62,7 @@ _HEADERISH = re.compile(
     r"|\d{4}-\d{2}-\d{2})$"
 )
 _HEADER_BLOCK_LINES = 6
+_OWN_HEAD_LINES = 4  # non-blank lines at the top of a document: its own header, though later pages repeat it
 # Content a repeated line may be without being a page header (labels and decisions recur by design).
 _CONTENT_LABEL = re.compile(
     r"^\s*(?:\d{1,2}\s*[.)]|[a-z]\.|§|•|-|Ställningstagande|Beslut|Föredragande|Information|Dialog|Diskussion)",
@@ -172,30 +172,23 @@ def _page_break_neighbours(lines: list[str]) -> set[int]:
 def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
     """Lines repeated (digits aside) two or more times, every time at a page break or next to a page mark."""
     boundaries = _page_break_neighbours(lines)
-    for i, kind in enumerate(kinds):
-        if kind is _KIND_PAGE_NUMBER:
+    for i, kind in enumerate(kinds):  # a page number or a recurring capitals header marks a page break
+        if kind in (_KIND_PAGE_NUMBER, _KIND_RUNNING_HEADER):
             boundaries.update(range(i - 3, i + 4))
-    # The lines at breaks first: a shape found there twice is a header only if no line elsewhere has it,
-    # and most documents have no such shape, so the other lines need no shape at all.
+    last = set([i for i, kind in enumerate(kinds) if kind is not _KIND_BLANK][-2:])  # where the last page ends
+    shape = [re.sub(r"\d+", "#", " ".join(t.split())) if kinds[i] is _KIND_BODY else "" for i, t in enumerate(lines)]
     at: dict[str, list[int]] = {}
-    for i in sorted(i for i in boundaries if 0 <= i < len(lines) and kinds[i] is _KIND_BODY):
-        if len(shape := _shape(lines[i])) >= 4:
-            at.setdefault(shape, []).append(i)
-    headers = {key for key, where in at.items() if len(where) >= 2 and not _CONTENT_LABEL.match(key)}
-    ends = {(key[0], key[-1]) for key in headers}  # a line whose shape starts or ends otherwise needs no shape
-    for i, text in enumerate(lines):
-        if not headers:
-            break
-        first, last = text.lstrip()[:1], text.rstrip()[-1:]
-        ends_as = ("#" if first.isdecimal() else first, "#" if last.isdecimal() else last)
-        if ends_as in ends and i not in boundaries and kinds[i] is _KIND_BODY:
-            headers.discard(_shape(text))
-    return {i for key in headers for i in at[key]}
-
-
-def _shape(line: str) -> str:
-    """A line with its whitespace collapsed and every number as "#"."""
-    return _DIGITS.sub("#", " ".join(line.split()))
+    for i, s in enumerate(shape):
+        if len(s) >= 4:
+            at.setdefault(s, []).append(i)
+    found: set[int] = set()
+    for key, where in at.items():
+        # a footer printed on three pages or more may close the text, which is no page break of its own
+        closing = len(where) >= 3 and where[-1] in last
+        at_breaks = all(i in boundaries for i in (where[:-1] if closing else where))
+        if len(where) >= 2 and not _CONTENT_LABEL.match(key) and at_breaks:
+            found.update(where)
+    return found
 
 
 def segments(no: int, text: str) -> list[Line]:
@@ -291,6 +284,12 @@ def _analyse(text: str) -> Layout:
             j -= 1
     for i in _repeated_at_breaks(lines, kinds):
         kinds[i] = _KIND_RUNNING_HEADER
+    # The header that opens the document is its own (title, body, date are read from it), though every
+    # later page repeats it; a header after content is a page's.
+    for i in [i for i, kind in enumerate(kinds) if kind not in (_KIND_BLANK, _KIND_PROVENANCE)][:_OWN_HEAD_LINES]:
+        if kinds[i] is not _KIND_RUNNING_HEADER:
+            break
+        kinds[i] = _KIND_BODY
 
     for i, kind in enumerate(kinds):
         if kind not in (_KIND_BODY, _KIND_BLANK):

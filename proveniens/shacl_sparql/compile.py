@@ -90,9 +90,62 @@ class Check:
     narrow: str = ""
 
     def query(self, scope: str = "") -> str:
-        """The query text; `scope`, a pattern binding ?this, narrows the focus nodes (joined first)."""
+        """The query text; `scope`, a pattern binding ?this, narrows the focus nodes (joined first).
+
+        A SPARQL constraint's body is a sub-select, which the engine evaluates whole before any
+        join, and an OPTIONAL in it is evaluated whole too: the scope goes into each of its groups
+        that names ?this (`scoped_groups`), or a few focus nodes cost all of them."""
         body = self.narrow if scope and self.narrow else self.body
+        if scope and self.component == SH.SPARQLConstraintComponent:
+            body = scoped_groups(body, scope)
         return f"{self.head} WHERE {{ {scope} {self.focus} {body} }} {self.tail}"
+
+
+_SKIPPED = re.compile(r"\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|<[^<>\"{}|^`\\\\\\s]*>|#[^\\n]*")
+_THIS = re.compile(r"\?this\b")
+_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+
+
+def scoped_groups(body: str, scope: str) -> str:
+    """`body` (a sub-select) with `scope` at the start of each group that names ?this itself.
+
+    Not inside a nested SELECT, whose ?this may be another variable. Strings, IRIs and comments
+    are skipped when the braces are matched. A group that names ?this joins it anyway, so the
+    scope only drops rows that could not join the focus nodes."""
+    groups: list[tuple[int, int]] = []  # (position after "{", position of "}")
+    stack: list[int] = []
+    position = 0
+    while position < len(body):
+        skipped = _SKIPPED.match(body, position)
+        if skipped:
+            position = skipped.end()
+            continue
+        if body[position] == "{":
+            stack.append(position + 1)
+        elif body[position] == "}":
+            groups.append((stack.pop(), position))
+        position += 1
+    direct = {}
+    for start, end in groups:
+        inner = [(a, b) for a, b in groups if start < a and b < end]
+        text, cursor = [], start
+        for a, b in sorted(inner):
+            if a > cursor:
+                text.append(body[cursor : a - 1])
+                cursor = b + 1
+        text.append(body[cursor:end])
+        direct[(start, end)] = " ".join(text)
+    outer = min(groups)  # the wrapper around the sub-select
+    chosen = []
+    for group in groups:
+        above = [g for g in groups if g[0] < group[0] and group[1] < g[1] and g != outer]
+        if any(_SELECT.search(direct[g]) for g in [group, *above]):
+            continue
+        if group != outer and _THIS.search(_SKIPPED.sub(" ", direct[group])):
+            chosen.append(group[0])
+    for start in sorted(chosen, reverse=True):
+        body = f"{body[:start]} {scope} {body[start:]}"
+    return body
 
 
 class Compiler:

@@ -1,12 +1,13 @@
 """Run compiled checks on a pyoxigraph store and hand back their results as rdflib terms.
 
 The store is read as one dataset: either the union of all its graphs or the graphs named. A
-validation can be narrowed to what some graphs touch (an incremental build): checks that read
-only the focus node's own triples look only at nodes those graphs mention, checks that also read
-the values' types (sh:class) also at the neighbours of the nodes those graphs type, and the rest
-(long paths, nested shapes, SPARQL constraints: shapes whose reach crosses graphs) at every focus
-node. The nodes are found once, by two queries, and each check is joined with them as a VALUES
-block: a check whose scope is empty does not run at all.
+validation can be narrowed to what a change can affect (an incremental build, `graph_delta`):
+a check that names none of the changed predicates and classes does not run (`vocabulary`);
+checks that read only the focus node's own triples look only at the nodes of changed triples,
+checks that also read the values' types (sh:class) also at the neighbours of the nodes whose
+types changed, and the rest (sequence paths, nested shapes, SPARQL constraints) at the nodes
+within the reach their queries show (`reach`), or at every focus node when they show none. Each
+check is joined with its nodes as a VALUES block: a check whose scope is empty does not run.
 """
 
 from __future__ import annotations
@@ -17,15 +18,20 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from proveniens.graph_delta import GraphDelta
 from proveniens.shacl_sparql.compile import Check
+from proveniens.shacl_sparql.reach import reach
 from proveniens.shacl_sparql.shared import OxTerm, flagged, shareable
+from proveniens.shacl_sparql.vocabulary import changed_terms, touches
 from proveniens.store import build_query
 
 # Beyond this many retyped nodes (one neighbour look-up each), the sh:class checks run unscoped.
 MOST_RETYPED = 20_000
+# Beyond this many nodes near a change, a check the compiler leaves unbounded runs unscoped.
+MOST_SCOPE = 20_000
 
 
 @dataclass(frozen=True)
@@ -79,33 +85,63 @@ def memory_store(graphs: Iterable[tuple[URIRef, Graph]]) -> ox.Store:
     return store
 
 
-def typed_nodes(store: ox.Store, graphs: Sequence[str]) -> list[OxTerm]:
-    """The nodes the graphs give a type (rdf:type triples in them)."""
-    named = [ox.NamedNode(g) for g in graphs]
-    return [row["typed"] for row in store.query(build_query("validation_typed.rq"), named_graphs=named)]  # type: ignore[union-attr]
+def near_nodes(
+    store: ox.Store, starts: Iterable[OxTerm], links: Iterable[str], hops: int, graphs: Sequence[str] | None
+) -> set[OxTerm] | None:
+    """`starts` and the nodes within `hops` links of the given predicates from them, either way, in `graphs`.
+
+    None past `MOST_SCOPE` nodes: the check then runs at every focus node."""
+    inside = None if graphs is None else {ox.NamedNode(g) for g in graphs}
+    predicates = [ox.NamedNode(p) for p in sorted(links)]
+    found = set(starts)
+    frontier = list(found)
+    for _ in range(hops):
+        reached: set[OxTerm] = set()
+        for node in frontier:
+            for p in predicates:
+                quads = [] if isinstance(node, ox.Literal) else list(store.quads_for_pattern(node, p, None))
+                quads += store.quads_for_pattern(None, p, node)
+                reached.update(
+                    other for q in quads if inside is None or q.graph_name in inside for other in (q.subject, q.object)
+                )
+        frontier = list(reached - found)
+        found |= reached
+        if len(found) > MOST_SCOPE:
+            return None
+    return found
 
 
-def scope_nodes(
-    store: ox.Store, changed: Sequence[str], options: dict[str, object], typed: Sequence[OxTerm] = ()
-) -> dict[int, list[OxTerm]]:
-    """The focus nodes a change can affect, by a check's reach (0 or 1), each found once for all checks.
+def change_scopes(store: ox.Store, change: GraphDelta, options: dict[str, object]) -> dict[int, list[OxTerm]]:
+    """The focus nodes a change can affect, for the checks the compiler bounds (reach 0 or 1).
 
-    Reach 0: every subject of the changed graphs and every object but a class named by rdf:type.
-    Reach 1 (sh:class, which reads the values' types): those, and the neighbours in any graph of
-    the nodes whose types may have changed: typed in the changed graphs, or in `typed`, the nodes
-    the replaced versions of those graphs typed (a type taken away is what breaks sh:class).
+    Reach 0: every node a changed triple (added or removed) has at either end. Reach 1 (sh:class,
+    which reads the values' types): those, and the neighbours in any graph of the nodes a changed
+    rdf:type triple types (a type given or taken away is what breaks sh:class).
     """
-    named = {"named_graphs": [ox.NamedNode(g) for g in changed]}
-    retyped = dict.fromkeys([*typed_nodes(store, changed), *typed])
-    touched = [row["this"] for row in store.query(build_query("validation_touched.rq"), **options, **named)]  # type: ignore[union-attr]
+    touched = {term for triple in change.triples for term in (triple[0], triple[2])}
+    retyped = {s for s, p, _ in change.triples if p.value == str(RDF.type)}
     if len(retyped) > MOST_RETYPED:
-        return {0: touched}  # a large change: its sh:class checks run at every focus node
-    near = dict.fromkeys(touched)
+        return {0: list(touched)}  # a large change: its sh:class checks run at every focus node
+    near = set(touched)
     neighbours = build_query("validation_neighbours.rq")
     for node in retyped:
         for row in store.query(neighbours, **options, substitutions={ox.Variable("typed"): node}):  # type: ignore[union-attr]
-            near[row["this"]] = None
-    return {0: touched, 1: list(near)}
+            near.add(row["this"])
+    return {0: list(touched), 1: list(near)}
+
+
+def reached_by(store: ox.Store, check: Check, change: GraphDelta, graphs: Sequence[str] | None) -> list[OxTerm] | None:
+    """The focus nodes a change can affect for a check the compiler leaves unbounded (`reach.reach`).
+
+    None: the check's reach cannot be bounded (or the change holds a link it reads under `*`): it
+    runs at every focus node."""
+    bound = reach(check.query())
+    if bound is None or bound.unchanged & change.predicates():
+        return None
+    read = [t for t in change.triples if bound.predicates is None or t[1].value in bound.predicates]
+    starts = {term for triple in read for term in (triple[0], triple[2])}
+    found = near_nodes(store, starts, bound.links, bound.hops - 1, graphs) if starts else set()
+    return None if found is None else list(found)
 
 
 def values(nodes: Iterable[OxTerm]) -> str | None:
@@ -173,16 +209,14 @@ def run_checks(
     store: ox.Store,
     checks: Sequence[Check],
     graphs: Sequence[str] | None = None,
-    changed: Sequence[str] | None = None,
+    change: GraphDelta | None = None,
     source: Graph | Sequence[Graph] | None = None,
-    typed: Sequence[Node] = (),
 ) -> Iterator[RawResult]:
     """Every result of every check; see `proveniens.validation.validate_store` for the arguments.
 
     `source`: the rdflib graph(s) the store was filled from, when there are; only they can tell
     an xsd:integer from an xsd:positiveInteger (see `Check.declared`). Without them those checks
-    are left out. `typed`: with `changed`, the nodes the replaced versions of the changed graphs
-    gave a type (`typed_nodes`, read before they were dropped).
+    are left out.
     """
     sources = [source] if isinstance(source, Graph) else list(source or [])
     options: dict[str, object] = (
@@ -190,8 +224,10 @@ def run_checks(
         if graphs is not None
         else {"use_default_graph_as_union": True}
     )
-    retyped = [to_oxigraph(n) for n in typed]
-    scopes = scope_nodes(store, changed, options, retyped) if changed is not None else {}
+    scopes = change_scopes(store, change, options) if change is not None else {}
+    if change is not None:
+        changed = changed_terms(store, change, options)
+        checks = [check for check in checks if touches(check, changed)]
     most = most_values(store, checks, options, values(scopes[0]) or "" if scopes else "")
     planned: list[tuple[Check, str]] = []
     for check in checks:
@@ -201,6 +237,9 @@ def run_checks(
         if counted and most.get(str(check.most[0]), 0) <= check.most[1]:  # type: ignore[index]
             continue
         narrowed = [scopes[check.reach]] if check.reach is not None and check.reach in scopes else []
+        if change is not None and check.reach is None:
+            near = reached_by(store, check, change, graphs)
+            narrowed += [] if near is None else [near]
         if check.declared is not None:
             narrowed.append(written_otherwise(check, sources))
         if any(not nodes for nodes in narrowed):

@@ -21,6 +21,8 @@ from proveniens.store import StoreLayout, open_read_only
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 EX = "https://example.org/"
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
+PART_OF = "http://purl.org/dc/terms/isPartOf"
+REFERENCES = "http://purl.org/dc/terms/references"
 
 
 def graphs(root: Path) -> dict[str, Graph]:
@@ -33,7 +35,11 @@ def graphs(root: Path) -> dict[str, Graph]:
 
 
 def rdf(folder: Path, name: str, says: str) -> None:
-    (folder / name).write_text(f'<{EX}{name}> <{EX}says> "{says}" .\n_:b <{EX}says> "{says}, anonymously" .\n')
+    """A small RDF source; what it says is also a lineage link (part of) and an impact link (referenced by)."""
+    (folder / name).write_text(
+        f'<{EX}{name}> <{EX}says> "{says}" .\n_:b <{EX}says> "{says}, anonymously" .\n'
+        f"<{EX}{name}> <{PART_OF}> <{EX}{says}> .\n<{EX}{says}> <{REFERENCES}> <{EX}{name}> .\n"
+    )
 
 
 def test_incremental_build_equals_a_full_build(tmp_path: Path) -> None:
@@ -83,3 +89,34 @@ def test_a_changed_curated_file_reloads_every_text_source(tmp_path: Path) -> Non
     assert plan.text == {f.name for f in sources.files}
     assert plan.rdf == frozenset()
     assert GRAPH["dump.nt"] not in plan.drop
+
+
+LEFT_EARLY_NOT = """
+PREFIX pv: <https://w3id.org/proveniens/ontology#>
+SELECT ?part WHERE {
+  GRAPH ?g { ?part a pv:MeetingParticipation } FILTER NOT EXISTS { ?part pv:attendance pv:LeftEarly }
+} ORDER BY ?part LIMIT 1
+"""
+
+
+def test_an_incremental_build_refuses_a_fault_its_change_makes_at_a_node_of_a_kept_graph(tmp_path: Path) -> None:
+    """A participation the minutes do not report as left early gets a time of leaving from a new RDF file: the
+    sh:or of pv:MeetingParticipationShape, whose reach only its query shows, refuses it."""
+    import pytest
+
+    from proveniens.errors import ValidationFailed
+
+    folder = tmp_path / "sources"
+    shutil.copytree(SOURCES, folder)
+    build(folder, tmp_path / "store")
+    rows = open_read_only(tmp_path / "store").query(LEFT_EARLY_NOT, use_default_graph_as_union=True)
+    part = next(iter(rows))["part"].value  # type: ignore[call-overload, index]
+    xsd_time = "http://www.w3.org/2001/XMLSchema#time"
+    (folder / "left.nt").write_text(
+        f'<{part}> <https://w3id.org/proveniens/ontology#leftAt> "10:15:00"^^<{xsd_time}> .\n'
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        build(folder, tmp_path / "store")
+    assert {(str(f.focus), (f.shape or "").rsplit("#")[-1]) for f in refused.value.report.violations} == {
+        (part, "MeetingParticipationShape")
+    }

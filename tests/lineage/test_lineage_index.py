@@ -14,7 +14,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from proveniens.lineage_index import IMPACT_LINKS, LINEAGE_GRAPH, LINEAGE_LINKS, NOT_INDEXED, index_store, transitive
+from proveniens.graph_delta import GraphDelta
+from proveniens.lineage_index import (
+    IMPACT_LINKS,
+    LINEAGE_GRAPH,
+    LINEAGE_LINKS,
+    NOT_INDEXED,
+    index_store,
+    transitive,
+    update_index,
+)
 from proveniens.named_queries import named_queries
 from proveniens.namespaces import PV
 
@@ -111,3 +120,36 @@ def test_closure_follows_cycles_and_every_depth() -> None:
     successors = {"a": ["b"], "b": ["c"], "c": ["a", "d"]}
     assert set(transitive(successors)) == {(s, o) for s in "abc" for o in "abcd"}
     assert set(transitive({"x": ["y"], "y": ["z"]})) == {("x", "y"), ("x", "z"), ("y", "z")}
+
+
+def _index(store: ox.Store) -> set[ox.Quad]:
+    return set(store.quads_for_pattern(None, None, None, ox.NamedNode(str(LINEAGE_GRAPH))))
+
+
+def test_an_index_updated_with_a_change_equals_one_computed_afresh(bench_store: ox.Store) -> None:
+    """Links removed (a chain cut in two) and added (a cycle, two chains joined, a new part): the same index."""
+    store = ox.Store()
+    store.bulk_extend(bench_store)
+    data = ox.NamedNode("https://w3id.org/proveniens/graph/bench")
+    links = [ox.NamedNode(str(link)) for link in (PV.follows, *LINEAGE_LINKS[1:3], "http://purl.org/dc/terms/isPartOf")]
+    linked = [q for link in links for q in store.quads_for_pattern(None, link, None, data)]
+    assert len(linked) > 20, "the bench graph has lineage links"
+    removed = linked[::7]
+    added = [
+        ox.Quad(linked[1].object, linked[1].predicate, linked[1].subject, data),  # a cycle
+        ox.Quad(linked[3].object, links[0], linked[12].subject, data),  # two chains joined
+        ox.Quad(ox.NamedNode("https://example.org/new"), links[3], linked[5].subject, data),  # a new member
+    ]
+    for quad in removed:
+        store.remove(quad)
+    store.extend(added)
+    change = GraphDelta(
+        frozenset((q.subject, q.predicate, q.object) for q in added),  # type: ignore[misc]
+        frozenset((q.subject, q.predicate, q.object) for q in removed),  # type: ignore[misc]
+    )
+    stale = _index(store)
+    assert update_index(store, change) is not None
+    updated = _index(store)
+    index_store(store)
+    assert updated == _index(store)
+    assert updated != stale

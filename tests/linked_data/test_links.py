@@ -144,3 +144,42 @@ def test_rinfo_mints_the_same_iris_in_its_own_test_cases() -> None:
     atom = (FIXTURES / "rinfo-rdl/resources/base/uri_algorithm/tests/publ.atom").read_text(encoding="utf-8")
     for rinfo in ("publ/utr/sou/2000:114", "publ/prop/2002/03:20", "publ/dir/1999:42", "publ/sfs/1999:175"):
         assert f"<id>http://rinfo.lagrummet.se/{rinfo}</id>" in atom
+
+
+def test_links_updated_with_a_change_equal_links_found_afresh() -> None:
+    """A report's identifier changed (its links go), a proposition added (its links come), a third
+    document's type taken away: updating the previous links graph gives what `store_links` finds."""
+    from proveniens.graph_delta import delta, read_triples
+    from proveniens.links import LINKS_GRAPH, store_links, update_links
+
+    data, links = "https://w3id.org/proveniens/graph/data", ox.NamedNode(str(LINKS_GRAPH))
+    before = """
+        @prefix rpubl: <http://rinfo.lagrummet.se/ns/2008/11/rinfo/publ#> .
+        @prefix dcterms: <http://purl.org/dc/terms/> .
+        <https://w3id.org/proveniens/sou/2020:19> a rpubl:Utredningsbetankande ; dcterms:identifier "SOU 2020:19" .
+        <https://w3id.org/proveniens/sou/2021:4> a rpubl:Utredningsbetankande ; dcterms:identifier "SOU 2021:4" .
+        <https://w3id.org/proveniens/dir/2019:42> a rpubl:Kommittedirektiv ; dcterms:identifier "Dir. 2019:42" .
+    """
+    after = before.replace('"SOU 2020:19"', '"SOU 2020:91"').replace("a rpubl:Kommittedirektiv ;", "") + (
+        '<https://w3id.org/proveniens/prop/2019/20:164> a rpubl:Proposition ; dcterms:identifier "Prop. 2019/20:164" .'
+    )
+    store = ox.Store()
+    store.load(before.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(data))
+    store.load(
+        store_links(store, {LINKS_GRAPH}).serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=links
+    )
+    old = read_triples(store, [data])
+    store.remove_graph(ox.NamedNode(data))
+    store.load(after.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(data))
+    stale = set(store.quads_for_pattern(None, None, None, links))
+    update_links(store, delta(old, read_triples(store, [data])), {LINKS_GRAPH})  # type: ignore[arg-type]
+    updated = {
+        (q.subject.value, q.predicate.value, q.object.value) for q in store.quads_for_pattern(None, None, None, links)
+    }
+    assert updated == {(str(s), str(p), str(o)) for s, p, o in store_links(store, {LINKS_GRAPH})}
+    assert len(updated) == len(stale) - 2  # two documents lost their links, one gained them
+    assert (
+        "https://w3id.org/proveniens/prop/2019/20:164",
+        str(OWL.sameAs),
+        "http://rinfo.lagrummet.se/publ/prop/2019/20:164",
+    ) in updated

@@ -90,6 +90,16 @@ def test_an_incremental_build_with_rdf_sources_describes_itself_as_the_reference
     again = build(folder, tmp_path / "store")
     assert again.reloaded == ("changed.nt",)
     assert_equals_the_reference(tmp_path / "store")
+    # Counted from the previous numbers: blank nodes, a lineage link (the index changes) and a
+    # minutes file (its evidence minted anew, the curated files reloaded) change the union.
+    rdf(folder, "changed.nt", "changed a third time", anonymously=True)
+    with (folder / "changed.nt").open("a") as out:
+        out.write(f"<{EX}changed.nt> <http://purl.org/dc/terms/isPartOf> <{EX}kept.nt> .\n")
+    minutes = sorted((folder / "corpus").glob("*.txt"))[0]
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = build(folder, tmp_path / "store")
+    assert {"changed.nt", minutes.name} <= set(third.reloaded)
+    assert_equals_the_reference(tmp_path / "store")
 
 
 def test_blank_nodes_of_two_sources_count_as_two_subjects(tmp_path: Path) -> None:

@@ -90,7 +90,7 @@ def test_the_reference_texts_are_registered_not_unrecognised() -> None:
     loaded, _, unrecognised = load_sources(find_sources(SOURCES_DIR))
     files = by_file(loaded)
     references = {name for name, item in files.items() if item.loader == "reference-text"}
-    assert references == {"sverige-lan-regioner-kommuner.txt", "referenser-handelser.txt"}
+    assert references == {"sverige-lan-regioner-kommuner.txt", "referenser-handelser.txt", "sfs-lagar.txt"}
     assert unrecognised == []
     for name in references:
         g = files[name].graph

@@ -120,6 +120,18 @@ def test_a_year_less_agreement_reference_takes_the_title_before() -> None:
     assert [c.identifier for c in find_citations(text)] == ["God och nära vård 2019", "God och nära vård 2020"]
 
 
+def test_an_agreement_without_its_year_is_the_one_signed_in_the_year_the_sentence_gives() -> None:
+    text = "Samtidigt som överenskommelsen om en god och nära vård tecknades i juni 2019 så"
+    assert idents(text) == [("AGREEMENT", "God och nära vård 2019")]
+    assert idents("Överenskommelsen om en god och nära vård gäller") == [("AGREEMENT", "God och nära vård")]
+
+
+def test_a_session_number_in_parentheses_after_a_propositions_title() -> None:
+    text = "om propositionen God och jämlik hälsa en utvecklad folkhälsopolitik. (2017/18:249). Presentationen"
+    assert idents(text) == [("PROP", "Prop. 2017/18:249")]
+    assert idents("Budgeten (2017/18:249) för året") == []  # no proposition named before it
+
+
 def test_the_reform_name_alone_is_not_an_agreement() -> None:
     assert find_citations("omställningen till en god och nära vård pågår") == []
 

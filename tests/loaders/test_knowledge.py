@@ -19,9 +19,10 @@ from rdflib.term import Node
 
 from proveniens.build import LoadedGraph, verify_sources
 from proveniens.errors import EvidenceError
+from proveniens.loaders.citations.find import find_citations
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
-from proveniens.loaders.knowledge import SOURCES_DIR, Knowledge, knowledge
+from proveniens.loaders.knowledge import SOURCES_DIR, Knowledge, consulting, knowledge
 from proveniens.loaders.knowledge.entities import PersonIndex, body_named
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.minutes.refs import find_references
@@ -231,3 +232,77 @@ def test_a_wrong_quote_stops_the_knowledge_with_file_and_line(tmp_path: Path) ->
         Knowledge.from_sources(sources)
     assert caught.value.file == str(people)
     assert caught.value.line is not None and line - 4 <= caught.value.line <= line
+
+
+# -- proposals --------------------------------------------------------------------------------
+
+
+def test_a_proposal_is_named_by_its_curated_phrases_earliest_first() -> None:
+    known = knowledge()
+    assert known.proposal_named("SOU 2020:19", "om patientkontraktet och en gemensam plan").slug == "patientkontrakt"
+    assert known.proposal_named("SOU 2020:19", "en gemensam plan och patientkontrakt").slug == "gemensam-plan"
+    taken = known.proposal_named("SOU 2020:19", "en gemensam plan och patientkontrakt", {"gemensam-plan"})
+    assert taken is not None and taken.slug == "patientkontrakt"
+    assert known.proposal_named("SOU 2020:19", "ett superpatientkontrakt") is None  # a name opens a word
+    assert known.proposal_named("SOU 2018:39", "en gemensam plan") is None  # another SOU's proposals
+
+
+def test_a_proposal_added_to_the_curated_files_is_named_without_code(tmp_path: Path) -> None:
+    sources = copy_sources(tmp_path)
+    chain = sources / "curated" / "national_chain.yaml"
+    text = chain.read_text(encoding="utf-8")
+    anchor = '    skos:hiddenLabel: ["valfrihetssystem"]\n'
+    assert text.count(anchor) == 1
+    chain.write_text(text.replace(anchor, '    skos:hiddenLabel: ["valfrihetssystem", "vårdval i psykiatrin"]\n'))
+    found = Knowledge.from_sources(sources).proposal_named("SOU 2020:19", "Förslaget om vårdval i psykiatrin")
+    assert found is not None and found.iri == INST["sou/2020:19/proposal/valfrihetssystem"]
+    assert knowledge().proposal_named("SOU 2020:19", "Förslaget om vårdval i psykiatrin") is None
+
+
+# -- laws -------------------------------------------------------------------------------------
+
+
+def test_a_law_added_to_the_knowledge_files_is_cited_by_name_and_abbreviation(tmp_path: Path) -> None:
+    """Which laws there are is data: a law the files do not list is cited only where its number is written."""
+    sources = copy_sources(tmp_path)
+    laws = sources / "curated" / "knowledge" / "laws.yaml"
+    reference = sources / "curated" / "knowledge" / "sfs-lagar.txt"
+    line = len(reference.read_text(encoding="utf-8").splitlines()) + 1
+    with reference.open("a", encoding="utf-8") as out:
+        out.write("Lag om vård av unga | SFS 1990:52 | LVU\n")
+    with laws.open("a", encoding="utf-8") as out:
+        out.write(
+            '\n  - iri: sfs/1990:52\n    a: [rpubl:Lag]\n    dcterms:identifier: "SFS 1990:52"\n'
+            '    dcterms:title: {sv: "Lag med särskilda bestämmelser om vård av unga (1990:52)"}\n'
+            '    skos:hiddenLabel: ["lag om vård av unga"]\n    skos:altLabel: "LVU"\n    evidence:\n'
+            f'      - source: sfs-lagar.txt\n        lines: [{line}, {line}]\n'
+            '        quote: "Lag om vård av unga | SFS 1990:52"\n        assertion: stated\n'
+        )
+    text = "Enligt lagen om vård av unga ska nämnden agera. Se även 2 § LVU."
+    with consulting(Knowledge.from_sources(sources)):
+        cited = {(c.kind.name, c.identifier) for c in find_citations(text)}
+    assert ("LAW", "SFS 1990:52") in cited and ("PROVISION", "2 § SFS 1990:52") in cited, cited
+    assert not {c for c in find_citations(text) if "1990:52" in c.identifier}  # the repository's files lack it
+
+
+# -- agreements -------------------------------------------------------------------------------
+
+
+def test_an_agreement_series_added_to_the_knowledge_files_is_cited_by_title_and_year(tmp_path: Path) -> None:
+    """A name under skos:hiddenLabel names the series only after "överenskommelse" or with a year."""
+    sources = copy_sources(tmp_path)
+    agreements = sources / "curated" / "knowledge" / "agreements.yaml"
+    with agreements.open("a", encoding="utf-8") as out:
+        out.write(
+            "\n  - iri: agreement-series/psykisk-halsa\n    a: [pv:AgreementSeries]\n"
+            '    skos:prefLabel: {sv: "Insatser inom området psykisk hälsa"}\n'
+            '    skos:hiddenLabel: ["insatser inom området psykisk hälsa"]\n    evidence:\n'
+            "      - source: 004_77c63d0e7f875d18.txt\n        lines: [1988, 1988]\n"
+            '        quote: "överenskommelse om bättre resursutnyttjande"\n        assertion: stated\n'
+            "        note: A stand-in quote; the test is about how the name is read.\n"
+        )
+    text = "Överenskommelsen om insatser inom området psykisk hälsa 2021 gav medel. Insatser inom området psykisk."
+    with consulting(Knowledge.from_sources(sources)):
+        cited = [(c.identifier, str(c.iri)) for c in find_citations(text) if c.kind.name == "AGREEMENT"]
+    assert cited == [("Insatser inom området psykisk hälsa 2021", str(INST["agreement/psykisk-halsa-2021"]))]
+    assert not [c for c in find_citations(text) if c.kind.name == "AGREEMENT"]  # the repository's files lack it

@@ -7,6 +7,23 @@ vvg_2020-09-07.txt   chair and vice chair as header fields, an invited guest who
                      body, "Beslut:" with bullets, a Word field error, running headers and page numbers.
 sro_undated.txt      no header: body from the decisions, date range from the text, two people sharing a
                      surname, names in the signature block separated by single spaces.
+ks_protokoll_2022-03-16.txt  a municipal board's protocol in the common form (written for this test):
+                     "Beslutande ledamöter" one per line with party and "1:e vice ordförande", "Tjänstgörande
+                     ersättare … ersätter …", "Övriga närvarande" officials, paragraphs "§ 45" opening with a
+                     registration number before the title, one "§ 48" alone, "Kommunstyrelsens beslut" over each
+                     decision, a presenter written after his title ("Socialchef Eva Berg föredrar ärendet").
+hsn_kallelse_2022-03-17.txt  a committee's notice (written for this test): members and substitutes invited,
+                     "Förslag till beslut" under each item, "Föredragande: Hälso- och sjukvårdsdirektör Lars Bok".
+aldrenamnden_2019-07-04.txt  an old protocol's form (written for this test): "Protokoll fört vid sammanträde med
+                     Äldrenämnden" over "den 4 juli 2019", "Äldrenämnden beslutar" over "att utse …", and a decision
+                     in running text ("Nämnden noterar informationen.") with no label at all.
+valfardsnamnden_2021-11-23.txt  labelled roll call lines (written for this test): "Närvarande ledamöter: …",
+                     "Tjänstgörande ersättare: Eva Hall (S) för Fred Holm (S)", "Ej tjänstgörande ersättare",
+                     "Övriga deltagare: …; …", "Anmält förhinder"; "Sammanträdesdatum" alone over the date.
+socialnamnden_2022-03-16.txt  a protocol as a PDF gives it (written for this test): a page header laid out as a
+                     table ("SAMMANTRÄDESPROTOKOLL" / "Sammanträdesdatum  Sida" / "Socialnämnden  2022-03-16  1(4)")
+                     on every page, "Justerandes sign  Utdragsbestyrkande" at every page's foot, the roll call in a
+                     label column, "§ 12  Dnr SN 2022/45" over the title, a body named only by its decisions.
 """
 
 from __future__ import annotations
@@ -230,3 +247,100 @@ def test_a_loader_that_fails_loses_its_document_not_the_build(tmp_path: Path) ->
     assert unread.reason == "the failing loader could not read it: IndexError: list index out of range"
     ambiguous = read_facts(source, (_Failing(), _Failing()))
     assert isinstance(ambiguous, Unread) and "several loaders" in ambiguous.reason
+
+
+KS = INST["meeting/kommunstyrelsen/2022-03-16"]
+
+
+def test_a_protocol_roll_call_with_ordinals_replacements_and_officials() -> None:
+    g = graph("ks_protokoll_2022-03-16.txt")
+    seen = attendance(g, KS)
+    members = ["Dan Nyberg", "Pernilla Fogelström", "Lars Lundberg", "Monica Nordqvist", "Jan-Erik Jonsson",
+               "Cecilia Johansson", "Anna Svensson", "Per Karlsson"]  # fmt: skip
+    assert {n: seen.get(n) for n in members} == {n: ("Present", None) for n in members}
+    assert seen["Anders Wahlström"] == ("Absent", None)
+    assert {("Dan Nyberg", "chair"), ("Pernilla Fogelström", "vice-chair")} <= roles(g, KS)
+    (absent,) = [p for p in g.subjects(PV.meeting, KS) if g.value(p, PV.attendance) == PV.Absent]
+    assert [g.value(e, PV.assertion) for e in g.objects(absent, PV.attestedBy)] == [PV.Inferred]
+
+
+def test_a_protocol_paragraph_titles_decisions_and_a_titled_presenter() -> None:
+    g = graph("ks_protokoll_2022-03-16.txt")
+    items = {int(g.value(i, PV.itemNumber)): i for i in g.subjects(PV.meeting, KS) if (i, RDF.type, PV.AgendaItem) in g}
+    titles = {n: str(g.value(i, DCTERMS.title)) for n, i in items.items()}
+    assert titles == {45: "Val av justerare", 46: "Remissvar – Färdplan nära vård",
+                      47: "Överenskommelse om hälso- och sjukvård i hemmet", 48: "Meddelanden"}  # fmt: skip
+    decided = {n: [str(g.value(d, PV.decisionText)) for d in g.subjects(PROV.wasGeneratedBy, i)]
+               for n, i in items.items()}  # fmt: skip
+    assert decided == {
+        45: ["Lars Lundberg utses att justera protokollet."],
+        46: ["Kommunstyrelsen antar förvaltningens förslag till yttrande och översänder det till "
+             "Vårdsamverkan Fyrbodal."],
+        47: ["Kommunstyrelsen godkänner överenskommelsen."],
+        48: ["Meddelandena läggs till handlingarna."],
+    }
+    assert names(g, g.objects(items[46], PV.presenter)) == {"Eva Berg"}
+    assert "Socialchef Eva Berg" not in names(g, g.subjects(RDF.type, FOAF.Person))
+    posts = {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)}
+    assert "socialchef" in posts and "ocialchef" not in posts
+
+
+HSN = INST["meeting/halso-och-sjukvardsnamnden/2022-03-17"]
+
+
+def test_a_notice_invites_proposes_and_names_a_titled_presenter() -> None:
+    g = graph("hsn_kallelse_2022-03-17.txt")
+    parts = list(g.subjects(PV.meeting, HSN))
+    guest = INST["role/invited-guest"]
+    invited = {str(g.value(g.value(p, ORG.member), FOAF.name)) for p in parts if (p, ORG.role, guest) in g}
+    assert invited == {"Maria Ek", "Olle Sand", "Berit Dahl", "Kent Åberg"}
+    assert not attendance(g, HSN)  # invitees are no attendees
+    items = {int(g.value(i, PV.itemNumber)): i for i in parts if (i, RDF.type, PV.AgendaItem) in g}
+    assert not [d for i in items.values() for d in g.subjects(PROV.wasGeneratedBy, i)]  # proposals: no decisions
+    assert str(g.value(items[2], PV.proposedDecisionText)) == "Nämnden antar förvaltningens förslag till remissvar."
+    assert names(g, g.objects(items[2], PV.presenter)) == {"Lars Bok"}
+    posts = {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)}
+    assert posts == {"hälso- och sjukvårdsdirektör"}
+
+
+def test_a_protocol_titled_with_its_body_dated_below_and_deciding_in_att_clauses() -> None:
+    g = graph("aldrenamnden_2019-07-04.txt")
+    meeting = INST["meeting/aldrenamnden/2019-07-04"]
+    assert str(g.value(meeting, DCTERMS.date)) == "2019-07-04"
+    assert str(g.value(g.value(meeting, PV.body), SKOS.prefLabel)) == "Äldrenämnden"
+    decided = sorted(str(g.value(d, PV.decisionText)) for d in g.subjects(RDF.type, PV.Decision))
+    assert decided == ["Nämnden noterar informationen.",
+                       "Äldrenämnden beslutar att utse Per Berg att justera protokollet."]  # fmt: skip
+    assert attendance(g, meeting) == {"Eva Lund": ("Present", None), "Per Berg": ("Present", None),
+                                      "Kim Ax": ("Absent", None)}  # fmt: skip
+
+
+def test_labelled_roll_call_lines_with_a_substitute_for_a_member() -> None:
+    g = graph("valfardsnamnden_2021-11-23.txt")
+    meeting = INST["meeting/valfardsnamnden/2021-11-23"]
+    assert str(g.value(g.value(meeting, PV.body), SKOS.prefLabel)) == "Välfärdsnämnden"
+    seen = attendance(g, meeting)
+    present = ["Anna Ek", "Bo Lind", "Cia Berg", "Dan Ström", "Eva Hall", "Gun Sjö", "Hans Åkesson", "Ida Frost",
+               "Jan Moberg"]  # fmt: skip
+    assert {n: seen.get(n) for n in present} == {n: ("Present", None) for n in present}
+    assert (seen["Fred Holm"], seen["Karl Nyström"]) == (("Absent", None), ("Absent", None))
+    (holm,) = [p for p in g.subjects(PV.meeting, meeting) if names(g, [g.value(p, ORG.member)]) == {"Fred Holm"}]
+    assert [g.value(e, PV.assertion) for e in g.objects(holm, PV.attestedBy)] == [PV.Inferred]  # "för": a reading
+    assert {str(g.value(p, SKOS.prefLabel)) for p in g.objects(None, ORG.holds)} == {"förvaltningschef", "sekreterare"}
+
+
+def test_a_protocol_with_a_page_header_table_and_footers_on_every_page() -> None:
+    g = graph("socialnamnden_2022-03-16.txt")
+    meeting = INST["meeting/socialnamnden/2022-03-16"]
+    assert str(g.value(meeting, DCTERMS.date)) == "2022-03-16"  # below "Sammanträdesdatum", in its column
+    assert str(g.value(g.value(meeting, PV.body), SKOS.prefLabel)) == "Socialnämnden"
+    items = {int(g.value(i, PV.itemNumber)): i for i in g.subjects(PV.meeting, meeting)
+             if (i, RDF.type, PV.AgendaItem) in g}  # fmt: skip
+    assert {n: str(g.value(i, DCTERMS.title)) for n, i in items.items()} == {
+        12: "Yttrande över remiss av Färdplan nära vård", 13: "Delårsrapport", 14: "Meddelanden"}
+    texts = " ".join(str(o) for i in items.values() for o in g.objects(i, DCTERMS.description))
+    assert "Justerandes sign" not in texts and "Sammanträdesdatum" not in texts  # page furniture
+    seen = attendance(g, meeting)
+    assert {n for n, (status, _) in seen.items() if status == "Present"} == {
+        "Anna Berg", "Bo Ek", "Cecilia Dahl", "David Falk", "Eva Gran", "Frida Holm"}
+    assert names(g, g.objects(items[12], PV.presenter)) == {"Eva Gran"}

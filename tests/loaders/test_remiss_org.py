@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.registry import LOADERS, choose_loader
@@ -20,11 +20,12 @@ from proveniens.loaders.remiss.loader import remiss_form
 from proveniens.loaders.remiss.wording import stance_in
 from proveniens.loaders.sources import SourceFile, SourceKind, read_source
 from proveniens.loaders.text.dates import MONTH_NAMES
-from proveniens.namespaces import PV
+from proveniens.namespaces import INST, PV
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 RESPONDERS = ["Vårdförbundet", "Läkarförbundet", "Region Skåne", "Funktionsrätt Sverige", "SKR", "Socialstyrelsen",
-              "Inspektionen för vård och omsorg", "Malmö stad", "Fysioterapeuterna"]  # fmt: skip
+              "Inspektionen för vård och omsorg", "Malmö stad", "Fysioterapeuterna", "Region Örebro län",
+              "Region Jönköpings län"]  # fmt: skip
 KNOWN_SOUS = {"SOU 2020:19": "God och nära vård – En reform för ett hållbart hälso- och sjukvårdssystem",
               "SOU 2018:39": "God och nära vård – En primärvårdsreform",
               "SOU 2019:29": "God och nära vård – Vård i samverkan"}  # fmt: skip
@@ -187,7 +188,18 @@ def test_actors_of_the_remiss_and_background_sous_are_not_responses(tmp_path: Pa
        ("Förbundet ser positivt på utredningens ambition.", "SupportsWithReservations"),
        ("Det är beklagligt att utredningen inte föreslår listning.", "Opposes"),
        ("Förbundet har inga invändningar mot förslaget.", "Supports"),
-       ("Förbundet har inga synpunkter på förslaget om taxan.", "NoOpinion")],
+       ("Förbundet har inga synpunkter på förslaget om taxan.", "NoOpinion"),
+       # support denied, doubt and concern are opposition; no objection is support
+       ("Regionen tillstyrker inte förslaget om nationell taxa.", "Opposes"),
+       ("Förbundet kan inte ställa sig bakom förslaget om nationell taxa.", "Opposes"),
+       ("Förbundet ställer sig inte bakom förslaget.", "Opposes"),
+       ("Regionen är tveksam till förslaget om obligatoriskt valfrihetssystem.", "Opposes"),
+       ("Förbundet ställer sig tveksamt till förslaget om ersättning.", "Opposes"),
+       ("Förbundet ser med oro på förslaget om nationell taxa.", "Opposes"),
+       ("Förbundet anser att förslaget om en nationell taxa inte bör genomföras.", "Opposes"),
+       ("Kommunen motsätter sig inte förslaget.", "Supports"),
+       ("Regionen har ingen erinran mot förslaget.", "Supports"),
+       ("Regionen lämnar förslaget utan erinran.", "Supports")],
 )
 def test_the_wording_maps_to_a_stance(sentence: str, expected: str) -> None:
     found = stance_in(sentence)
@@ -264,3 +276,49 @@ def test_a_protocol_that_records_a_remiss_answer_has_one_loader(tmp_path: Path) 
     assert remiss_form(source.text) == "organisation"  # on its own it reads as a response …
     taken = [loader.name for loader in LOADERS if loader.recognise(source)]
     assert len(taken) == 1 and (taken == ["minutes"]) == MinutesLoader().recognise(source)  # … minutes first
+
+
+@pytest.mark.parametrize("who", ["Vårdförbundet", "Region Skåne", "Region Örebro län", "Fysioterapeuterna"])
+def test_a_position_on_a_proposal_the_curated_files_name_is_on_that_proposal(tmp_path: Path, who: str) -> None:
+    """Responders' positions meet on one proposal; the reading is marked inferred, with the words that name it."""
+    text = letter(who, "SOU 2020:19", KNOWN_SOUS["SOU 2020:19"], dt.date(2020, 9, 1), "tillstyrker", "avstyrker",
+                  "Dnr S2020/0092")  # fmt: skip
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    positions = list(g.objects(response, PV.position))
+    on = {str(g.value(p, PV.stance)).rsplit("#")[-1]: g.value(p, PV.onProposal) for p in positions}
+    assert on["Supports"] == INST["sou/2020:19/proposal/gemensam-plan"]
+    # described in the response's words too: a build of documents alone has no curated description
+    assert str(g.value(on["Supports"], DCTERMS.description)) == "förslaget om en gemensam plan för primärvården"
+    assert on["Opposes"].startswith(str(INST["sou/2020:19/proposal/"])) and on["Opposes"] != on["Supports"]
+    (supports,) = [p for p in positions if g.value(p, PV.onProposal) == on["Supports"]]
+    (evidence,) = g.objects(supports, PROV.qualifiedInfluence)
+    assert g.value(evidence, PV.assertion) == PV.Inferred
+    assert "names the proposal gemensam-plan of SOU 2020:19" in str(g.value(evidence, PV.curatorNote))
+
+
+def test_the_same_words_on_another_sou_mint_its_own_proposal(tmp_path: Path) -> None:
+    text = letter("Vårdförbundet", "SOU 2018:39", KNOWN_SOUS["SOU 2018:39"], dt.date(2018, 9, 1), "tillstyrker",
+                  "avstyrker", "Dnr S2018/0092")  # fmt: skip
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    proposals = {g.value(p, PV.onProposal) for p in g.objects(response, PV.position)}
+    assert len(proposals) == 2 and all(str(x).startswith(str(INST["sou/2018:39/proposal/"])) for x in proposals)
+
+
+@pytest.mark.parametrize("who", ["Socialstyrelsen", "Region Skåne", "Vårdförbundet"])
+def test_a_stance_on_the_proposal_a_numbered_heading_names(tmp_path: Path, who: str) -> None:
+    """'X tillstyrker förslaget' under '4.2 Förslag om …' is on that proposal; two such sections are two proposals."""
+    text = (
+        f"Remissvar på betänkandet {KNOWN_SOUS['SOU 2019:29']} (SOU 2019:29)\n\n"
+        f"{who} har tagit del av betänkandet och lämnar följande synpunkter.\n\n"
+        f"4.2 Förslag om en sammanhållen vård och omsorg\n{who} tillstyrker förslaget.\n\n"
+        f"6.1 Nationell informationsmängd\n{who} avstyrker förslaget.\n\n"
+        f"Övriga synpunkter\n{who} tillstyrker förslaget.\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    (response,) = responses(g)
+    about = {str(g.value(g.value(p, PV.onProposal), DCTERMS.description)): str(g.value(p, PV.stance)).rsplit("#")[-1]
+             for p in g.objects(response, PV.position)}  # fmt: skip
+    assert about == {"Förslag om en sammanhållen vård och omsorg": "Supports", "Nationell informationsmängd": "Opposes",
+                     "förslaget": "Supports"}  # fmt: skip

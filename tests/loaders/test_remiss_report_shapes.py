@@ -48,3 +48,13 @@ def test_the_graphs_pass_the_shapes(tmp_path: Path) -> None:
     report = verify_sources(loaded, origins, read_turtle(ontology_files()))
     ours = [f for f in report.violations if Path(str(f.origin.file)).name.startswith(("remiss-", "report-"))]
     assert ours == []
+
+
+def test_the_documents_alone_pass_the_shapes(tmp_path: Path) -> None:
+    """A folder of documents and no curated files of its own (the loaders consult the repository's knowledge):
+    whatever the knowledge links to — a known proposal, a known person — is described by the document too."""
+    for path in DOCUMENTS.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    loaded, origins, _ = load_sources(find_sources(tmp_path))
+    report = verify_sources(loaded, origins, read_turtle(ontology_files()))
+    assert not report.violations, report.summary()

@@ -184,3 +184,57 @@ def test_an_undated_report_lies_in_the_year_of_its_number_and_its_events_are_no_
                                                                                           f"{year}-12-31")  # fmt: skip
     (event,) = g.subjects(RDF.type, PV.Event)
     assert str(g.value(event, DCTERMS.date)) == happened.isoformat()
+
+
+@pytest.mark.parametrize("issuer", ["Inspektionen för vård och omsorg", "Folkhälsomyndigheten", "Riksrevisionen"])
+def test_an_agency_named_alone_on_the_cover_issues_the_report(tmp_path: Path, issuer: str) -> None:
+    """A cover prints the agency, the number and the title on lines of their own; an assignment the report
+    tells of ("Regeringen gav … i uppdrag …") does not make it an assignee's report that reads nothing."""
+    text = (
+        f"{issuer}\nRapport 2021:3\n\nVad har vi sett 2020?\nIakttagelser om vårdens brister\n\n"
+        "Stockholm, mars 2021\n\nBakgrund\nRegeringen gav i februari 2020 myndigheten i uppdrag att granska "
+        "vården av äldre (S2020/01234/FS). Utredningen lämnade SOU 2020:19 i april 2020.\n"
+    )
+    g, loader = load(tmp_path, text)
+    assert loader == "authority-report"
+    report = report_of(g)
+    assert issuer in {str(x) for x in g.objects(g.value(report, DCTERMS.creator), SKOS.prefLabel)}
+    assert str(g.value(report, DCTERMS.identifier)) == "Rapport 2021:3"
+    assert str(g.value(report, DCTERMS.title)) == "Vad har vi sett 2020?"
+    assert (str(g.value(report, PV.earliestDate)), str(g.value(report, PV.latestDate))) == ("2021-03-01", "2021-03-31")
+    assert any(str(o).endswith("sou/2020:19") for o in g.objects(report, DCTERMS.references))
+
+
+def test_a_title_of_the_form_x_for_y_is_no_issuer(tmp_path: Path) -> None:
+    text = "Omtag för omställning\nRapport 2025:2\n\nDen här rapporten följer upp SOU 2020:19.\n"
+    g, _ = load(tmp_path, text)
+    assert list(g.subjects(RDF.type, PV.Report)) == []  # no issuer is named: nothing is invented
+
+
+def test_a_status_report_with_an_article_number_and_an_agency_of_its_own_series(tmp_path: Path) -> None:
+    """'denna lägesrapport' speaks of itself; Socialstyrelsen numbers its reports 'Artikelnummer 2022-3-7801'."""
+    text = (
+        "Uppföljning av omställningen till en mer nära vård\nLägesrapport 2022\n\n"
+        "Artikelnummer 2022-3-7801\nPublicerad www.socialstyrelsen.se, mars 2022\n\nFörord\n"
+        "Socialstyrelsen har på regeringens uppdrag följt upp omställningen. I denna lägesrapport redovisas "
+        "resultaten. I Region Gävleborg har andelen listade ökat.\n"
+    )
+    g, loader = load(tmp_path, text)
+    assert loader == "authority-report"
+    report = report_of(g)
+    assert str(g.value(report, DCTERMS.identifier)) == "Artikelnummer 2022-3-7801"
+    assert str(g.value(report, DCTERMS.title)) == "Uppföljning av omställningen till en mer nära vård"
+    assert (str(g.value(report, PV.earliestDate)), str(g.value(report, PV.latestDate))) == ("2022-03-01", "2022-03-31")
+
+
+def test_an_agency_evaluating_on_the_governments_commission_under_a_bare_number(tmp_path: Path) -> None:
+    text = (
+        "Statskontoret\n2021:4\n\nStyrning av primärvården\nEn utvärdering\n\n"
+        "Statskontoret har på uppdrag av regeringen utvärderat styrningen av primärvården. Uppdraget redovisas i "
+        "denna rapport (prop. 2019/20:164).\n\nStockholm den 15 mars 2021\n"
+    )
+    g, _ = load(tmp_path, text)
+    report = report_of(g)
+    assert "Statskontoret" in {str(x) for x in g.objects(g.value(report, DCTERMS.creator), SKOS.prefLabel)}
+    assert str(g.value(report, DCTERMS.title)) == "Styrning av primärvården"  # not the bare number
+    assert str(g.value(report, DCTERMS.date)) == "2021-03-15"

@@ -77,6 +77,12 @@ CONCEPT = """
     skos:inScheme <concept/> .
 """
 
+SERIES = """
+<agreement-series/god-och-nara-vard> a pv:AgreementSeries ;
+    skos:prefLabel "God och nära vård"@sv ;
+    skos:hiddenLabel "god och nära vård" .
+"""
+
 ACCEPT = [
     pytest.param("AgreementShape", GONV_2020, id="merging-agreement"),
     pytest.param("AgreementShape", """
@@ -101,9 +107,12 @@ ACCEPT = [
 """, id="element-in-part-with-description-only"),
     pytest.param("StrategyShape", FARDPLAN, id="fardplan-follows-sou-proposal"),
     pytest.param("ConceptShape", CONCEPT, id="personcentrerat-forhallningssatt"),
+    pytest.param("AgreementSeriesShape", SERIES, id="god-och-nara-vard-series"),
 ]
 
 REJECT = [
+    pytest.param("AgreementSeriesShape", ("AgreementSeries-label",), without(SERIES, "skos:prefLabel"),
+                 id="series-without-title"),
     pytest.param("AgreementShape", ("Agreement-title",), """
 <agreement/x> a pv:Agreement ; pv:party <org/vgr> ; dcterms:dateAccepted "2021-12-31"^^xsd:date .
 """, id="agreement-no-title"),
