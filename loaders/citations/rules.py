@@ -215,8 +215,12 @@ def _law_names(laws: tuple[Law, ...]) -> _LawNames:
     names = [(law_regex(n), law.sfs) for law in laws for n in law.names]
     by_abbreviation = {law.abbreviation: law.sfs for law in laws if law.abbreviation}
     abbr = "|".join(sorted(by_abbreviation, key=len, reverse=True)) or _NEVER
+    by_first: dict[str, list[str]] = {}  # each opens "[hH]…": grouped by it, re tries at a word only its names
+    for rx, _ in names:
+        by_first.setdefault(rx[:4], []).append(rx[4:])
+    grouped = "|".join(f"(?:{head}(?:{'|'.join(rests)}))" for head, rests in by_first.items())
     body = (
-        rf"(?P<name>{'|'.join(f'(?:{rx})' for rx, _ in names) or _NEVER})(?P<gen>s)?(?![\w])"
+        rf"(?P<name>{grouped or _NEVER})(?P<gen>s)?(?![\w])"
         rf"(?: ?{_PAREN_SFS})?(?:,? ?\(?(?P<abbr>{abbr})\)?(?![\w]))?"
     )
     first = "".join(sorted({c for rx, _ in names for c in rx[1:3]}))  # each opens "[hH]…": either case
