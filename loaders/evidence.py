@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
@@ -46,8 +47,10 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def verify_quote(evidence: Evidence, cited_in: str, line: int) -> None:
-    """Raise EvidenceError (naming the curated file and line) unless the quote is at the cited lines."""
+def verify_quote(evidence: Evidence, cited_in: str, line: int, cited: str | None = None) -> None:
+    """Raise EvidenceError (naming the curated file and line) unless the quote is at the cited lines.
+
+    `cited`: the cited lines already normalised, from a caller that keeps its source's lines so."""
     src = evidence.source
     if not 1 <= evidence.start <= evidence.end <= len(src.lines):
         raise EvidenceError(
@@ -56,7 +59,8 @@ def verify_quote(evidence: Evidence, cited_in: str, line: int) -> None:
             f"cites lines {evidence.start}-{evidence.end} of {src.name}, which has {len(src.lines)} lines.",
             "Give 1-based, inclusive line numbers within the file.",
         )
-    cited = normalise(" ".join(src.lines[evidence.start - 1 : evidence.end]))
+    if cited is None:
+        cited = normalise(" ".join(src.lines[evidence.start - 1 : evidence.end]))
     quote = normalise(evidence.quote)
     if not quote:
         raise EvidenceError(cited_in, line, "has an empty quote.", "Quote the words that support the fact.")
@@ -84,21 +88,33 @@ def evidence_to_rdf(
     link: tuple[URIRef, URIRef, bool] | None = None,
 ) -> None:
     """Describe one evidence node; `link` is (property, object, is_derivation) when it qualifies a link."""
-    graph.add((node, RDF.type, PV.Evidence))
+    graph.add((node, RDF.type, _EVIDENCE))
     graph.add((node, PROV.hadPrimarySource, ev.source.iri))
-    graph.add((node, PV.quote, Literal(normalise(ev.quote))))
-    graph.add((node, PV.lineStart, Literal(ev.start, datatype=XSD.positiveInteger)))
-    graph.add((node, PV.lineEnd, Literal(ev.end, datatype=XSD.positiveInteger)))
-    graph.add((node, PV.assertion, ev.assertion.iri))
-    graph.add((node, PV.recordedIn, recorded_in))
+    graph.add((node, _QUOTE, Literal(normalise(ev.quote))))
+    graph.add((node, _LINE_START, line_number(ev.start)))
+    graph.add((node, _LINE_END, line_number(ev.end)))
+    graph.add((node, _ASSERTION, ev.assertion.iri))
+    graph.add((node, _RECORDED_IN, recorded_in))
     if ev.note:
-        graph.add((node, PV.curatorNote, Literal(ev.note)))
+        graph.add((node, _CURATOR_NOTE, Literal(ev.note)))
     if link is not None:
         prop, obj, is_derivation = link
-        graph.add((node, PV.linkProperty, prop))
+        graph.add((node, _LINK_PROPERTY, prop))
         if is_derivation:
             graph.add((node, RDF.type, PROV.Derivation))
             graph.add((node, PROV.entity, obj))
         else:
             graph.add((node, RDF.type, PROV.Influence))
             graph.add((node, PROV.influencer, obj))
+
+
+# The terms every evidence node uses, made once: a namespace makes a new URIRef on every look-up.
+_EVIDENCE, _QUOTE, _LINE_START, _LINE_END = PV.Evidence, PV.quote, PV.lineStart, PV.lineEnd
+_ASSERTION, _RECORDED_IN, _CURATOR_NOTE, _LINK_PROPERTY = PV.assertion, PV.recordedIn, PV.curatorNote, PV.linkProperty
+
+
+@lru_cache(maxsize=4096)
+def line_number(n: int) -> Literal:
+    """`n` as an xsd:positiveInteger literal, made once per number while it is in use (a literal checks its
+    value when made; an evidence node's start and end are often the same line, and nearby nodes share lines)."""
+    return Literal(n, datatype=XSD.positiveInteger)

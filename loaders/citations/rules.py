@@ -128,7 +128,7 @@ _AG_SAMVERKAN = re.compile(
 # (0: the match starts with the word; 9: "2019 års " comes before it). See _scan.
 _STARTS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[int, ...]]] = {
     _SOU: (re.compile("SOU"), (0,)),
-    _DS: (re.compile("D[sS]"), (0,)),
+    _DS: (re.compile("Ds|DS"), (0,)),
     _DIR: (re.compile("Dir|dir|Kommittédirektiv|kommittédirektiv"), (0,)),
     _SFS: (re.compile("SFS"), (0,)),
     _DNR_LOCAL: (re.compile("Dnr|dnr|DNR|Diarie|diarie"), (0,)),
@@ -159,15 +159,33 @@ def _from_starts(
 ) -> Iterator[re.Match[str]]:
     word, backs = starts
     candidates: set[int] = set()
-    at = 0
-    while (found := word.search(text, at)) is not None:
-        at = found.start() + 1  # overlapping words too: the pattern decides
-        candidates.update(found.start() - back for back in backs if found.start() >= back)
+    for at in _word_starts(word, text):
+        candidates.update(at - back for back in backs if at >= back)
     end = 0
     for start in sorted(candidates):
         if start >= end and (m := pattern.match(text, start)) is not None:
             end = m.end()
             yield m
+
+
+_PLAIN_WORDS = re.compile(r"[\wåäöÅÄÖé-]+(?:\|[\wåäöÅÄÖé-]+)*")
+
+
+def _word_starts(word: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every position where `word` matches (overlapping ones too: the pattern decides). A pattern that is
+    only words ("Prop|prop") is looked for with str.find, word by word: re scans a class of first
+    letters as common as "d" or "p" at every position."""
+    if _PLAIN_WORDS.fullmatch(word.pattern):
+        for literal in set(word.pattern.split("|")):
+            at = text.find(literal)
+            while at != -1:
+                yield at
+                at = text.find(literal, at + 1)
+        return
+    at = 0
+    while (found := word.search(text, at)) is not None:
+        at = found.start() + 1
+        yield found.start()
 
 
 # Provisions: "7 kap. 2 a §", "12 kap. 1 och 3 §§", "8 kap. 8 §, 12 kap. 2 och 4 §§ och 16 kap. 1 § HSL".
@@ -197,8 +215,12 @@ def _law_names(laws: tuple[Law, ...]) -> _LawNames:
     names = [(law_regex(n), law.sfs) for law in laws for n in law.names]
     by_abbreviation = {law.abbreviation: law.sfs for law in laws if law.abbreviation}
     abbr = "|".join(sorted(by_abbreviation, key=len, reverse=True)) or _NEVER
+    by_first: dict[str, list[str]] = {}  # each opens "[hH]…": grouped by it, re tries at a word only its names
+    for rx, _ in names:
+        by_first.setdefault(rx[:4], []).append(rx[4:])
+    grouped = "|".join(f"(?:{head}(?:{'|'.join(rests)}))" for head, rests in by_first.items())
     body = (
-        rf"(?P<name>{'|'.join(f'(?:{rx})' for rx, _ in names) or _NEVER})(?P<gen>s)?(?![\w])"
+        rf"(?P<name>{grouped or _NEVER})(?P<gen>s)?(?![\w])"
         rf"(?: ?{_PAREN_SFS})?(?:,? ?\(?(?P<abbr>{abbr})\)?(?![\w]))?"
     )
     first = "".join(sorted({c for rx, _ in names for c in rx[1:3]}))  # each opens "[hH]…": either case
@@ -294,6 +316,8 @@ def _sections(text: str) -> list[str]:
 
 
 def _provisions(text: str) -> Iterator[Group]:
+    if "§" not in text:
+        return  # every provision is cited with its § (most texts have none)
     laws = _laws_known()
     pos = 0
     while (m := _GROUP.search(text, pos)) is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, cached_property
@@ -45,6 +45,43 @@ def key(name: str) -> str:
 def spelling_regex(spelling: str) -> str:
     """A spelling as a pattern for flattened text: any run of spaces, "hälso- och" also as "hälso-och"."""
     return r"\s+".join(re.escape(word) for word in spelling.split()).replace(r"\-\s+", r"-\s?")
+
+
+def by_first_letter(alternatives: Sequence[str], ignorecase: bool = True) -> str:
+    """The alternation of `alternatives` (each opening with one literal character, as a spelling_regex does)
+    grouped under their first character: case-insensitively for a pattern compiled with re.IGNORECASE.
+
+    Why: Python's re tries every branch of an alternation at every position it gets to; hundreds of body
+    names made that about a second per MB of text. Grouped, a position tries only the branches that start
+    with its letter. Matches are the same: the branches a letter selects keep their order, and a branch
+    whose first character is not that letter (in either case) could not have matched there anyway.
+    """
+    if any(not alt or alt[0] in "([.^$*+?{|" for alt in alternatives):
+        return "|".join(alternatives)  # a branch opening with a group or a class: left as it is
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for alt in alternatives:
+        head = alt[:2] if alt.startswith("\\") else alt[:1]
+        key = head[-1].lower() if ignorecase and head[-1].isalpha() else head
+        groups.setdefault(key, []).append((head, alt[len(head) :]))
+    return "|".join(f"{parts[0][0]}(?:{'|'.join(tail for _, tail in parts)})" for parts in groups.values())
+
+
+def alternatives(alternation: str) -> list[str]:
+    """The top-level branches of a regex alternation ("a(?:b|c)|d" → ["a(?:b|c)", "d"])."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(alternation):
+        c = alternation[i]
+        if c == "\\":
+            i += 1  # an escaped character is never a bracket or a bar
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    return [*out, alternation[start:]]
 
 
 class Knowledge:
@@ -143,7 +180,7 @@ class Knowledge:
         """Any known spelling of any body, as a whole word; an abbreviation may carry a genitive s ("SROs")."""
         spellings = sorted({s for b in self.bodies for s in (b.name, *b.variants)}, key=len, reverse=True)
         alternatives = [spelling_regex(s) + ("s?" if s.isupper() else "") for s in spellings]
-        return re.compile(rf"(?<![\w@.])(?:{'|'.join(alternatives)})(?![\w@])", re.IGNORECASE)
+        return re.compile(rf"(?<![\w@.])(?:{by_first_letter(alternatives)})(?![\w@])", re.IGNORECASE)
 
     # -- people ---------------------------------------------------------------------------------
 
@@ -203,6 +240,10 @@ class Knowledge:
             for e in self.events if e.spellings
         )  # fmt: skip
 
+    def names_an_event(self, text: str) -> bool:
+        """Whether `text` names an event by one of its spellings (events_named is not empty)."""
+        return any(rx.search(text) for _, rx in self._event_patterns)
+
     def events_named(self, text: str) -> list[tuple[Event, re.Match[str]]]:
         """Events named in `text` by one of their spellings (the first mention of each)."""
         return [(e, m) for e, rx in self._event_patterns if (m := rx.search(text))]
@@ -215,13 +256,14 @@ class Knowledge:
             (plan, m, by_title)
             for plan, patterns in self._plan_patterns
             if region is not None and plan.applies(region.slug, latest)
-            for rx, by_title in patterns
-            for m in rx.finditer(text)
+            for rx, by_title, word in patterns
+            for m in (rx.finditer(text) if word is None else _after_word(rx, word, text))
         ]
 
     @cached_property
-    def _plan_patterns(self) -> tuple[tuple[Plan, tuple[tuple[re.Pattern[str], bool], ...]], ...]:
-        """Each plan's titles, then short names, longest first, compiled once: minutes ask per sentence."""
+    def _plan_patterns(self) -> tuple[tuple[Plan, tuple[tuple[re.Pattern[str], bool, str | None], ...]], ...]:
+        """Each plan's titles, then short names, longest first, compiled once: minutes ask per sentence. With
+        each, the word after its first letter, which every match holds (see _after_word)."""
         out = []
         for plan in self.plans:
             patterns = []
@@ -231,10 +273,9 @@ class Knowledge:
                     # the lookbehind after the first letter: a pattern opening with a letter is searched fast
                     rest = spelling_regex(name[1:]) if name[1:] else ""
                     rx = re.compile(rf"{first}(?<![\w-].){rest}(?![\w-])")
-                    patterns.append((rx, by_title))
+                    patterns.append((rx, by_title, name[1:].split()[0] if name[1:].split() else None))
             out.append((plan, tuple(patterns)))
         return tuple(out)
-
 
     # -- proposals ------------------------------------------------------------------------------
 
@@ -256,6 +297,19 @@ class Knowledge:
             names = "|".join(spelling_regex(n) for n in sorted(p.names, key=len, reverse=True))
             out.setdefault(p.sou, []).append((p, re.compile(rf"(?<!\w)(?:{names})", re.IGNORECASE)))
         return {sou: tuple(patterns) for sou, patterns in out.items()}
+
+
+def _after_word(rx: re.Pattern[str], word: str, text: str) -> Iterator[re.Match[str]]:
+    """The matches `rx.finditer(text)` gives, for a plan name's pattern whose matches hold `word` right after
+    their first letter: tried only one character before each place `word` is written. A letter class
+    (as "[rR]") is a start re finds at almost every word, and minutes have pages of them per plan name."""
+    end, at = 0, text.find(word, 1)
+    while at != -1:
+        if at - 1 >= end and (m := rx.match(text, at - 1)) is not None:
+            end = m.end()
+            yield m
+        at = text.find(word, at + 1)
+
 
 _CONSULTED: ContextVar[Knowledge | None] = ContextVar("proveniens_knowledge", default=None)
 _BY_CONTENT: dict[tuple[tuple[str, str], ...], Knowledge] = {}

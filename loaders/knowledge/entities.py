@@ -129,8 +129,16 @@ class PersonIndex:
         self._region = region or knowledge().region_of(body)
         self._where = body.name if body is not None else "the document"
         self._affiliations = {" ".join(n.split()): a for n, a in (affiliations or {}).items() if a}
+        self._resolved: dict[tuple[str, str | None], PersonRef] = {}
 
     def resolve(self, written: str, affiliation: str | None = None) -> PersonRef:
+        """The person `written` stands for in this document; once per spelling (the writer asks per list and
+        per role, and the same names recur item after item)."""
+        if (written, affiliation) not in self._resolved:
+            self._resolved[(written, affiliation)] = self._resolve(written, affiliation)
+        return self._resolved[(written, affiliation)]
+
+    def _resolve(self, written: str, affiliation: str | None) -> PersonRef:
         written = " ".join(written.split())
         affiliation = affiliation or self._affiliations.get(written)
         k = knowledge()

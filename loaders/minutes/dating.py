@@ -14,12 +14,15 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from rdflib import URIRef
 
 from proveniens.loaders.citations.find import find_citations
-from proveniens.loaders.knowledge import Event, knowledge
-from proveniens.loaders.text.dates import Bound, DateMention, InferredRange, find_dates
+from proveniens.loaders.knowledge import Event, Knowledge, knowledge
+from proveniens.loaders.text.dates import ANY_YEAR, Bound, DateMention, InferredRange, find_dates
 from proveniens.loaders.text.layout import Line
+from proveniens.namespaces import INST
 
 # A numbered SOU or proposition cannot be mentioned before its year (its riksmöte) began.
 _SOU = re.compile(r"\bSOU\s*((?:19|20)\d{2}):\s*\d+")
@@ -45,12 +48,14 @@ _LABEL = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö ]{2,30}:\s")  # "Föredragande: �
 def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
     """Lines grouped so that no sentence runs across a bullet, a heading or a new paragraph."""
     blocks: list[list[Line]] = []
+    prev_opens = False  # whether the previous line is a bullet or a label (each line is matched once)
     for line in lines:
         prev = blocks[-1][-1] if blocks else None
+        opens = bool(_BULLET.match(line.text) or _LABEL.match(line.text))
         new = (
             prev is None
-            or bool(_BULLET.match(line.text) or _LABEL.match(line.text))
-            or bool(_BULLET.match(prev.text) or _LABEL.match(prev.text))
+            or opens
+            or prev_opens
             or prev.text.rstrip().endswith((".", "!", "?", ":"))
             or (line.no - prev.no > 1 and line.text.strip()[:1].isupper())
         )
@@ -58,15 +63,26 @@ def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
             blocks.append([line])
         else:
             blocks[-1].append(line)
+        prev_opens = opens
     return blocks
 
 
-def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Sentences, each with the (offset in the sentence, line number) of the lines it runs over."""
+def _sentences(
+    lines: Sequence[Line], wanted: Callable[[str], bool] | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Sentences, each with the (offset in the sentence, line number) of the lines it runs over; with `wanted`,
+    only those of the blocks whose text (whitespace collapsed) it accepts."""
     out = []
     for block in _blocks(lines):
+        if len(block) == 1:  # most blocks: one line, whose sentences all start on it
+            text = " ".join(block[0].text.split()) + " "
+            if wanted is None or wanted(text):
+                out.extend(_line_sentences(block[0], text))
+            continue
         pieces = [" ".join(line.text.split()) + " " for line in block]
         text = "".join(pieces)
+        if wanted is not None and not wanted(text):
+            continue
         offsets = list(itertools.accumulate((len(p) for p in pieces[:-1]), initial=0))
         begin = 0
         for m in [*_SENTENCE_END.finditer(text), None]:
@@ -79,6 +95,19 @@ def _sentences(lines: Sequence[Line]) -> list[tuple[str, list[tuple[int, int]]]]
                 lines_in = [(offsets[i] - offset, block[i].no) for i in range(lo, hi)]
                 out.append((text[offset:end].strip(), lines_in))
             begin = end
+    return out
+
+
+def _line_sentences(line: Line, text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """_sentences of a block of one line, whose `text` is given."""
+    out, begin = [], 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.end() if m else len(text)
+        chunk = text[begin:end]
+        if stripped := chunk.lstrip():
+            offset = begin + len(chunk) - len(stripped)
+            out.append((stripped.strip(), [(-offset, line.no)]))
+        begin = end
     return out
 
 
@@ -100,10 +129,14 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
     lower: list[Bound] = []
     upper: list[Bound] = []
     events: dict[str, list[tuple[Event, int, int]]] = {}  # per distinct sentence: minutes repeat their formulas
-    for sentence, offsets in _sentences(lines):
-        first, last = _line_span(offsets, 0, len(sentence))
+    k = knowledge()
+    with_year = _cited_with_year(k)
+    # Then a sentence dates nothing without a year or an event's name (each bound below needs one of them), and
+    # a block of lines without either has no such sentence: most blocks, which are not split into sentences.
+    wanted = (lambda text: _has_year(text) or k.names_an_event(text)) if with_year else None
+    for sentence, offsets in _sentences(lines, wanted):
         if sentence not in events:
-            events[sentence] = _known_events(sentence)
+            events[sentence] = _known_events(sentence, k, not with_year or _has_year(sentence))
         for event, start, end in events[sentence]:
             a, b = _line_span(offsets, start, end)
             said = sentence[start:end]
@@ -117,6 +150,8 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
                     f"the minutes mention {said} ({event.en})",
                 )
             )
+        if not _has_year(sentence):
+            continue  # most sentences: no numbered document, no date (each pattern below holds a year)
         generic = ((_SOU, 1, "betänkandet", "the report"), (_PROP, 9, "riksmötet", "the session"))
         for rx, month, what_sv, what_en in generic:
             for m in rx.finditer(sentence):
@@ -135,6 +170,7 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
         tense = _tense(sentence) if mentions else None  # most sentences name no date: no tense to read
         if tense is None:
             continue
+        first, last = _line_span(offsets, 0, len(sentence))
         for mention in mentions:
             if tense == "past":
                 lower.append(
@@ -161,16 +197,32 @@ def anchors(lines: Sequence[Line]) -> tuple[list[Bound], list[Bound]]:
     return lower, upper
 
 
-def _known_events(sentence: str) -> list[tuple[Event, int, int]]:
-    """Events of the knowledge files the sentence mentions: a document they are about, cited, or their name."""
-    k, found, seen = knowledge(), [], set()
-    for c in find_citations(sentence):
+def _known_events(sentence: str, k: Knowledge, cite: bool) -> list[tuple[Event, int, int]]:
+    """Events of the knowledge files the sentence mentions: a document they are about, cited, or their name
+    (`cite`: whether the sentence may cite such a document, see _cited_with_year)."""
+    found: list[tuple[Event, int, int]] = []
+    seen: set[URIRef] = set()
+    for c in find_citations(sentence) if cite else ():
         for event in k.events_about([c.iri] if c.iri is not None else []):
             if event.iri not in seen:
                 seen.add(event.iri)
                 found.append((event, c.start, c.end))
     found += [(event, m.start(), m.end()) for event, m in k.events_named(sentence) if event.iri not in seen]
     return found
+
+
+_NUMBERED = tuple(str(INST[kind]) for kind in ("sou/", "prop/", "dir/"))  # cited only with their year
+
+
+def _cited_with_year(k: Knowledge) -> bool:
+    """Whether every document an event is about is an SOU, proposition or directive, each cited with its year:
+    then a text without a year cites none of them (_has_year), and most sentences need no citation search."""
+    return all(str(e.subject).startswith(_NUMBERED) for e in k.events if e.subject is not None)
+
+
+def _has_year(text: str) -> bool:
+    """A year in `text`, or a soft hyphen, which the citation finder drops, perhaps inside one."""
+    return ANY_YEAR.search(text) is not None or "\u00ad" in text
 
 
 def _day_before_start(mention: DateMention) -> dt.date:

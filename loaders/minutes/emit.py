@@ -9,6 +9,7 @@ anything is written.
 from __future__ import annotations
 
 import hashlib
+from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
@@ -32,6 +33,7 @@ class Emitter:
         self.origins: dict[URIRef, int] = {}
         self._bodies: set[URIRef] = set()
         self._people: set[URIRef] = set()
+        self._evidence_nodes: set[URIRef] = set()
 
     # -- evidence -------------------------------------------------------------------------------
 
@@ -40,13 +42,23 @@ class Emitter:
         want = normalise_ws(needle)
         for no in range(start, end + 1):
             for last in (no, min(no + 1, end)):
-                if want in normalise_ws(" ".join(self.source.lines[no - 1 : last])):
+                if want in self.text_of(no, last):
                     return no, last
         return start, end
 
+    @cached_property
+    def _collapsed(self) -> list[str]:
+        """Each line of the source, whitespace collapsed: done once, as narrowing and checking quotes ask for
+        the same lines again and again (4 MB of joined lines per MB of minutes)."""
+        return [normalise_ws(line) for line in self.source.lines]
+
+    def text_of(self, start: int, end: int) -> str:
+        """normalise_ws(" ".join(lines start..end)): the collapsed lines joined, leaving out blank ones."""
+        return " ".join(line for line in self._collapsed[start - 1 : end] if line)
+
     def quote_of(self, start: int, end: int, limit: int = 240) -> str:
         """The text of lines start..end, whitespace collapsed, cut at a word boundary after `limit` characters."""
-        text = normalise_ws(" ".join(self.source.lines[start - 1 : end]))
+        text = self.text_of(start, end)
         return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
 
     def _evidence(
@@ -54,11 +66,12 @@ class Emitter:
         assertion: Assertion, note: str | None,
     ) -> URIRef:  # fmt: skip
         ev = Evidence(self.source, start, end, quote, assertion, note)
-        verify_quote(ev, str(self.source.path), start)
+        verify_quote(ev, str(self.source.path), start, self.text_of(start, end))
         base = mint_evidence_iri(subject, prop, obj, ev)
         key = f"{base}|{normalise_ws(quote)}|{LOADER_TAG}"
         node = INST["evidence/" + hashlib.sha256(key.encode()).hexdigest()[:16]]
-        if (node, RDF.type, PV.Evidence) not in self.graph:
+        if node not in self._evidence_nodes:  # only here are evidence nodes typed: a set, not a graph look-up
+            self._evidence_nodes.add(node)
             link = (prop, obj, False) if obj is not None and prop is not None else None
             evidence_to_rdf(self.graph, node, ev, self.source.iri, link)
             if link is None and prop is not None:

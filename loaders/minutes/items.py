@@ -12,7 +12,6 @@ from proveniens.loaders.minutes.parts import (
     DECIDING_KIND,
     DECISION_WITHOUT_COLON,
     HEADING,
-    INLINE_LEFT,
     ITEM_KIND,
     PARA_ALONE,
     PROPOSAL,
@@ -24,6 +23,7 @@ from proveniens.loaders.minutes.parts import (
     cut_title,
     gather,
     heading,
+    inline_left,
     label,
     labels,
     people_in,
@@ -56,31 +56,33 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
     deciding = False
     while pos < len(body):
         line = body[pos]
-        if (m := label("proposal", line.text)) and m["rest"].strip():  # a proposal is never a decision
+        found = labels(line.text)  # the label kinds the line opens with, looked up once
+        if (m := found.get("proposal")) and m["rest"].strip():  # a proposal is never a decision
             text = " ".join(m["rest"].split())
             item.proposals.append(Statement(text, span_of([line], text)))
             used.add(line.no)
             pos += 1
             continue
-        m = label("presenters", line.text) or label("informing", line.text)
+        m = found.get("presenters") or found.get("informing")
         if m and not item.presenters and (presenters := _presenters(body, pos, m["rest"])):
             item.presenters, span_lines, nxt = presenters
             used.update(x.no for x in span_lines)
             pos = nxt
             continue
-        if DECIDING_KIND.match(line.text) and pos + 1 < len(body) and NUMBERED.match(body[pos + 1].text):
+        decides = pos + 1 < len(body) and DECIDING_KIND.match(line.text)
+        if decides and NUMBERED.match(body[pos + 1].text):
             statements, nxt = _numbered(body, pos + 1)
             item.decisions.extend(statements)
             used.update(x.no for x in body[pos:nxt])
             pos = nxt
             continue
-        if DECIDING_KIND.match(line.text) and pos + 1 < len(body) and DECIDING_SENTENCE.match(body[pos + 1].text):
+        if decides and DECIDING_SENTENCE.match(body[pos + 1].text):
             statements, nxt = _decision(body, pos + 1, body[pos + 1].text)  # "Beslut" over "Kommunstyrelsen beslutar …"
             item.decisions.extend(statements)
             used.update(x.no for x in body[pos:nxt])
             pos = nxt
             continue
-        if m := label("decision", line.text) or DECISION_WITHOUT_COLON.match(line.text):
+        if m := found.get("decision") or DECISION_WITHOUT_COLON.match(line.text):
             statements, nxt = _decision(body, pos, m["rest"])
             item.decisions.extend(statements)
             used.update(x.no for x in body[pos:nxt])
@@ -102,7 +104,7 @@ def _read_item_body(item: Item, body: tuple[Line, ...]) -> None:
             deciding = False
         pos += 1
     used |= head_presenters
-    used |= {x.no for x in body if any(label(k, x.text) for k in _ROLL_CALL) or INLINE_LEFT.match(x.text)}
+    used |= {x.no for x in body if not labels(x.text).keys().isdisjoint(_ROLL_CALL) or inline_left(x.text)}
     rest = [x for x in body if x.no not in used]
     if rest:
         item.text = Statement(" ".join(" ".join(x.text.split()) for x in rest), span_of(rest))

@@ -140,7 +140,7 @@ class MinutesLoader:
         return _PARSED[source.sha256]
 
     def recognise(self, source: SourceFile) -> bool:
-        if source.kind is not SourceKind.DOCUMENT or recognition_score(source.lines) < THRESHOLD:
+        if source.kind is not SourceKind.DOCUMENT or _score(source) < THRESHOLD:
             return False
         minutes = self._read(source)  # minutes nothing places in time are left unrecognised, not failed
         return minutes is not None and find_body(minutes, source) is not None and can_date(minutes)
@@ -159,3 +159,14 @@ class MinutesLoader:
 
 
 _PARSED: dict[str, Minutes | None] = {}  # by content hash: the registry and the other kinds' claims ask
+_SCORES: dict[str, int] = {}
+
+
+def _score(source: SourceFile) -> int:
+    """recognition_score of `source`, once per content: choosing a loader asks three times, and its count of
+    stances reads the whole text."""
+    if source.sha256 not in _SCORES:
+        if len(_SCORES) > 256:
+            _SCORES.clear()
+        _SCORES[source.sha256] = recognition_score(source.lines)
+    return _SCORES[source.sha256]

@@ -183,6 +183,10 @@ INLINE_LEFT = re.compile(
     r"^\s*(?P<rest>[A-ZÅÄÖ].*?)\s+(?:lämnar|lämnade)\s+mötet\s+(?:klockan\s+|kl\.?\s*)?(?P<at>\d{1,2}[.:]\d{2})",
     re.IGNORECASE,
 )
+def inline_left(text: str) -> re.Match[str] | None:
+    """`INLINE_LEFT.match(text)`, asked only of a line that says "lämna…" in any case (most lines are ruled out at
+    once; every character re.IGNORECASE takes for a letter of it casefolds to that letter)."""
+    return INLINE_LEFT.match(text) if "lämna" in text.casefold() else None
 # "Ställningstagande VVG noterar informationen" (the colon left out): a body's abbreviation and a decision verb.
 DECISION_WITHOUT_COLON = re.compile(
     r"^\s*(?:Ställningstagande|Beslut)\s+(?P<rest>[A-ZÅÄÖ]{2,}(?:/[\w-]+)?\s+(?:noterar|ställer|beslutar|tar|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from proveniens.loaders.knowledge.entities import body_pattern
-from proveniens.loaders.minutes.parts import Minutes, Officer, label
+from proveniens.loaders.minutes.parts import Minutes, Officer, labels
 from proveniens.loaders.minutes.posts import Post, from_affiliation, from_lines
 from proveniens.loaders.minutes.roll import read_roll
 from proveniens.loaders.minutes.running import acts
@@ -23,8 +23,9 @@ def _names_written(minutes: Minutes) -> set[str]:
     """Full names the document writes in labelled lists: what a given name alone may stand for."""
     names: set[str] = set()
     for line in minutes.layout.lines:
+        found = labels(line.text)  # most lines: none, found at once
         for kind in ("invited", "present", "absent", "presenters"):
-            if m := label(kind, line.text):
+            if m := found.get(kind):
                 names.update(p.name for p in parse_people(m["rest"], body_pattern()) or [])
     return names
 

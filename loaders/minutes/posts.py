@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from proveniens.loaders.knowledge import alternatives, by_first_letter
 from proveniens.loaders.minutes.parts import Named, span_of
 from proveniens.loaders.minutes.text import NAME, PARTY, looks_like_name
 from proveniens.loaders.text.layout import Line
@@ -30,7 +31,8 @@ _TITLE = (
 )
 TITLE = re.compile(rf"{_TITLE}\b")
 TITLE_FIRST = re.compile(rf"{_TITLE}\s+(?={NAME})")  # a title before the name: "Socialchef Eva Berg föredrar …"
-_ENDING = re.compile(rf"(?:{_ENDINGS})\s+[A-ZÅÄÖ]")  # a cheap test before the full pattern
+# A cheap test before the full pattern; the endings grouped by first letter, as re tries them at every position.
+_ENDING = re.compile(rf"(?:{by_first_letter(alternatives(_ENDINGS), ignorecase=False)})\s+[A-ZÅÄÖ]")
 _LABELLED = re.compile(r"^\s*(?P<title>Sekreterare|Protokollförare|Nämndsekreterare|Kommunsekreterare)\s*:\s*"
                        rf"(?P<name>{NAME})")  # fmt: skip
 _BEFORE_NAME = re.compile(rf"{_TITLE}\s+(?P<name>{NAME})")

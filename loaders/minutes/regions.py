@@ -22,7 +22,7 @@ from proveniens.loaders.minutes.parts import (
     Minutes,
     Named,
     Officer,
-    label,
+    labels,
     span_of,
 )
 from proveniens.loaders.minutes.text import looks_like_name, parse_people
@@ -106,8 +106,9 @@ def _roster_end(lines: tuple[Line, ...], pos: int, stops: set[int]) -> int:
 def _known_names(lines: tuple[Line, ...]) -> set[str]:
     names: set[str] = set()
     for line in lines:
+        found = labels(line.text)  # most lines: none, found at once
         for kind in ("invited", "present", "absent", "left", "presenters"):
-            if m := label(kind, line.text):
+            if m := found.get(kind):
                 names.update(p.name for p in parse_people(m["rest"], body_pattern()) or [])
     return names
 
@@ -131,7 +132,8 @@ def read_regions(minutes: Minutes, heads: list[int]) -> None:
             minutes.schedule_lines.append((lines[pos].no, lines[end].no))
             stops.add(pos)
     for pos, line in enumerate(lines):
-        if line.no in minutes.excluded or ANY_LABEL.match(line.text):
+        # a roster starts with a party mark or "För X (": a line without "(" is ruled out first
+        if "(" not in line.text or line.no in minutes.excluded or ANY_LABEL.match(line.text):
             continue
         after_label = pos > 0 and (ANY_LABEL.match(lines[pos - 1].text) or lines[pos - 1].text.rstrip().endswith(","))
         sentence = line.text.rstrip().endswith(".") or BULLET.match(line.text)

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from proveniens.loaders.knowledge import alternatives, by_first_letter
 from proveniens.loaders.knowledge.entities import find_bodies
 from proveniens.loaders.minutes.parts import BULLET, Named, Passage, Statement, span_of
 from proveniens.loaders.minutes.posts import TITLE_FIRST, as_title
@@ -33,7 +34,10 @@ _ACTING = (
     rf"{_PRESENTING}|komplettera(?:r|de)|uttala(?:r|de)\s+sig|häls(?:ar|ade)|öppna(?:r|de)|inled(?:er|de)|"
     r"avsluta(?:r|de)|lyft(?:er|e)|fråga(?:r|de)|svara(?:r|de)|påminn(?:er|de)"
 )
-_ACT = re.compile(rf"^(?P<subject>.{{2,160}}?)\s+(?P<verb>{_ACTING})\b", re.IGNORECASE)
+# The verbs grouped by first letter: re tries them after every space of a sentence's first 160 characters.
+_VERB = by_first_letter(alternatives(_ACTING))
+_ACT = re.compile(rf"^(?P<subject>.{{2,160}}?)\s+(?P<verb>{_VERB})\b", re.IGNORECASE)
+_ACTS = re.compile(rf"\s(?:{_VERB})\b", re.IGNORECASE)  # in every line with an act: most lines have none
 _APPOSITION = re.compile(r"\([^()]*\)|,\s*[a-zåäö][^,]*,")  # "(projektledare Region JH)", ", sekreterare,"
 _BESIDE = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<paren>[^()]*)\)|,\s*(?P<app>[a-zåäö][^,]*),)")
 _SPLIT = re.compile(r"\s*,\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+")
@@ -86,6 +90,8 @@ def acts(lines: list[Line], known: set[str]) -> list[Act]:
     given = {n.split()[0]: n for n in known if firsts[n.split()[0]] == 1}
     out = []
     for line in lines:
+        if not _ACTS.search(line.text):
+            continue
         for sentence in _sentences(line):
             m = _ACT.match(sentence)
             names = _subjects(m["subject"], given) if m else None

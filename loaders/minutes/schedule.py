@@ -20,6 +20,7 @@ from proveniens.loaders.text.layout import Line
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _COLUMN = re.compile(r"[A-ZÅÄÖ]{2,}(?:/[\w-]+)?")
 _ROW_LABEL = re.compile(r"^\s*(?:Möte\s*nr|Mötesnummer|Nr|Datum|Dag)\b\s*", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{3,}")
 _NOISE = re.compile(r"\bkl(?:ockan)?\.?|\([^)]*\)|\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?|^\s*\d{1,2}\s")
 
 
@@ -47,15 +48,16 @@ class Planned:
 
 def _cells(line: Line) -> list[Cell]:
     text = " ".join(line.text.split())
-    matches = [m for m in DAY_MONTH.finditer(text) if day_month(m)]
+    matches = [(m, dm) for m in DAY_MONTH.finditer(text) if (dm := day_month(m))]
+    if not matches:
+        return []  # no cell (most lines): nothing else to read
     cells = []
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+    for i, (m, (day, month)) in enumerate(matches):
+        end = matches[i + 1][0].start() if i + 1 < len(matches) else len(text)
         cell_text = text[m.start() : end].strip()
-        day, month = day_month(m)  # type: ignore[misc]
         cells.append(Cell(line, cell_text, day, month, parse_time_range(cell_text)))
     leftover = _NOISE.sub(" ", DAY_MONTH.sub(" ", text))
-    return cells if cells and len(re.findall(r"[A-Za-zÅÄÖåäö]{3,}", leftover)) <= 1 else []
+    return cells if len(_WORD.findall(leftover)) <= 1 else []
 
 
 def _columns(line: Line) -> list[str] | None:

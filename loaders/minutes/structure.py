@@ -13,7 +13,6 @@ from proveniens.loaders.minutes.items import read_items, read_unnumbered
 from proveniens.loaders.minutes.parts import (
     ANY_LABEL,
     DIGITAL,
-    INLINE_LEFT,
     NEXT_MEETING,
     NOTICE,
     TITLE_LINE,
@@ -22,6 +21,7 @@ from proveniens.loaders.minutes.parts import (
     field_alone,
     find_headings,
     gather,
+    inline_left,
     labels,
     people_in,
     span_of,
@@ -72,7 +72,7 @@ def _read_fields(minutes: Minutes, heads: list[int]) -> None:
             continue
         if NEXT_MEETING.match(line.text):
             _read_next_meeting(minutes, line)
-        if (inline := INLINE_LEFT.match(line.text)) and not ANY_LABEL.match(line.text):
+        if (inline := inline_left(line.text)) and not ANY_LABEL.match(line.text):
             people = people_in(inline["rest"], [line], strict=True)
             minutes.left.extend((p, parse_time(inline["at"])) for p in people or [])
         for kind, m in labels(line.text).items():

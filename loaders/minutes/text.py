@@ -88,16 +88,16 @@ def clean_name(text: str) -> str:
 
 # Whole words, or the endings of compounds in the definite form ("Regionstyrelsen", "äldreförvaltningen").
 _ORGANISATION_WORD = re.compile(
-    r"^(?:stad|kommun|region|landsting|förvaltning|nämnd|styrelse|förbund|sjukhus|universitet|myndighet)$|"
+    r"(?:(?<![^ ])(?:stad|kommun|region|landsting|förvaltning|nämnd|styrelse|förbund|sjukhus|universitet|myndighet)|"
     r"(?:regionen|landstinget|förvaltningen|nämnden|styrelsen|förbundet|sjukhuset|verket|institutet|"
-    r"departementet|samverkan|kommunalförbund)$",
+    r"departementet|samverkan|kommunalförbund))(?![^ ])",
     re.IGNORECASE,
-)
+)  # in words parted by single spaces: a whole word, or the end of one
 
 
 def is_organisation_like(text: str) -> bool:
     """Capitalised words that name an organisation, not a person ("Göteborgs Stad", "Hälso- och sjukvårdsstyrelsen")."""
-    return any(_ORGANISATION_WORD.search(word) for word in clean_name(text).split())
+    return _ORGANISATION_WORD.search(clean_name(text)) is not None  # one search, not one per word
 
 
 def looks_like_name(text: str) -> bool:

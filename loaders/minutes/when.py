@@ -13,8 +13,10 @@ here knows RDF.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from operator import attrgetter
 
 from proveniens.loaders.minutes.dating import infer_range
 from proveniens.loaders.minutes.parts import Minutes, Passage, span_of
@@ -33,6 +35,8 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NO = attrgetter("no")
 
 
 def _header(minutes: Minutes) -> list[Line]:
@@ -98,9 +102,15 @@ def _date_below_title(minutes: Minutes) -> tuple[dt.date, Passage] | None:
 
 def _undated_range(minutes: Minutes) -> InferredRange | None:
     """The range minutes without any written date lie in, from their agenda and the years of their schedule."""
-    years = [int(y) for a, _ in minutes.schedule_lines for y in re.findall(r"\b(?:19|20)\d{2}\b",
-             " ".join(x.text for x in minutes.layout.lines if x.no == a))]  # fmt: skip
+    lines = minutes.layout.lines
+    years = [int(y) for a, _ in minutes.schedule_lines for y in _YEAR.findall(_text_of_line(lines, a))]
     return infer_range([line for item in minutes.items for line in item.lines], years)
+
+
+def _text_of_line(lines: tuple[Line, ...], no: int) -> str:
+    """Line `no` (its segments joined), found by bisection, as the content lines are in text order."""
+    first, last = bisect.bisect_left(lines, no, key=_NO), bisect.bisect_right(lines, no, key=_NO)
+    return " ".join(x.text for x in lines[first:last])
 
 
 def _in_context(minutes: Minutes, line: Line, m: re.Match[str]) -> bool:

@@ -200,7 +200,7 @@ class MinutesWriter:
     def _beside(self, named: Named, written: str) -> tuple[int, int, str]:
         """The lines and quote that hold a name and the organisation written after it ("Ulrik Hammar (L), norra
         hälso- och sjukvårdsnämnden"); the organisation alone when the two lie far apart."""
-        text = normalise_ws(" ".join(self.source.lines[named.span.start - 1 : named.span.end]))
+        text = self.out.text_of(named.span.start, named.span.end)
         at = text.find(named.name)
         to = text.find(normalise_ws(written), at) if at >= 0 else -1
         quote = text[at : to + len(normalise_ws(written))] if at >= 0 and 0 <= to - at <= 120 else written

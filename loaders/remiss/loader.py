@@ -25,7 +25,6 @@ from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.knowledge.entities import body_named
 from proveniens.loaders.knowledge.lexicon import inquiry_names
 from proveniens.loaders.minutes.loader import MinutesLoader
-from proveniens.loaders.minutes.recognise import THRESHOLD, recognition_score
 from proveniens.loaders.remiss import org as remiss_org
 from proveniens.loaders.remiss import parts
 from proveniens.loaders.signatures import write_signatures
@@ -280,7 +279,7 @@ def minutes_claim(source: SourceFile) -> bool:
     if source.sha256 not in _CLAIMS:
         if len(_CLAIMS) > 256:
             _CLAIMS.clear()
-        _CLAIMS[source.sha256] = recognition_score(source.lines) >= THRESHOLD and MinutesLoader().recognise(source)
+        _CLAIMS[source.sha256] = MinutesLoader().recognise(source)  # which asks recognition_score first
     return _CLAIMS[source.sha256]
 
 

@@ -74,7 +74,7 @@ _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+({_YEAR})\b", re.IGNORECASE)
 _SEASON_YEAR = re.compile(rf"\b(våren|vårterminen|vt|hösten|höstterminen|ht)\s*({_YEAR})\b", re.IGNORECASE)
 # A day and a month without a year: "14 augusti", "7/9". Group 1 day, 2 month number or 3 month word.
 DAY_MONTH = re.compile(rf"\b([0-3]?\d)(?::e|:a)?(?:\s*/\s*([01]?\d)(?![\d/])|\s+({_MONTH})\b\.?)", re.IGNORECASE)
-_ANY_YEAR = re.compile(_YEAR)  # every form find_dates reads holds a year: a text without one is skipped
+ANY_YEAR = re.compile(_YEAR)  # every form find_dates reads holds a year: a text without one is skipped
 _BARE_YEAR = re.compile(rf"(?<![\d:])(?:{_YEAR})(?![\d:])")
 _WEEKDAY_NEAR = re.compile(rf"\b({_WEEKDAY})(?:en)?\b", re.IGNORECASE)
 
@@ -179,7 +179,7 @@ def _parse_words(day: str, month: str, year: str) -> dt.date | None:
 def find_dates(text: str) -> list[DateMention]:
     """Every date, month or season with its year in `text`, in order; a longer form wins over a part."""
     found: list[DateMention] = []
-    if not _ANY_YEAR.search(text):
+    if not ANY_YEAR.search(text):
         return found
     taken: list[tuple[int, int]] = []
 

@@ -20,11 +20,12 @@ _SPACE = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
 _WORD = re.compile(r"\w+")
 # Only a hyphen at a line end may be a word break ("hälso- och" on one line is copied as it is).
 _HYPHEN_AT_LINE_END = re.compile(r"[-\u2010][^\S\n]*\n")
-# What flatten must rewrite; a single plain space is already flat and stays inside the run being copied.
-_SPECIAL = re.compile(
-    r"(?P<soft>\u00ad)|(?P<hyphen>[-\u2010])(?=[\s\u00a0\u2007\u202f\u200b])"
-    r"|(?P<space>[\s\u00a0\u2007\u202f\u200b]{2,}|[^\S ]|[\u00a0\u2007\u202f\u200b])"
-)
+# What flatten must rewrite: soft hyphens, a hyphen whose run of whitespace holds a line end (only such a
+# hyphen may be a word break, see _is_break), and whitespace other than a single plain space.
+# Each opens with the class of its first character, which lets re skip to the candidates in C.
+_SOFT_OR_LINE_END_HYPHEN = re.compile(r"[\u00ad\-\u2010](?:(?<=\u00ad)|(?=[\s\u00a0\u2007\u202f\u200b]*\n))")
+# A run of two or more, or one that is not a plain space ("[\s…]{2,}|[^\S ]|[\u00a0…]").
+_SPACE_TO_REWRITE = re.compile(r"[\s\u00a0\u2007\u202f\u200b](?:[\s\u00a0\u2007\u202f\u200b]+|(?<! ))")
 
 
 @dataclass(frozen=True)
@@ -85,23 +86,27 @@ def flat(text: str) -> str:
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
     """The flat text as (offset, piece) where `piece[i]` was written at `text[offset + i]`.
 
-    Runs between soft hyphens, hyphens before whitespace and whitespace are copied in one slice
-    each: a character loop made flattening the slowest step of reading a long document."""
-    pos, n = 0, len(text)
-    while (m := _SPECIAL.search(text, pos)) is not None:
-        at = m.start()
-        if at > pos:
+    Runs between soft hyphens, line-end hyphens and whitespace are copied in one slice each: a
+    character loop made flattening the slowest step of reading a long document. Only the few soft
+    and line-end hyphens are looked at one by one; between them, whitespace is all there is to rewrite
+    (a hyphen before a space stays inside the run it is copied with)."""
+    pos = 0
+    for m in [*_SOFT_OR_LINE_END_HYPHEN.finditer(text), None]:
+        at = m.start() if m else len(text)
+        for space in _SPACE_TO_REWRITE.finditer(text, pos, at):
+            if space.start() > pos:
+                yield pos, text[pos : space.start()]
+            yield space.start(), " "
+            pos = space.end()
+        if pos < at:
             yield pos, text[pos:at]
+        if m is None:
+            return
         pos = m.end()
-        if m.lastgroup == "soft":  # never printed
+        if m[0] == "\u00ad":  # a soft hyphen, never printed
             continue
-        if m.lastgroup == "hyphen":
-            space = _SPACE.match(text, pos)
-            if space and _is_break(text, at, space.end()):
-                pos = space.end()
-                continue
-            yield at, m.group()
-        else:
-            yield at, " "
-    if pos < n:
-        yield pos, text[pos:]
+        run = _SPACE.match(text, pos)
+        if run and _is_break(text, at, run.end()):
+            pos = run.end()
+            continue
+        yield at, m.group()

@@ -52,6 +52,8 @@ _PAGE_OF = re.compile(r"^(?:Sida|Page|Sid\.?)\s+\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(
 _HYPERLINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:)\S+\s*$", re.IGNORECASE)
 _PROVENANCE = re.compile(r"^Source:\s+(?P<url>\S+)\s+\(stored public page\)\s*$")
 _COMMON_LOWER = re.compile("[a-zåäöéü]")
+_DIGIT = re.compile(r"\d")
+_SHORT_NUMBER = re.compile(r"\d{1,4}")
 _EDGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")  # a page number, not a year
 _HEADERISH = re.compile(
     r"^(?:(?:Dnr|Diarienummer|Diarienr|Datum|Vår beteckning|Er beteckning)\b.*"
@@ -121,6 +123,17 @@ class Layout:
         return frozenset(i + 1 for i, k in enumerate(self.kinds) if k not in (LineKind.BODY, LineKind.BLANK))
 
 
+# The kinds as plain names: an Enum member looked up on its class costs as much as the test it is used in,
+# and the layout makes a dozen tests per line.
+_KIND_BODY = LineKind.BODY
+_KIND_BLANK = LineKind.BLANK
+_KIND_RUNNING_HEADER = LineKind.RUNNING_HEADER
+_KIND_PAGE_NUMBER = LineKind.PAGE_NUMBER
+_KIND_PAGE_HEADER = LineKind.PAGE_HEADER
+_KIND_ARTEFACT = LineKind.ARTEFACT
+_KIND_PROVENANCE = LineKind.PROVENANCE
+
+
 def _caps_key(line: str) -> str | None:
     """The line without a page number at either end, if it is an all-caps line of 6+ letters."""
     if _COMMON_LOWER.search(line):
@@ -135,6 +148,8 @@ def _caps_key(line: str) -> str | None:
 def _is_page_mark(text: str) -> bool:
     """A page number alone, or a short line that starts or ends with one ("… Sida 2 (5)")."""
     text = text.strip()
+    if not _DIGIT.search(text):
+        return False  # every page mark holds a number; most lines hold none
     if _PAGE_NUMBER_ONLY.match(text) or _PAGE_OF.match(text):
         return True
     return len(text) <= 100 and any(m.start() == 0 or m.end() == len(text) for m in PAGE_MARK.finditer(text))
@@ -158,10 +173,10 @@ def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
     """Lines repeated (digits aside) two or more times, every time at a page break or next to a page mark."""
     boundaries = _page_break_neighbours(lines)
     for i, kind in enumerate(kinds):  # a page number or a recurring capitals header marks a page break
-        if kind in (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEADER):
+        if kind in (_KIND_PAGE_NUMBER, _KIND_RUNNING_HEADER):
             boundaries.update(range(i - 3, i + 4))
-    last = set([i for i, kind in enumerate(kinds) if kind is not LineKind.BLANK][-2:])  # where the last page ends
-    shape = [re.sub(r"\d+", "#", " ".join(t.split())) if kinds[i] is LineKind.BODY else "" for i, t in enumerate(lines)]
+    last = set([i for i, kind in enumerate(kinds) if kind is not _KIND_BLANK][-2:])  # where the last page ends
+    shape = [re.sub(r"\d+", "#", " ".join(t.split())) if kinds[i] is _KIND_BODY else "" for i, t in enumerate(lines)]
     at: dict[str, list[int]] = {}
     for i, s in enumerate(shape):
         if len(s) >= 4:
@@ -196,7 +211,7 @@ def analyse(text: str | Sequence[str]) -> Layout:
     # The same text with or without its final newline (a file's text, and its lines joined): one
     # more or one less blank line at the end changes no label and no content line.
     if text.endswith("\n") and (shorter := _LAID_OUT.get(text[:-1])) is not None:
-        laid = Layout((*shorter.kinds, LineKind.BLANK), shorter.masked + "\n", shorter.lines, shorter.provenance)
+        laid = Layout((*shorter.kinds, _KIND_BLANK), shorter.masked + "\n", shorter.lines, shorter.provenance)
     elif (longer := _LAID_OUT.get(text + "\n")) is not None:
         laid = Layout(longer.kinds[:-1], longer.masked[:-1], longer.lines, longer.provenance)
     else:
@@ -213,13 +228,13 @@ _LAID_OUT: dict[str, Layout] = {}  # Layouts are immutable, so one is shared by 
 def _analyse(text: str) -> Layout:
     """analyse() of one text, laid out afresh."""
     lines = text.split("\n")
-    kinds = [LineKind.BLANK if not ln.strip() else LineKind.BODY for ln in lines]
+    kinds = [_KIND_BLANK if not ln.strip() else _KIND_BODY for ln in lines]
     starts = list(itertools.accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))
     masked = list(lines)  # per line: the whole text as one list of characters cost a third of the stage
 
     provenance = None
     if lines and (m := _PROVENANCE.match(lines[0])):
-        kinds[0], provenance = LineKind.PROVENANCE, m["url"]
+        kinds[0], provenance = _KIND_PROVENANCE, m["url"]
 
     # Word field errors, possibly over several lines; bare hyperlinks.
     for m in _ARTEFACT.finditer(text):
@@ -228,56 +243,63 @@ def _analyse(text: str) -> Layout:
         for i in range(first, last + 1):
             lo, hi = max(m.start() - starts[i], 0), min(m.end() - starts[i], len(lines[i]))
             masked[i] = masked[i][:lo] + " " * (hi - lo) + masked[i][hi:]
-            if kinds[i] is LineKind.BODY and not masked[i].strip():
-                kinds[i] = LineKind.ARTEFACT
+            if kinds[i] is _KIND_BODY and not masked[i].strip():
+                kinds[i] = _KIND_ARTEFACT
     for i, ln in enumerate(lines):
-        if kinds[i] is LineKind.BODY and _HYPERLINK_ONLY.match(ln):
-            kinds[i] = LineKind.ARTEFACT
+        if kinds[i] is _KIND_BODY and ":" in ln and _HYPERLINK_ONLY.match(ln):
+            kinds[i] = _KIND_ARTEFACT
 
     # Running headers/footers: an all-caps line (perhaps with its page number) that recurs.
-    keys = [_caps_key(ln) if kinds[i] is LineKind.BODY else None for i, ln in enumerate(lines)]
+    keys = [
+        _caps_key(ln) if kinds[i] is _KIND_BODY and not _COMMON_LOWER.search(ln) else None
+        for i, ln in enumerate(lines)
+    ]  # the lower-case test first, as _caps_key makes it: most lines fail it
     counts = Counter(k for k in keys if k)
+    headers = False
     for i, key in enumerate(keys):
         if key and counts[key] >= 2:
-            kinds[i] = LineKind.RUNNING_HEADER
-    for i, ln in enumerate(lines):
-        if kinds[i] is LineKind.BODY and re.fullmatch(r"\d{1,4}", ln.strip()):
+            kinds[i], headers = _KIND_RUNNING_HEADER, True
+    for i, ln in enumerate(lines if headers else ()):  # a page number is one beside a running header
+        if kinds[i] is _KIND_BODY and _SHORT_NUMBER.fullmatch(ln.strip()):
             near = range(max(0, i - 4), min(len(lines), i + 5))
-            if any(kinds[j] is LineKind.RUNNING_HEADER for j in near):
-                kinds[i] = LineKind.PAGE_NUMBER
+            if any(kinds[j] is _KIND_RUNNING_HEADER for j in near):
+                kinds[i] = _KIND_PAGE_NUMBER
 
     # Page marks, and the short header lines just above a "Sida n (m)".
     for i, ln in enumerate(lines):
-        if kinds[i] is not LineKind.BODY or not _is_page_mark(ln):
-            continue
-        kinds[i] = LineKind.PAGE_NUMBER
+        if kinds[i] is not _KIND_BODY or not _DIGIT.search(ln) or not _is_page_mark(ln):
+            continue  # (a page mark holds a number: most lines are ruled out without a call)
+        kinds[i] = _KIND_PAGE_NUMBER
         if not _PAGE_OF.match(ln.strip()):
             continue
         j, seen = i - 1, 0
         while j >= 0 and seen < _HEADER_BLOCK_LINES:
-            if kinds[j] is LineKind.BLANK:
+            if kinds[j] is _KIND_BLANK:
                 j -= 1
                 continue
-            if kinds[j] is not LineKind.BODY or not _HEADERISH.match(lines[j].strip()):
+            if kinds[j] is not _KIND_BODY or not _HEADERISH.match(lines[j].strip()):
                 break
-            kinds[j] = LineKind.PAGE_HEADER
+            kinds[j] = _KIND_PAGE_HEADER
             seen += 1
             j -= 1
     for i in _repeated_at_breaks(lines, kinds):
-        kinds[i] = LineKind.RUNNING_HEADER
+        kinds[i] = _KIND_RUNNING_HEADER
     # The header that opens the document is its own (title, body, date are read from it), though every
     # later page repeats it; a header after content is a page's.
-    for i in [i for i, kind in enumerate(kinds) if kind not in (LineKind.BLANK, LineKind.PROVENANCE)][:_OWN_HEAD_LINES]:
-        if kinds[i] is not LineKind.RUNNING_HEADER:
+    for i in [i for i, kind in enumerate(kinds) if kind not in (_KIND_BLANK, _KIND_PROVENANCE)][:_OWN_HEAD_LINES]:
+        if kinds[i] is not _KIND_RUNNING_HEADER:
             break
-        kinds[i] = LineKind.BODY
+        kinds[i] = _KIND_BODY
 
     for i, kind in enumerate(kinds):
-        if kind not in (LineKind.BODY, LineKind.BLANK):
+        if kind not in (_KIND_BODY, _KIND_BLANK):
             masked[i] = " " * len(lines[i])
     content: list[Line] = []
     for i, kind in enumerate(kinds):
-        if kind is LineKind.BODY and (shown := masked[i].rstrip()).strip():
-            content.extend(segments(i + 1, shown))
+        if kind is _KIND_BODY and (shown := masked[i].rstrip()).strip():
+            if len(shown) < _LONG_LINE and not _TRANSCRIPT_PAGE.match(shown):
+                content.append(Line(i + 1, shown))  # segments() of a short line, without the call
+            else:
+                content.extend(segments(i + 1, shown))
     flat = "\n".join(masked)
     return Layout(tuple(kinds), flat, tuple(content), provenance)
