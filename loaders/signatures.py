@@ -28,6 +28,7 @@ from proveniens.namespaces import INST
 
 _LAST_LINES = 30  # a letter's or report's closing signature
 _BELOW_PLACE_DATE = 3  # a foreword's signature under "Stockholm mars 2025"
+_OPENING_LINES = 400
 _PLACE_DATE = re.compile(
     r"^\s*[A-ZÅÄÖ][a-zåäöé]+,?\s+(?:den\s+)?(?:\d{1,2}\s+)?[a-zåäö]+\s+(?:19|20)\d{2}\s*$|"
     r"^\s*[A-ZÅÄÖ][a-zåäöé]+,?\s+(?:den\s+)?(?:19|20)\d{2}-\d{2}-\d{2}\s*$"
@@ -48,14 +49,20 @@ class Signature:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, without its outer spaces."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\s][^\n]*?(?=[ \t]*(?:\n|$))", text)]
+    out, at = [], 0
+    for line in text.split("\n"):
+        if stripped := line.strip():
+            start = at + len(line) - len(line.lstrip())
+            out.append((start, start + len(stripped)))
+        at += len(line) + 1
+    return out
 
 
 def signatures(text: str) -> list[Signature]:
     """The people the signature blocks of `text` name with a title, each once."""
     lines = _lines(text)
     where = set(range(max(0, len(lines) - _LAST_LINES), len(lines)))
-    for i, (a, b) in enumerate(lines):
+    for i, (a, b) in enumerate(lines[:_OPENING_LINES]):  # a foreword is signed on the first pages
         if _PLACE_DATE.match(text[a:b]):
             where.update(range(i + 1, min(len(lines), i + 1 + _BELOW_PLACE_DATE)))
     found: dict[str, Signature] = {}
