@@ -169,6 +169,11 @@ def _page_break_neighbours(lines: list[str]) -> set[int]:
     return near
 
 
+def _shape(line: str) -> str:
+    """A line as its repeats have it: single spaces, any number as "#"."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
 def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
     """Lines repeated (digits aside) two or more times, every time at a page break or next to a page mark."""
     boundaries = _page_break_neighbours(lines)
@@ -176,17 +181,22 @@ def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
         if kind in (_KIND_PAGE_NUMBER, _KIND_RUNNING_HEADER):
             boundaries.update(range(i - 3, i + 4))
     last = set([i for i, kind in enumerate(kinds) if kind is not _KIND_BLANK][-2:])  # where the last page ends
-    shape = [re.sub(r"\d+", "#", " ".join(t.split())) if kinds[i] is _KIND_BODY else "" for i, t in enumerate(lines)]
+    # Only a shape seen at a break or at the end can qualify: the other lines are shaped only when they
+    # start as one of those does (most lines of a long text are never shaped).
+    near = [i for i in sorted(boundaries | last) if 0 <= i < len(lines) and kinds[i] is _KIND_BODY]
+    keys = {k for i in near if len(k := _shape(lines[i])) >= 4 and not _CONTENT_LABEL.match(k)}
+    firsts = {k[0] for k in keys}
     at: dict[str, list[int]] = {}
-    for i, s in enumerate(shape):
-        if len(s) >= 4:
-            at.setdefault(s, []).append(i)
+    for i, t in enumerate(lines):
+        head = t.lstrip()[:1]
+        if kinds[i] is _KIND_BODY and head and ("#" if head.isdigit() else head) in firsts and (k := _shape(t)) in keys:
+            at.setdefault(k, []).append(i)
     found: set[int] = set()
-    for key, where in at.items():
+    for where in at.values():
         # a footer printed on three pages or more may close the text, which is no page break of its own
         closing = len(where) >= 3 and where[-1] in last
         at_breaks = all(i in boundaries for i in (where[:-1] if closing else where))
-        if len(where) >= 2 and not _CONTENT_LABEL.match(key) and at_breaks:
+        if len(where) >= 2 and at_breaks:
             found.update(where)
     return found
 
