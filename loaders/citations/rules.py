@@ -246,6 +246,26 @@ class _AgreementNames:
 
     title: re.Pattern[str]
     titles: tuple[AgreementTitle, ...]
+    anchors: tuple[tuple[str, int], ...]  # a word of each name and its place in it (flat text: single spaces)
+
+    def found_in(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches `title.finditer(text)` gives; in a long text tried only where a name's word puts a
+        start, as the letters names open with are at almost every position."""
+        if len(text) < _SHORT:
+            yield from self.title.finditer(text)
+            return
+        candidates: set[int] = set()
+        for word, offset in self.anchors:
+            at = text.find(word)
+            while at != -1:
+                if at >= offset:
+                    candidates.add(at - offset)
+                at = text.find(word, at + 1)
+        end = 0
+        for start in sorted(candidates):
+            if start >= end and (m := self.title.match(text, start)) is not None:
+                end = m.end()
+                yield m
 
     def matched(self, m: re.Match[str]) -> tuple[AgreementTitle, bool]:
         """The title a match names, and whether it names it outright."""
@@ -263,7 +283,25 @@ def _agreement_names(titles: tuple[AgreementTitle, ...]) -> _AgreementNames:
                 branches += each  # one by one: with_first_letters reads the letter each opens with
                 groups.append(f"(?P<ag{i}{kind}>{'|'.join(each)})")
     alternation = "|".join(groups) or _NEVER
-    return _AgreementNames(re.compile(with_first_letters(alternation, branches)), titles)
+    anchors = tuple(_anchor(n) for t in titles for n in (*t.outright, *t.reading))
+    return _AgreementNames(re.compile(with_first_letters(alternation, branches)), titles, anchors)
+
+
+def _anchor(name: str) -> tuple[str, int]:
+    """A word of `name` that any way of writing it holds as is, and where it stands: past the first
+    letter (written in either case) and before any dash (written as any dash)."""
+    plain = re.split(r"\s+[–—-]\s+", name)[0]
+    words = plain.split(" ")
+    at = 1
+    best = (words[0][1:], 1)
+    for i, word in enumerate(words):
+        piece = word[1:] if i == 0 else word
+        if "-" in piece:
+            break  # "hälso- och" may be written "hälso-och": what follows has no fixed place
+        if len(piece) > len(best[0]):
+            best = (piece, at)
+        at += len(piece) + 1
+    return best
 
 
 _LAST: list[tuple[Knowledge, _LawNames, _AgreementNames]] = []  # the knowledge last asked about: one look per call
@@ -457,7 +495,7 @@ def _agreements(text: str) -> Iterator[Group]:
         written = year.group("year") if year else trig.group("tyear") or (signed and signed.group("year"))
         data = _agreement_data(names, title, written)
         yield [Candidate("AGREEMENT", trig.start(), year.end() if year else title.end(), data)]
-    for title in names.title.finditer(text):
+    for title in names.found_in(text):
         year = _AG_YEAR.match(text, title.end())
         if names.matched(title)[1] or year:
             data = _agreement_data(names, title, year.group("year") if year else None)
