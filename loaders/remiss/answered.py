@@ -47,6 +47,8 @@ def answered(text: str, cits: list[Citation]) -> list[Answered]:
     for c in sous:
         if title is not None and title.start <= c.start < title.end:
             out.setdefault(c.identifier, Answered(c.identifier, c.iri, title, False))  # type: ignore[arg-type]
+        elif (heading := _heading_naming(text, c)) is not None:
+            out.setdefault(c.identifier, Answered(c.identifier, c.iri, heading, False))  # type: ignore[arg-type]
     presented: dict[str, Answered] = {}
     for i, c in enumerate(sous):
         near = text[max(0, c.start - 400) : c.end + 400]
@@ -62,6 +64,23 @@ def answered(text: str, cits: list[Citation]) -> list[Answered]:
     if not out and not sous:
         return by_title(text, title)
     return sorted(out.values(), key=lambda a: a.span.start)
+
+
+_HEAD_CHARS = 1500  # a letter's head: letterhead, date, reference, addressee, then the title
+_ENDS_IN_SOU = re.compile(r"\s*[).]*\s*$")
+
+
+def _heading_naming(text: str, c: Citation) -> Span | None:
+    """The line `c` ends, when it is a title line of the letter's head below a letterhead ("Vård och
+    omsorg i hemmet – lagförslag om … (SOU 2021:93)"): such a line names what the letter answers."""
+    if c.start > _HEAD_CHARS:
+        return None
+    start, end = text.rfind("\n", 0, c.start) + 1, text.find("\n", c.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if len(line) > 200 or not _ENDS_IN_SOU.fullmatch(text[c.end : end]) or line.rstrip().endswith("."):
+        return None
+    return Span(start + len(line) - len(line.lstrip()), start + len(line.rstrip()))
 
 
 def _title_line(text: str) -> Span | None:

@@ -92,7 +92,7 @@ def positions(text: str, who: Responder) -> list[Position]:
             out.append(Position(lead, item, words, words))  # type: ignore[arg-type]
             continue
         lead = None
-        heading, s = split_heading(text, s)  # "Sammanfattning Vårdförbundet är …": the heading is no part of it
+        s = split_heading(text, s)[1]  # "Sammanfattning Vårdförbundet är …": the heading is no part of it
         words = s.words(text)
         if not speaks(words, who) or (found := stance_in(words)) is None:
             continue
@@ -101,10 +101,20 @@ def positions(text: str, who: Responder) -> list[Position]:
             continue
         for clause, w in _clauses(words, found):
             about = w.about or clause
-            if heading is not None and _ANAPHOR.fullmatch(about) and (named := _proposal_heading(heading.words(text))):
+            if _ANAPHOR.fullmatch(about) and (named := _proposal_heading(_line_above(text, s, w.written))):
                 about = named  # "4.2 Förslag om … / X tillstyrker förslaget": the heading names the proposal
             out.append(Position(w, s, clause, about))
     return out
+
+
+def _line_above(text: str, s: Span, written: str) -> str:
+    """The line above the one where `written` stands in `s` (or above `s` itself), in single spaces."""
+    at = text.find(written, s.start, s.end)
+    at = s.start if at < 0 else at
+    end = text.rfind("\n", 0, at)
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)  # blank lines between a heading and its text
+    return " ".join(text[text.rfind("\n", 0, end) + 1 : end].split()) if end > 0 else ""
 
 
 # What a stance is about when it only points back: "förslaget", "förslagen", "detta förslag".
@@ -115,6 +125,8 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:(?:Avsnitt|Kapitel)\s+)?\d+(?:\.\d+)*\.?\s
 def _proposal_heading(heading: str) -> str | None:
     """A section heading as the proposal it names: a numbered one ("4.2 Förslag om en nationell …",
     "Avsnitt 6 Patientkontrakt") or one that says "Förslag …"; None for others ("Synpunkter")."""
+    if heading.endswith((".", ":", ",")):
+        return None  # a sentence, not a heading
     words = _SECTION_NUMBER.sub("", heading).strip(" .:")
     numbered = words != heading.strip(" .:")
     return words if words and (numbered or re.match(r"Förslag(?:et|en)?\b", words, re.IGNORECASE)) else None

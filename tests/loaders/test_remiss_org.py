@@ -322,3 +322,28 @@ def test_a_stance_on_the_proposal_a_numbered_heading_names(tmp_path: Path, who: 
              for p in g.objects(response, PV.position)}  # fmt: skip
     assert about == {"Förslag om en sammanhållen vård och omsorg": "Supports", "Nationell informationsmängd": "Opposes",
                      "förslaget": "Supports"}  # fmt: skip
+
+
+def test_a_letter_under_a_letterhead_answers_the_sou_its_title_line_names(tmp_path: Path) -> None:
+    """The first line is the letterhead; the title naming the SOU stands lower in the head. A numbered section's
+    heading under a section heading of its own still names the proposal "förslaget" is about."""
+    text = (
+        "Sveriges Kommuner och Regioner\nAvdelningen för vård och omsorg\n\nREMISSVAR\n2021-11-10\n\n"
+        "Socialdepartementet\n\nVård och omsorg i hemmet – lagförslag om kommunal hälso- och sjukvård (SOU 2021:93)\n\n"
+        "SKR:s synpunkter\n7.2 Förslaget om läkarinsatser\nSKR välkomnar förslaget.\n"
+    )
+    _, g, loader = load(tmp_path, text)
+    assert loader == "remiss-response"
+    (response,) = responses(g)
+    assert g.value(response, PV.respondsTo) == INST["sou/2021:93"]
+    (position,) = g.objects(response, PV.position)
+    assert str(g.value(g.value(position, PV.onProposal), DCTERMS.description)) == "Förslaget om läkarinsatser"
+
+
+def test_an_sou_named_in_a_sentence_of_the_head_is_not_answered_by_it(tmp_path: Path) -> None:
+    text = (
+        "Region Skåne\n\nRemissvar\n\nRegionen har tidigare yttrat sig över SOU 2019:29.\n\n"
+        "Region Skåne tillstyrker förslaget om fast läkarkontakt i Framtidens primärvård (SOU 2031:7)\n"
+    )
+    _, g, _ = load(tmp_path, text)
+    assert {str(o).rsplit("/", 1)[-1] for o in g.objects(None, PV.respondsTo)} != {"2019:29"}
