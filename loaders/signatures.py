@@ -23,16 +23,13 @@ from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.knowledge.entities import PersonIndex
 from proveniens.loaders.minutes.posts import TITLE, TITLE_FIRST, as_title
 from proveniens.loaders.minutes.text import NAME, looks_like_name
+from proveniens.loaders.text.dates import place_date
 from proveniens.loaders.text.prose import Span
 from proveniens.namespaces import INST
 
 _LAST_LINES = 30  # a letter's or report's closing signature
 _BELOW_PLACE_DATE = 3  # a foreword's signature under "Stockholm mars 2025"
 _OPENING_LINES = 400
-_PLACE_DATE = re.compile(
-    r"^\s*[A-ZÅÄÖ][a-zåäöé]+,?\s+(?:den\s+)?(?:\d{1,2}\s+)?[a-zåäö]+\s+(?:19|20)\d{2}\s*$|"
-    r"^\s*[A-ZÅÄÖ][a-zåäöé]+,?\s+(?:den\s+)?(?:19|20)\d{2}-\d{2}-\d{2}\s*$"
-)
 _NAME_AND_TITLE = re.compile(rf"^\s*(?P<name>{NAME}),\s+(?P<title>.+?)\s*$")
 # "Beslut i detta ärende har fattats av generaldirektör Olivia Wigzell", "… har också avdelningschef Pelle
 # Svensson deltagit": a title before the name in the sentence that says who decided or took part.
@@ -63,7 +60,7 @@ def signatures(text: str) -> list[Signature]:
     lines = _lines(text)
     where = set(range(max(0, len(lines) - _LAST_LINES), len(lines)))
     for i, (a, b) in enumerate(lines[:_OPENING_LINES]):  # a foreword is signed on the first pages
-        if _PLACE_DATE.match(text[a:b]):
+        if place_date(text[a:b]) is not None:
             where.update(range(i + 1, min(len(lines), i + 1 + _BELOW_PLACE_DATE)))
     found: dict[str, Signature] = {}
     for i in sorted(where):

@@ -161,6 +161,11 @@ def _from_starts(
     candidates: set[int] = set()
     for at in _word_starts(word, text):
         candidates.update(at - back for back in backs if at >= back)
+    return _matches_from(pattern, text, candidates)
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, candidates: set[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, when every match starts at one of `candidates`: tried there only."""
     end = 0
     for start in sorted(candidates):
         if start >= end and (m := pattern.match(text, start)) is not None:
@@ -261,11 +266,7 @@ class _AgreementNames:
                 if at >= offset:
                     candidates.add(at - offset)
                 at = text.find(word, at + 1)
-        end = 0
-        for start in sorted(candidates):
-            if start >= end and (m := self.title.match(text, start)) is not None:
-                end = m.end()
-                yield m
+        yield from _matches_from(self.title, text, candidates)
 
     def matched(self, m: re.Match[str]) -> tuple[AgreementTitle, bool]:
         """The title a match names, and whether it names it outright."""

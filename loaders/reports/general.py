@@ -93,7 +93,7 @@ def issuer(text: str) -> tuple[str, Span] | None:
         return m["name"], Span(m.start(), m.end())
     if (m := _ISSUER_SENTENCE.search(top)) is not None:
         return " ".join(m["name"].split()), sentence_containing(text, m.start(), m.end())
-    for m in list(_LINE.finditer(top))[:_COVER_LINES]:
+    for m in itertools.islice(_LINE.finditer(top), _COVER_LINES):
         if _is_agency(" ".join(m[0].split())):
             return " ".join(m[0].split()), Span(m.start(), m.end())
     return None

@@ -305,6 +305,18 @@ def _weekday_sv(weekday: int) -> str:
     return max(_locale_words(_WEEKDAY_KEYS)[weekday], key=len)
 
 
+def place_date(line: str) -> DateMention | None:
+    """The date of a place-and-date line ("Stockholm, 1 september 2020", "Stockholm mars 2025"), where a
+    letter or report dates and signs itself; None for any other line."""
+    if (m := _PLACE_DATE.match(line)) is None or len(line) >= 60:
+        return None
+    rest = line[m.end() :]
+    # the date ends the line: "Den 1 juli 2021 trädde lagen i kraft." is an event, not a place and date
+    if (found := find_dates(rest)) and not rest[found[0].end :].strip(" \t.,"):
+        return _shift(found[0], m.end())
+    return None
+
+
 def document_date(lines: Sequence[str]) -> tuple[DateMention, int] | None:
     """The date a document states for itself, and the index of the line that states it.
 
@@ -318,10 +330,8 @@ def document_date(lines: Sequence[str]) -> tuple[DateMention, int] | None:
         if (m := _LABELLED.match(line)) and (found := find_dates(m[1])):
             return _shift(found[0], m.start(1)), i
     for i, line in enumerate(lines):
-        rest = line[m.end() :] if (m := _PLACE_DATE.match(line)) else ""
-        # the date ends the line: "Den 1 juli 2021 trädde lagen i kraft." is an event, not a place and date
-        if m and (found := find_dates(rest)) and len(line) < 60 and not rest[found[0].end :].strip(" \t.,"):
-            return _shift(found[0], m.end()), i
+        if (found := place_date(line)) is not None:
+            return found, i
     head = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
     for i in head:
         if (found := find_dates(lines[i])) and found[0].text == lines[i].strip(" \t.,"):
