@@ -146,10 +146,9 @@ def _caps_key(line: str) -> str | None:
 
 
 def _is_page_mark(text: str) -> bool:
-    """A page number alone, or a short line that starts or ends with one ("… Sida 2 (5)")."""
+    """A page number alone, or a short line that starts or ends with one ("… Sida 2 (5)"); asked only of a
+    line that holds a digit (every page mark does; most lines do not)."""
     text = text.strip()
-    if not _DIGIT.search(text):
-        return False  # every page mark holds a number; most lines hold none
     if _PAGE_NUMBER_ONLY.match(text) or _PAGE_OF.match(text):
         return True
     return len(text) <= 100 and any(m.start() == 0 or m.end() == len(text) for m in PAGE_MARK.finditer(text))
@@ -180,7 +179,8 @@ def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
     for i, kind in enumerate(kinds):  # a page number or a recurring capitals header marks a page break
         if kind in (_KIND_PAGE_NUMBER, _KIND_RUNNING_HEADER):
             boundaries.update(range(i - 3, i + 4))
-    last = set([i for i, kind in enumerate(kinds) if kind is not _KIND_BLANK][-2:])  # where the last page ends
+    # the last two filled lines: where the last page ends
+    last = set(itertools.islice((i for i in reversed(range(len(kinds))) if kinds[i] is not _KIND_BLANK), 2))
     # Only a shape seen at a break or at the end can qualify: the other lines are shaped only when they
     # start as one of those does (most lines of a long text are never shaped).
     near = [i for i in sorted(boundaries | last) if 0 <= i < len(lines) and kinds[i] is _KIND_BODY]
@@ -278,7 +278,7 @@ def _analyse(text: str) -> Layout:
     # Page marks, and the short header lines just above a "Sida n (m)".
     for i, ln in enumerate(lines):
         if kinds[i] is not _KIND_BODY or not _DIGIT.search(ln) or not _is_page_mark(ln):
-            continue  # (a page mark holds a number: most lines are ruled out without a call)
+            continue
         kinds[i] = _KIND_PAGE_NUMBER
         if not _PAGE_OF.match(ln.strip()):
             continue
@@ -296,7 +296,8 @@ def _analyse(text: str) -> Layout:
         kinds[i] = _KIND_RUNNING_HEADER
     # The header that opens the document is its own (title, body, date are read from it), though every
     # later page repeats it; a header after content is a page's.
-    for i in [i for i, kind in enumerate(kinds) if kind not in (_KIND_BLANK, _KIND_PROVENANCE)][:_OWN_HEAD_LINES]:
+    for i in itertools.islice((i for i, kind in enumerate(kinds) if kind not in (_KIND_BLANK, _KIND_PROVENANCE)),
+                              _OWN_HEAD_LINES):
         if kinds[i] is not _KIND_RUNNING_HEADER:
             break
         kinds[i] = _KIND_BODY
