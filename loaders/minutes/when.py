@@ -20,7 +20,14 @@ from operator import attrgetter
 
 from proveniens.loaders.minutes.dating import infer_range
 from proveniens.loaders.minutes.parts import Minutes, Passage, span_of
-from proveniens.loaders.text.dates import DAY_MONTH, InferredRange, day_month, find_dates, in_context
+from proveniens.loaders.text.dates import (
+    DAY_MONTH,
+    WEEKDAY_NAMES,
+    InferredRange,
+    day_month,
+    find_dates,
+    in_context,
+)
 from proveniens.loaders.text.layout import Line
 
 _HEADER_LINES = 10
@@ -31,7 +38,7 @@ _DATE_LABEL = re.compile(
 )  # at the start of a line, or as a column of a page header after a wide gap ("SOCIALNÄMNDEN   Sammanträdesdatum")
 _WHEN = re.compile(
     r"^\s*(?:(?:Tid|Datum)(?:\s+och\s+(?:plats|tid))?|Plats\s+och\s+tid|Sammanträdesdatum|Mötesdatum|Dag|När)\b"
-    r"|^\s*(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)",
+    rf"|^\s*(?:{'|'.join(WEEKDAY_NAMES)})",
     re.IGNORECASE,
 )
 _URL_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
@@ -82,8 +89,7 @@ def date_meeting(minutes: Minutes) -> None:
         minutes.date_range = _undated_range(minutes)
 
 
-_ONLY_A_DATE = re.compile(r"^\s*(?:(?:[Dd]en|[Mm]åndag|[Tt]isdag|[Oo]nsdag|[Tt]orsdag|[Ff]redag|[Ll]ördag|[Ss]öndag)"
-                          r"(?:en)?\s+)*(?:den\s+)?(?P<date>.+?)\s*$")  # fmt: skip
+_ONLY_A_DATE = re.compile(rf"^\s*(?:(?i:den|{'|'.join(WEEKDAY_NAMES)})(?:en)?\s+)*(?:den\s+)?(?P<date>.+?)\s*$")
 
 
 def _date_below_title(minutes: Minutes) -> tuple[dt.date, Passage] | None:

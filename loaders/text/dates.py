@@ -305,6 +305,9 @@ def _weekday_sv(weekday: int) -> str:
     return max(_locale_words(_WEEKDAY_KEYS)[weekday], key=len)
 
 
+WEEKDAY_NAMES = tuple(_weekday_sv(i) for i in range(7))  # "måndag" … "söndag", as the locale writes them
+
+
 def place_date(line: str) -> DateMention | None:
     """The date of a place-and-date line ("Stockholm, 1 september 2020", "Stockholm mars 2025"), where a
     letter or report dates and signs itself; None for any other line."""
