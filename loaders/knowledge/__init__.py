@@ -240,9 +240,15 @@ class Knowledge:
             for e in self.events if e.spellings
         )  # fmt: skip
 
+    @cached_property
+    def _any_event(self) -> re.Pattern[str] | None:
+        """Every event's spellings in one pattern: one pass over a text, not one per event."""
+        spellings = [spelling_regex(s) for e in self.events for s in e.spellings]
+        return re.compile(rf"(?<!\w)(?:{'|'.join(spellings)})(?!\w)", re.IGNORECASE) if spellings else None
+
     def names_an_event(self, text: str) -> bool:
         """Whether `text` names an event by one of its spellings (events_named is not empty)."""
-        return any(rx.search(text) for _, rx in self._event_patterns)
+        return self._any_event is not None and self._any_event.search(text) is not None
 
     def events_named(self, text: str) -> list[tuple[Event, re.Match[str]]]:
         """Events named in `text` by one of their spellings (the first mention of each)."""

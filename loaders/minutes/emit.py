@@ -29,11 +29,19 @@ class Emitter:
 
     def __init__(self, source: SourceFile) -> None:
         self.source = source
-        self.graph = Graph()
+        self.graph = Graph(store="SimpleMemory")
+        self._asserted: set[tuple[URIRef, URIRef, URIRef | Literal]] = set()
         self.origins: dict[URIRef, int] = {}
         self._bodies: set[URIRef] = set()
         self._people: set[URIRef] = set()
         self._evidence_nodes: set[URIRef] = set()
+
+    def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
+        """Add a triple once: the same fact is often asserted again (a type, a repeated name), and a set
+        answers that for a fraction of what rdflib's indexes cost per add."""
+        if triple not in self._asserted:
+            self._asserted.add(triple)
+            self.graph.add(triple)
 
     # -- evidence -------------------------------------------------------------------------------
 
@@ -84,10 +92,10 @@ class Emitter:
         stated: bool = True, note: str | None = None,
     ) -> None:  # fmt: skip
         """Assert S P O with evidence at lines start..end (the quote defaults to the lines' text)."""
-        self.graph.add((s, p, o))
+        self.add((s, p, o))
         assertion = Assertion.STATED if stated else Assertion.INFERRED
         node = self._evidence(s, p, o, start, end, quote or self.quote_of(start, end), assertion, note)
-        self.graph.add((s, PROV.qualifiedInfluence, node))
+        self.add((s, PROV.qualifiedInfluence, node))
         self.origins.setdefault(s, start)
 
     def attest(
@@ -95,10 +103,10 @@ class Emitter:
         stated: bool = True, note: str | None = None,
     ) -> None:  # fmt: skip
         """Assert S P "value" with evidence at lines start..end."""
-        self.graph.add((s, p, value))
+        self.add((s, p, value))
         assertion = Assertion.STATED if stated else Assertion.INFERRED
         node = self._evidence(s, p, None, start, end, quote or self.quote_of(start, end), assertion, note)
-        self.graph.add((s, PV.attestedBy, node))
+        self.add((s, PV.attestedBy, node))
         self.origins.setdefault(s, start)
 
     def record(
@@ -110,15 +118,15 @@ class Emitter:
         `about` is the property the evidence is mainly for (its pv:linkProperty), if any.
         """
         for p, o in facts:
-            self.graph.add((s, p, o))
+            self.add((s, p, o))
         assertion = Assertion.STATED if stated else Assertion.INFERRED
         node = self._evidence(s, about, None, start, end, quote or self.quote_of(start, end), assertion, note)
-        self.graph.add((s, PV.attestedBy, node))
+        self.add((s, PV.attestedBy, node))
         self.origins.setdefault(s, start)
 
     def typed(self, s: URIRef, *classes: URIRef) -> None:
         for c in classes:
-            self.graph.add((s, RDF.type, c))
+            self.add((s, RDF.type, c))
 
     # -- people and bodies ----------------------------------------------------------------------
 
@@ -141,7 +149,7 @@ class Emitter:
                 parent = INST["org/" + body.parent]
                 self.link(iri, ORG.subOrganizationOf, parent, start, end, written, False, "From the knowledge files.")
         variant = spelling_variant(body, written)
-        if variant and (iri, SKOS.altLabel, Literal(variant)) not in self.graph:
+        if variant and (iri, SKOS.altLabel, Literal(variant)) not in self._asserted:
             self.attest(iri, SKOS.altLabel, Literal(variant), start, end, written)
         return iri
 
@@ -153,7 +161,7 @@ class Emitter:
             self._people.add(iri)
             self.typed(iri, FOAF.Person)
             self.attest(iri, FOAF.name, Literal(ref.name), start, end, ref.written, not ref.is_variant, note)
-        if ref.is_variant and (iri, SKOS.altLabel, Literal(ref.written)) not in self.graph:
+        if ref.is_variant and (iri, SKOS.altLabel, Literal(ref.written)) not in self._asserted:
             self.attest(iri, SKOS.altLabel, Literal(ref.written), start, end, ref.written, True, note)
         return iri
 

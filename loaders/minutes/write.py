@@ -131,7 +131,7 @@ class MinutesWriter:
         for prop, bound in ((PV.earliestDate, rng.earliest), (PV.latestDate, rng.latest)):
             out.attest(meeting, prop, xsd_date(bound.date), bound.start, bound.end, bound.quote, False, bound.en)
         for text, lang in ((rng.reasoning_sv, "sv"), (rng.reasoning_en, "en")):
-            out.graph.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))  # rests on the two bounds above
+            out.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))  # rests on the two bounds above
 
     # -- people ---------------------------------------------------------------------------------
 

@@ -54,7 +54,7 @@ class RemissLoader:
     def form(self, source: SourceFile) -> str | None:
         """'municipal' (a tjänsteutlåtande with its views section), 'organisation' (any other
         responder's letter or page), or None when `source` is no remiss response."""
-        return None if (form := remiss_form(source.text)) is None or minutes_claim(source) else form
+        return None if minutes_claim(source) else remiss_form(source.text)  # minutes are read first, and once
 
     def load(self, source: SourceFile) -> LoadedDocument:
         if self.form(source) == "municipal":

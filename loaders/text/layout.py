@@ -53,6 +53,7 @@ _HYPERLINK_ONLY = re.compile(r"^\s*(?:https?://|mailto:)\S+\s*$", re.IGNORECASE)
 _PROVENANCE = re.compile(r"^Source:\s+(?P<url>\S+)\s+\(stored public page\)\s*$")
 _COMMON_LOWER = re.compile("[a-zåäöéü]")
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 _EDGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")  # a page number, not a year
 _HEADERISH = re.compile(
@@ -170,7 +171,7 @@ def _page_break_neighbours(lines: list[str]) -> set[int]:
 
 def _shape(line: str) -> str:
     """A line as its repeats have it: single spaces, any number as "#"."""
-    return re.sub(r"\d+", "#", " ".join(line.split()))
+    return _DIGITS.sub("#", " ".join(line.split()))
 
 
 def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
@@ -185,11 +186,15 @@ def _repeated_at_breaks(lines: list[str], kinds: list[LineKind]) -> set[int]:
     # start as one of those does (most lines of a long text are never shaped).
     near = [i for i in sorted(boundaries | last) if 0 <= i < len(lines) and kinds[i] is _KIND_BODY]
     keys = {k for i in near if len(k := _shape(lines[i])) >= 4 and not _CONTENT_LABEL.match(k)}
-    firsts = {k[0] for k in keys}
+    firsts = {k.split(" ", 1)[0] for k in keys}  # a line is shaped only when its first word is one of these
+    numbered = any("#" in word for word in firsts)
     at: dict[str, list[int]] = {}
     for i, t in enumerate(lines):
-        head = t.lstrip()[:1]
-        if kinds[i] is _KIND_BODY and head and ("#" if head.isdigit() else head) in firsts and (k := _shape(t)) in keys:
+        if kinds[i] is not _KIND_BODY or not (words := t.split(None, 1)):
+            continue
+        first = words[0]
+        candidate = first in firsts or (numbered and _DIGIT.search(first) and _DIGITS.sub("#", first) in firsts)
+        if candidate and (k := _shape(t)) in keys:
             at.setdefault(k, []).append(i)
     found: set[int] = set()
     for where in at.values():
