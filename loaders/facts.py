@@ -41,7 +41,7 @@ class Facts:
         self.loader = loader
         from proveniens.loaders.registry import LoadedDocument  # the registry imports the kind loaders
 
-        self.out: LoadedDocument = LoadedDocument(Graph())
+        self.out: LoadedDocument = LoadedDocument(Graph(store="SimpleMemory"))  # no contexts: cheaper adds
 
     @property
     def graph(self) -> Graph:

@@ -21,7 +21,7 @@ from proveniens.loaders.evidence import Assertion
 from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.knowledge.entities import PersonIndex
-from proveniens.loaders.minutes.posts import TITLE, TITLE_FIRST, as_title
+from proveniens.loaders.minutes.people.posts import TITLE, TITLE_FIRST, as_title
 from proveniens.loaders.minutes.text import NAME, looks_like_name
 from proveniens.loaders.text.dates import place_date
 from proveniens.loaders.text.prose import Span

@@ -29,8 +29,8 @@ from proveniens.loaders.minutes.parts import (
     people_in,
     span_of,
 )
-from proveniens.loaders.minutes.posts import TITLE_FIRST, as_title
-from proveniens.loaders.minutes.running import acts, body_decisions
+from proveniens.loaders.minutes.people.posts import TITLE_FIRST, as_title
+from proveniens.loaders.minutes.people.running import acts, body_decisions
 from proveniens.loaders.text.layout import Line
 
 

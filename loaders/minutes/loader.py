@@ -1,22 +1,22 @@
 """The minutes loader: minutes and notices of meetings of any body become meetings with evidence.
 
-Whether a document is minutes is scored on what it says (minutes_recognise): a title that names the kind,
+Whether a document is minutes is scored on what it says (recognise.py): a title that names the kind,
 a roll call, presenters, decisions, meeting words, an agenda of any shape, a body that decides — so a web
 summary ("Sammanställning från SRO"), a "§ n" protocol, decision news and a notice (kallelse) are minutes
 too, while remiss responses and reports are left to their loaders. One layout stage (layout.py) gives the
-content lines, page transcripts cut at their labels; minutes_structure reads the parts on it:
+content lines, page transcripts cut at their labels; structure.py reads the parts on it:
 
 - the meeting: body (title, a header line, a letterhead, who decides, or the page's address — a reading),
   date (stated; or an inferred day or range with its reasoning, never a guessed day), times, form;
-- people: the roll call in its forms and "X ersätter Y" (minutes_roll), who acts in the running text
-  (minutes_running; inferred), chair and vice chair, posts and job titles (minutes_posts) — a notice
+- people: the roll call in its forms and "X ersätter Y" (people/roll.py), who acts in the running text
+  (people/running.py; inferred), chair and vice chair, posts and job titles (people/posts.py) — a notice
   invites and records nobody as present;
 - agenda items (numbered, "§ n", unnumbered headings, a bullet agenda): presenters from labels and from
   "X föredrar", "X går igenom"; decisions from "Ställningstagande", "Beslut", "<body> beslutar …", and a
   notice's "Förslag till beslut" as a proposal; what they mention and concern;
 - the schedule of coming meetings, and the meeting a decision names ("till VVG-mötet 5 oktober").
 
-Every triple has evidence (file, lines, quote; see minutes_emit), written by minutes_write. Nothing
+Every triple has evidence (file, lines, quote; see writing/emit.py), written by writing/write.py. Nothing
 depends on line numbers or file names.
 """
 
@@ -27,13 +27,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from proveniens.loaders.knowledge.entities import body_named, find_bodies, new_body
-from proveniens.loaders.minutes.emit import Emitter
 from proveniens.loaders.minutes.items import add_body_decisions
 from proveniens.loaders.minutes.parts import Minutes
 from proveniens.loaders.minutes.recognise import THRESHOLD, recognition_score
 from proveniens.loaders.minutes.structure import read_minutes
 from proveniens.loaders.minutes.text import is_organisation_like
-from proveniens.loaders.minutes.write import BodyFound, MinutesWriter, can_date
+from proveniens.loaders.minutes.writing.emit import Emitter
+from proveniens.loaders.minutes.writing.write import BodyFound, MinutesWriter, can_date
 from proveniens.loaders.sources import SourceFile, SourceKind
 from proveniens.loaders.text.dates import DAY_MONTH
 

@@ -1,6 +1,6 @@
 """The parts of a set of minutes, and the patterns that find them by what they look like.
 
-Shared by minutes_structure, minutes_regions and minutes_items: numbered agenda headings (a numbered
+Shared by structure.py, regions.py and items.py: numbered agenda headings (a numbered
 list inside an item is told apart by its numbering), labelled fields ("Datum:", "Tid:", "Mötesform:",
 "Inbjudna:", "Ej närvarande:", "Lämnar mötet klockan 14.15:", "Föredragande:", "Ställningstagande:"),
 the signature block (names over "ordförande  vice ordförande"), a member list set in two columns, and
@@ -89,8 +89,8 @@ class Minutes:
     next_meetings: list[tuple[int, int, int | None, Passage]] = field(default_factory=list)  # day, month, year
     excluded: set[int] = field(default_factory=set)  # lines of the signature, member list and schedule
     notice: bool = False  # a kallelse: the meeting is still to come
-    date_range: InferredRange | None = None  # when no day is stated: what the text allows (minutes/when.py)
-    posts: list[Any] = field(default_factory=list)  # minutes_posts.Post: titles written beside names
+    date_range: InferredRange | None = None  # when no day is stated: what the text allows (dates/when.py)
+    posts: list[Any] = field(default_factory=list)  # people/posts.Post: titles written beside names
     present_inferred: list[tuple[Named, str]] = field(default_factory=list)  # (person, why)
     absent_inferred: list[tuple[Named, str]] = field(default_factory=list)
     schedule_lines: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each schedule section

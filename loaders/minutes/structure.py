@@ -1,14 +1,15 @@
-"""Reading a set of minutes into its parts (see minutes_parts for what each part is).
+"""Reading a set of minutes into its parts (see parts.py for what each part is).
 
-Agenda headings are found first (minutes_parts.find_headings); then the regions that are not agenda
-text (minutes_regions), the labelled fields of the header and the roll call, and the agenda items
-(minutes_items). Nothing here knows RDF.
+Agenda headings are found first (parts.find_headings); then the regions that are not agenda
+text (regions.py), the labelled fields of the header and the roll call, and the agenda items
+(items.py). Nothing here knows RDF.
 """
 
 from __future__ import annotations
 
 import re
 
+from proveniens.loaders.minutes.dates.when import date_meeting
 from proveniens.loaders.minutes.items import read_items, read_unnumbered
 from proveniens.loaders.minutes.parts import (
     ANY_LABEL,
@@ -26,10 +27,9 @@ from proveniens.loaders.minutes.parts import (
     people_in,
     span_of,
 )
-from proveniens.loaders.minutes.people import read_people
+from proveniens.loaders.minutes.people.read import read_people
 from proveniens.loaders.minutes.regions import read_regions
 from proveniens.loaders.minutes.text import parse_time, parse_time_range
-from proveniens.loaders.minutes.when import date_meeting
 from proveniens.loaders.text.dates import DAY_MONTH, day_month, parse_date
 from proveniens.loaders.text.layout import Line, analyse
 

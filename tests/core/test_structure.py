@@ -56,3 +56,12 @@ def test_no_generic_top_level_package_is_installed() -> None:
     packages = text.split("packages = [", 1)[1].split("]", 1)[0]
     names = [line.strip().strip('",') for line in packages.splitlines() if line.strip()]
     assert names and all(n == "proveniens" or n.startswith("proveniens.") for n in names), names
+
+
+@pytest.mark.parametrize(
+    "folder", sorted(p.parent for p in (REPO / "loaders").rglob("__init__.py")), ids=lambda p: str(p.relative_to(REPO))
+)
+def test_a_loaders_folder_holds_a_dozen_modules_at_most(folder: Path) -> None:
+    """A folder past a dozen modules hides its concepts: they get sub-packages (the brief's rule)."""
+    modules = sorted(p.name for p in folder.glob("*.py") if p.name != "__init__.py")
+    assert len(modules) <= 12, f"{folder.relative_to(REPO)} holds {len(modules)} modules: {modules}"

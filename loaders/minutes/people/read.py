@@ -12,9 +12,9 @@ import re
 
 from proveniens.loaders.knowledge.entities import body_pattern
 from proveniens.loaders.minutes.parts import Minutes, Officer, labels
-from proveniens.loaders.minutes.posts import Post, from_affiliation, from_lines
-from proveniens.loaders.minutes.roll import read_roll
-from proveniens.loaders.minutes.running import acts
+from proveniens.loaders.minutes.people.posts import Post, from_affiliation, from_lines
+from proveniens.loaders.minutes.people.roll import read_roll
+from proveniens.loaders.minutes.people.running import acts
 from proveniens.loaders.minutes.text import parse_people
 from proveniens.loaders.text.layout import Line
 

@@ -29,7 +29,7 @@ class Emitter:
 
     def __init__(self, source: SourceFile) -> None:
         self.source = source
-        self.graph = Graph(store="SimpleMemory")
+        self.graph = Graph(store="SimpleMemory")  # no contexts: cheaper adds
         self._asserted: set[tuple[URIRef, URIRef, URIRef | Literal]] = set()
         self.origins: dict[URIRef, int] = {}
         self._bodies: set[URIRef] = set()

@@ -1,4 +1,4 @@
-"""Writing the parts of one set of minutes as RDF, every triple with its evidence (see minutes_emit).
+"""Writing the parts of one set of minutes as RDF, every triple with its evidence (see emit.py).
 
 The meeting (body, date or inferred range, times, form); one pv:MeetingParticipation per person and
 meeting (attendance, role); people and their organisations; agenda items with presenters, text,
@@ -21,11 +21,11 @@ from proveniens.errors import SourceError
 from proveniens.loaders.evidence import normalise as normalise_ws
 from proveniens.loaders.knowledge import knowledge, slugify
 from proveniens.loaders.knowledge.entities import Body, BodyKind, PersonIndex, body_named, find_bodies, new_body
-from proveniens.loaders.minutes.emit import Emitter, xsd_date, xsd_time
+from proveniens.loaders.minutes.dates.schedule import read_schedule
 from proveniens.loaders.minutes.parts import Item, Minutes, Named
-from proveniens.loaders.minutes.refs import Reference, find_references
-from proveniens.loaders.minutes.represented import represented
-from proveniens.loaders.minutes.schedule import read_schedule
+from proveniens.loaders.minutes.people.represented import represented
+from proveniens.loaders.minutes.writing.emit import Emitter, xsd_date, xsd_time
+from proveniens.loaders.minutes.writing.refs import Reference, find_references
 from proveniens.loaders.sources import SourceFile
 from proveniens.loaders.text.dates import DAY_MONTH, day_month
 from proveniens.loaders.text.layout import Line

@@ -6,7 +6,7 @@ den 19 september 2018") or alone on the line under it, or after a date label ("S
 "Sammanställning från SRO 23 april") that a full date elsewhere in the text repeats ("2021-04-23 …") —
 all stated. Otherwise a day and month without a year is dated from the years the text names (the shared
 date reader, `dates.in_context`, which also checks a written weekday) and from what the minutes speak
-of as done (minutes_dating): one day if only one year fits, else a range — always marked inferred.
+of as done (dating.py): one day if only one year fits, else a range — always marked inferred.
 Last, a date that only the address of a stored page holds is a reading of that address. Nothing
 here knows RDF.
 """
@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from operator import attrgetter
 
-from proveniens.loaders.minutes.dating import infer_range
+from proveniens.loaders.minutes.dates.dating import infer_range
 from proveniens.loaders.minutes.parts import Minutes, Passage, span_of
 from proveniens.loaders.text.dates import (
     DAY_MONTH,

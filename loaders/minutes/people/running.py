@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from proveniens.loaders.knowledge import alternatives, by_first_letter
 from proveniens.loaders.knowledge.entities import find_bodies
 from proveniens.loaders.minutes.parts import BULLET, Named, Passage, Statement, span_of
-from proveniens.loaders.minutes.posts import TITLE_FIRST, as_title
+from proveniens.loaders.minutes.people.posts import TITLE_FIRST, as_title
 from proveniens.loaders.minutes.text import NAME, NAME_TOKEN, PARTY, is_organisation_like, looks_like_name
 from proveniens.loaders.text.layout import Line
 

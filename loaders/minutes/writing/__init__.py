@@ -1,0 +1,1 @@
+"""Writing what was read from minutes as RDF, every triple with its evidence."""
