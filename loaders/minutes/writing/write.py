@@ -307,11 +307,12 @@ class MinutesWriter:
         return concerns
 
     def _decision(self, item_iri: URIRef, item: Item, concerns: list[tuple[URIRef, int, int]]) -> None:
+        """One pv:Decision per statement: "Ställningstagande" over two bullets is two decisions, each with
+        what its own words name; the item's heading speaks for decisions only when no statement names anything."""
         out = self.out
-        iri = URIRef(f"{item_iri}/decision")
         named = False
-        for st in item.decisions:
-            s = st.span
+        for number, st in enumerate(item.decisions, 1):
+            iri, s = decision_iri(item_iri, number), st.span
             facts: list[tuple[URIRef, URIRef | Literal]] = [
                 (RDF.type, PV.Decision), (PROV.wasGeneratedBy, item_iri),
                 (PV.decisionText, Literal(st.text, lang="sv")),
@@ -322,8 +323,9 @@ class MinutesWriter:
                 named = True
         if not named:
             note = f"The decision is taken under item {item.number}, whose heading or listed matters name this."
-            for target, start, end in concerns:
-                out.link(iri, PV.concerns, target, start, end, stated=False, note=note)
+            for number in range(1, len(item.decisions) + 1):
+                for target, start, end in concerns:
+                    out.link(decision_iri(item_iri, number), PV.concerns, target, start, end, stated=False, note=note)
 
     # -- the schedule ---------------------------------------------------------------------------
 
@@ -353,8 +355,8 @@ class MinutesWriter:
         """ "… till VVG-mötet 5 oktober", "vid möte i VVG den 5 oktober": the decision points at that meeting,
         linked when this document knows a meeting of that body on that day (its schedule, its next meeting)."""
         for item in self.minutes.items:
-            iri = URIRef(f"{self.meeting}/item/{item.number}/decision")
-            for st in item.decisions:
+            for number, st in enumerate(item.decisions, 1):
+                iri = decision_iri(URIRef(f"{self.meeting}/item/{item.number}"), number)
                 for m in _MEETING_NAMED.finditer(st.text):
                     body = body_named(m["in"] or m["compound"])
                     for target in self._meetings_on(body.iri if body else self.body, m["when"]):
@@ -404,6 +406,11 @@ _MEETING_NAMED = re.compile(
     r"(?:\bmöte(?:t)?\s+i\s+(?P<in>[A-ZÅÄÖ][\wÅÄÖåäö/-]*)|\b(?P<compound>[A-ZÅÄÖ]{2,}(?:/[\w-]+)?)-mötet)"
     r"\s+(?:den\s+)?(?P<when>\d{1,2}\s+[a-zåäö]+\.?)"
 )
+
+
+def decision_iri(item: URIRef, number: int) -> URIRef:
+    """The item's first (or only) decision is `…/decision`, a further one `…/decision-2`, `…/decision-3`."""
+    return URIRef(f"{item}/decision" if number == 1 else f"{item}/decision-{number}")
 
 
 def can_date(minutes: Minutes) -> bool:
