@@ -13,6 +13,7 @@ from datetime import date
 from fastapi import Request
 
 from proveniens.service import views
+from proveniens.service.days import day_typed
 from proveniens.service.models import (
     AgendaEntry,
     Chain,
@@ -89,7 +90,10 @@ async def impact_of(request: Request, start: Resource) -> Chain:
 
 
 async def search(request: Request, q: str) -> SearchResult:
-    return SearchResult(q=q, hits=views.search_hits(await select(request, "search", q=q)))
+    """Label search; a text that writes a day ("24 september 2021") is searched as that day."""
+    day = day_typed(q)
+    asked = day.isoformat() if day else q
+    return SearchResult(q=q, hits=views.search_hits(await select(request, "search", q=asked)))
 
 
 async def link_evidence(request: Request, subject: str, prop: str, obj: str) -> LinkEvidence:
