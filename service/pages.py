@@ -17,12 +17,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from proveniens.day_words import day_in_words, range_in_words
 from proveniens.errors import QueryError
 from proveniens.named_queries import named_queries
 from proveniens.namespaces import SOURCE
 from proveniens.service import linked_data, reader, source_text
 from proveniens.service.bindings import encode_terms, with_values
-from proveniens.service.days import day_in_words, range_in_words
 from proveniens.service.i18n import LANGUAGES, kind_name, pick_language, t
 from proveniens.service.jobs import QueryFailed
 from proveniens.service.lineage_picture import picture

@@ -13,7 +13,7 @@ from datetime import date
 from fastapi import Request
 
 from proveniens.service import views
-from proveniens.service.days import day_typed
+from proveniens.service.days_typed import day_typed
 from proveniens.service.models import (
     AgendaEntry,
     Chain,

@@ -10,7 +10,8 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proveniens.service.days import day_in_words, day_typed, range_in_words
+from proveniens.day_words import day_in_words, range_in_words
+from proveniens.service.days_typed import day_typed
 
 from .conftest import B
 from .test_api import get

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
+from proveniens.day_words import day_in_words, range_in_words
 from proveniens.errors import SourceError
 from proveniens.loaders.evidence import normalise as normalise_ws
 from proveniens.loaders.knowledge import knowledge, slugify
@@ -102,6 +103,7 @@ class MinutesWriter:
         if m.date is not None:
             day, span = m.date
             out.attest(meeting, DCTERMS.date, xsd_date(day), span.start, span.end, span.quote)
+            out.record(meeting, meeting_names(f.body, day), span.start, span.end, span.quote, False, _NAMED, RDFS.label)
         else:
             self._date_range()
         if m.times is not None:
@@ -132,6 +134,9 @@ class MinutesWriter:
             out.attest(meeting, prop, xsd_date(bound.date), bound.start, bound.end, bound.quote, False, bound.en)
         for text, lang in ((rng.reasoning_sv, "sv"), (rng.reasoning_en, "en")):
             out.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))  # rests on the two bounds above
+        low = rng.earliest
+        names = meeting_names(self.found.body, rng.earliest.date, rng.latest.date)
+        out.record(meeting, names, low.start, low.end, low.quote, False, _NAMED, RDFS.label)
 
     # -- people ---------------------------------------------------------------------------------
 
@@ -315,7 +320,7 @@ class MinutesWriter:
             iri, s = decision_iri(item_iri, number), st.span
             facts: list[tuple[URIRef, URIRef | Literal]] = [
                 (RDF.type, PV.Decision), (PROV.wasGeneratedBy, item_iri),
-                (PV.decisionText, Literal(st.text, lang="sv")),
+                (PV.decisionText, Literal(st.text, lang="sv")), (RDFS.label, Literal(shortened(st.text), lang="sv")),
             ]  # fmt: skip
             out.record(iri, facts, s.start, s.end, st.text, about=PV.decisionText)
             for ref in self._references_in(st.text):
@@ -348,6 +353,7 @@ class MinutesWriter:
                 continue
             facts: list[tuple[URIRef, URIRef | Literal]] = [
                 (RDF.type, PV.Meeting), (PV.body, self.body), (DCTERMS.date, xsd_date(date)),
+                *meeting_names(self.found.body, date),
             ]  # fmt: skip
             self.out.record(iri, facts, span.start, span.end, None, note is None, note, about=DCTERMS.date)
 
@@ -396,6 +402,7 @@ class MinutesWriter:
                 cell = planned.cell
                 facts: list[tuple[URIRef, URIRef | Literal]] = [
                     (RDF.type, PV.Meeting), (PV.body, body_iri), (DCTERMS.date, xsd_date(planned.date)),
+                    *meeting_names(body, planned.date),
                 ]  # fmt: skip
                 note = planned.note if b_note is None else f"{planned.note} {b_note}"
                 out.record(iri, facts, b_start, cell.line.no, cell.text, planned.stated and b_stated, note,
@@ -406,6 +413,27 @@ _MEETING_NAMED = re.compile(
     r"(?:\bmöte(?:t)?\s+i\s+(?P<in>[A-ZÅÄÖ][\wÅÄÖåäö/-]*)|\b(?P<compound>[A-ZÅÄÖ]{2,}(?:/[\w-]+)?)-mötet)"
     r"\s+(?:den\s+)?(?P<when>\d{1,2}\s+[a-zåäö]+\.?)"
 )
+
+
+_NAMED = "A name for the meeting, made from its body's short name and its date as the minutes give them."
+_SHORT = 90
+
+
+def meeting_names(body: Body, first: dt.date, last: dt.date | None = None) -> list[tuple[URIRef, Literal]]:
+    """rdfs:label in Swedish and English, as people name a meeting: "SRO, 24 september 2021", or with the
+    range an undated one lies in, "VVG, april–augusti 2020"."""
+    short = body.abbreviation or body.name
+    names = []
+    for lang in ("sv", "en"):
+        held = day_in_words(first, lang) if last is None else range_in_words(first, last, lang)
+        names.append((RDFS.label, Literal(f"{short}, {held}", lang=lang)))
+    return names
+
+
+def shortened(text: str) -> str:
+    """A decision's text as its name: whole up to 90 characters, else cut at a word and marked so."""
+    words = " ".join(text.split())
+    return words if len(words) <= _SHORT else words[:_SHORT].rsplit(" ", 1)[0].rstrip(",;:–-") + " …"
 
 
 def decision_iri(item: URIRef, number: int) -> URIRef:
