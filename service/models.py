@@ -158,6 +158,7 @@ class RoleEntry(BaseModel):
     meeting: Resource | None = None
     meeting_date: str | None = None
     attendance: str | None = Field(None, description="Present, Absent or LeftEarly")
+    attendance_label: Labels | None = Field(None, description="the attendance in words, from the ontology")
     left_at: str | None = None
     item_title: str | None = None
     sort_date: str | None = None
@@ -192,6 +193,7 @@ class Participant(BaseModel):
     person: Resource | None = None
     role: Labels | None = None
     attendance: str | None = None
+    attendance_label: Labels | None = None
     left_at: str | None = None
 
 

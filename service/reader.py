@@ -164,6 +164,12 @@ async def decisions(
     return list(found.values())
 
 
+def _labels(row: Row, column: str) -> Labels | None:
+    """The Swedish and English labels in `column` and `column`En, if the row has them."""
+    sv, en = _v(row, column), _v(row, column + "En")
+    return Labels(sv=sv, en=en) if sv or en else None
+
+
 def _plain(iri: str, identifier: str | None = None, sv: str | None = None, en: str | None = None) -> Resource:
     return Resource(iri=iri, identifier=identifier, label=Labels(sv=sv, en=en), page=views.resource_url(iri))
 
@@ -195,6 +201,7 @@ async def roles(request: Request, person: str, known: bool = False) -> list[Role
             meeting=_plain(meeting) if meeting else None,
             meeting_date=_v(row, "meetingDate"),
             attendance=_local(_v(row, "attendance")),
+            attendance_label=_labels(row, "attendanceLabel"),
             left_at=_v(row, "leftAt"),
             item_title=_v(row, "itemTitle"),
             sort_date=_v(row, "sortDate"),
@@ -271,6 +278,7 @@ async def meeting(request: Request, iri: str, known: Resource | None = None) -> 
                     if role
                     else None,
                     attendance=_local(_v(row, "attendance")),
+                    attendance_label=_labels(row, "attendanceLabel"),
                     left_at=_v(row, "leftAt"),
                 ),
             )

@@ -285,10 +285,11 @@ def link_rows(rows: list[Row]) -> list[LinkSummary]:
         key = (direction, prop, other)
         if key not in found:
             subject, obj = (iri, other) if direction == "out" else (other, iri)
+            ontology = Labels(sv=_v(row, "propertyLabel"), en=_v(row, "propertyLabelEn"))
             found[key] = LinkSummary(
                 direction="out" if direction == "out" else "in",
                 property=prop,
-                property_label=property_labels(prop),
+                property_label=property_labels(prop, ontology),
                 other=Resource(iri=other, page=resource_url(other)),
                 assertion="none",
                 evidence=[],

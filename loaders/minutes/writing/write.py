@@ -103,7 +103,7 @@ class MinutesWriter:
         if m.date is not None:
             day, span = m.date
             out.attest(meeting, DCTERMS.date, xsd_date(day), span.start, span.end, span.quote)
-            out.record(meeting, meeting_names(f.body, day), span.start, span.end, span.quote, False, _NAMED, RDFS.label)
+            out.record(meeting, self._names, span.start, span.end, span.quote, False, _NAMED, RDFS.label)
         else:
             self._date_range()
         if m.times is not None:
@@ -113,6 +113,14 @@ class MinutesWriter:
         if m.form is not None:
             form, span = m.form
             out.attest(meeting, PV.meetingForm, Literal(form), span.start, span.end, span.quote)
+
+    @cached_property
+    def _names(self) -> list[tuple[URIRef, Literal]]:
+        """The meeting's names (see meeting_names), which its participations' names repeat."""
+        m, rng = self.minutes, self.minutes.date_range
+        if m.date is not None:
+            return meeting_names(self.found.body, m.date[0])
+        return meeting_names(self.found.body, rng.earliest.date, rng.latest.date) if rng is not None else []
 
     @cached_property
     def latest(self) -> dt.date | None:
@@ -135,8 +143,7 @@ class MinutesWriter:
         for text, lang in ((rng.reasoning_sv, "sv"), (rng.reasoning_en, "en")):
             out.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))  # rests on the two bounds above
         low = rng.earliest
-        names = meeting_names(self.found.body, rng.earliest.date, rng.latest.date)
-        out.record(meeting, names, low.start, low.end, low.quote, False, _NAMED, RDFS.label)
+        out.record(meeting, self._names, low.start, low.end, low.quote, False, _NAMED, RDFS.label)
 
     # -- people ---------------------------------------------------------------------------------
 
@@ -156,6 +163,7 @@ class MinutesWriter:
         base: list[tuple[URIRef, URIRef | Literal]] = [
             (RDF.type, PV.MeetingParticipation), (RDF.type, ORG.Membership), (ORG.member, person),
             (PV.meeting, self.meeting), (ORG.organization, self.body),
+            *((RDFS.label, Literal(f"{ref.name} — {name}", lang=name.language)) for _, name in self._names),
         ]  # fmt: skip
         if role is not None:
             facts = [*facts, (ORG.role, ROLE[role])]
