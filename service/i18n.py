@@ -44,7 +44,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "propositioner och lagar."
         ),
         "lineage.none": "Grafen har inga länkar bakåt från detta.",
-        "lineage.how": "Klicka på en ruta för att öppna dess sida, på en pil för dess belägg. Dra för att flytta bilden.",
+        "lineage.how": (
+            "Klicka på en ruta för att öppna dess sida, på en pil för dess belägg. Dra för att flytta bilden."
+        ),
         "lineage.zoom_in": "Förstora",
         "lineage.zoom_out": "Förminska",
         "lineage.fit": "Visa hela bilden",
