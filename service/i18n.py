@@ -44,6 +44,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "propositioner och lagar."
         ),
         "lineage.none": "Grafen har inga länkar bakåt från detta.",
+        "source.minutes": "minnesanteckningar",
+        "source.remiss": "remissvar",
+        "source.on": "på",
         "lineage.how": (
             "Klicka på en ruta för att öppna dess sida, på en pil för dess belägg. Dra för att flytta bilden."
         ),
@@ -142,6 +145,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "laws."
         ),
         "lineage.none": "The graph has no links back from this.",
+        "source.minutes": "minutes",
+        "source.remiss": "remiss response",
+        "source.on": "on",
         "lineage.how": "Click a box to open its page, an arrow for its evidence. Drag to move the picture.",
         "lineage.zoom_in": "Zoom in",
         "lineage.zoom_out": "Zoom out",

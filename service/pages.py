@@ -28,6 +28,7 @@ from proveniens.service.jobs import QueryFailed
 from proveniens.service.lineage_picture import picture
 from proveniens.service.models import Chain, HitContext, Labels, Resource, TimelineEntry
 from proveniens.service.representations import DESCRIPTION_FORMATS, HTML, choose
+from proveniens.service.source_names import cite
 
 router = APIRouter(include_in_schema=False)
 
@@ -103,8 +104,10 @@ def _switch_url(request: Request, lang: str) -> str:
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """The template in the page's language; `sources` (from reader.source_names) names cited files."""
     lang = language(request)
     other = "en" if lang == "sv" else "sv"
+    sources = context.pop("sources", None) or {}
     html = _env.get_template(template).render(
         request=request,
         lang=lang,
@@ -114,6 +117,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         pick=lambda labels: labels.pick(lang) if isinstance(labels, Labels) else labels,
         when=when,
         meeting_words=lambda context: meeting_words(context, lang),
+        source_title=lambda file: cite(sources.get(file), file, lang),
         switch_url=_switch_url(request, other),
         **context,
     )
@@ -176,6 +180,7 @@ async def _resource(request: Request, iri: str) -> Response:
         "detail": reader.detail_of(request, found),
         "links": reader.links(request, iri),
         "lineage": reader.lineage_of(request, found, context=True),
+        "sources": reader.source_names(request),
     }
     if kind in _IMPACT_KINDS:
         tasks["impact"] = reader.impact_of(request, found)
@@ -205,6 +210,7 @@ async def _resource(request: Request, iri: str) -> Response:
         meeting=results.get("meeting"),
         remiss=results.get("remiss"),
         names=_names(lineage, results.get("impact")),
+        sources=results["sources"],
     )
 
 
@@ -219,8 +225,10 @@ async def evidence(request: Request, subject: str = "", property: str = "", obje
         return _problem(request, 422, "subject, property and object are all needed.")
 
     async def work() -> Response:
-        link = await reader.link_evidence(request, subject, property, object)
-        return render(request, "evidence.html", evidence_link=link)
+        link, sources = await asyncio.gather(
+            reader.link_evidence(request, subject, property, object), reader.source_names(request)
+        )
+        return render(request, "evidence.html", evidence_link=link, sources=sources)
 
     return await _page(request, work())
 
@@ -244,7 +252,8 @@ async def source(request: Request, file: str) -> Response:
         for index, citation in enumerate(citations):
             for line in range(citation.evidence.line_start, citation.evidence.line_end + 1):
                 cited.setdefault(line, []).append(index)
-        return render(request, "source.html", file=file, text=text, citations=citations, cited=cited)
+        sources = await reader.source_names(request)
+        return render(request, "source.html", file=file, text=text, citations=citations, cited=cited, sources=sources)
 
     return await _page(request, work())
 

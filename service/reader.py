@@ -33,6 +33,8 @@ from proveniens.service.models import (
     TimelineEntry,
 )
 from proveniens.service.named import Row, select
+from proveniens.service.source_names import SourceName
+from proveniens.service.source_names import source_names as read_source_names
 
 EARLIEST = date(1000, 1, 1)
 LATEST = date(9999, 12, 31)
@@ -284,6 +286,11 @@ async def meeting(request: Request, iri: str, known: Resource | None = None) -> 
             )
     ordered = sorted(items.values(), key=lambda e: (e.number is None, e.number or 0, e.item.iri))
     return MeetingDetail(meeting=resource, items=ordered, participants=list(participants.values()))
+
+
+async def source_names(request: Request) -> dict[str, SourceName]:
+    """Every source a kind loader read, by what it is (asked once per build: select keeps the answer)."""
+    return read_source_names(await select(request, "source_names"))
 
 
 async def source_document(request: Request, file: str) -> Row:
