@@ -445,6 +445,8 @@ def build(
         candidate.compact = loaded.change is None
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
+        if embedded:  # a full build goes to disk while it is validated (proveniens/store_writer.py)
+            candidate.write_in_background(index_store, frozenset({LINEAGE_GRAPH}))
         # The reach of the checks' queries is kept beside the builds: it only changes with the shapes.
         known = remembered(target.layout.root / ".reach.json") if isinstance(target, EmbeddedTarget) else nullcontext()
         with steps("validating"), known:
