@@ -40,12 +40,15 @@ def can_fork() -> bool:
 
 
 def write_whole(store: ox.Store, path: Path) -> None:
-    """Every quad of `store` into a new on-disk store at `path`, by the bulk loader.
+    """Every quad of `store` into a new on-disk store at `path`, by the bulk loader, then compacted.
 
-    The bulk loader writes sorted files straight to their last level: nothing is left to compact."""
+    The bulk loader writes a million quads at a time, into files whose keys overlap; an incremental
+    build starting from them looks each key up in every one (1M: validation 7.5-9.7 s instead of
+    2.6-3.4 s). Compacted, it reads them as it reads a build written quad by quad."""
     disk = ox.Store(str(path))
     disk.bulk_extend(store.quads_for_pattern(None, None, None, None))
     disk.flush()
+    disk.optimize()
 
 
 def _child(store: ox.Store, path: Path, prepare: Callable[[ox.Store], object]) -> None:
