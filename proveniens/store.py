@@ -199,8 +199,8 @@ class Candidate:
         """Start writing a candidate held in memory to its directory in a second process (`store_writer`),
         once `prepare` has added the graphs `adds` to that process's copy, when this process can fork.
 
-        The graphs the candidate holds now must not change afterwards; those written later (but
-        `adds`) go to disk when it is persisted."""
+        The graphs the candidate holds now must not change afterwards; those written later (other
+        than `adds`) go to disk when it is persisted."""
         if self.in_memory and can_fork():
             self.written = self.graph_names() | adds
             self.writer = DiskWriter(self.store, self.path, prepare)
