@@ -1,6 +1,7 @@
 """Build benchmark: the 1M bench graph as an N-Quads source, side by side with pyoxigraph's own load.
 
-Prints, measured in one run (each step in a fresh process, so peak memory is its own):
+Prints, measured in one run (each step in a fresh process, so peak memory is its own; a full
+build's writer process is shown beside it, and both together as summed PSS):
 
 1. `bulk_load`: `pyoxigraph.Store(path).bulk_load` of the N-Quads file (the anchor), and the build's
    own load step alone (fingerprint, parse with the graph mapping, write);
@@ -16,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -31,6 +34,14 @@ DATA = HERE / "data"
 
 def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child_peak_mib() -> float:
+    """The largest peak of this process's children: a full build's writer (`proveniens/store_writer.py`).
+
+    The child shares the candidate's pages with the build until either writes them, so the two peaks
+    overlap: the machine held less than their sum."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def step_bulk_load(nquads: Path) -> dict[str, object]:
@@ -62,11 +73,44 @@ def step_rdf_load(nquads: Path) -> dict[str, object]:
     return {"seconds": seconds, "peak_mib": _peak_mib()}
 
 
+class _Footprint:
+    """The most memory this process and its children held together, sampled every 0.2 s.
+
+    Summed PSS (`/proc/<pid>/smaps_rollup`): a page two processes share counts half in each, so
+    the writer's copy-on-write view of the build's store is counted once, as the machine holds it."""
+
+    def __init__(self) -> None:
+        self.peak_kib = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    @staticmethod
+    def _pss_kib(pid: int) -> int:
+        try:
+            lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+        except OSError:
+            return 0
+        return next((int(line.split()[1]) for line in lines if line.startswith("Pss:")), 0)
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self.done.wait(0.2):
+            children = Path(f"/proc/{me}/task/{me}/children").read_text().split()
+            self.peak_kib = max(self.peak_kib, sum(self._pss_kib(p) for p in [me, *map(int, children)]))
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        return self.peak_kib / 1024
+
+
 def step_build(sources: Path, store: Path, incremental: bool) -> dict[str, object]:
     from proveniens.build import build
     from proveniens.errors import ValidationFailed
 
     started = time.perf_counter()
+    footprint = _Footprint()
     try:
         report = build(sources, store, keep=2, incremental=incremental)
     except ValidationFailed as err:
@@ -79,6 +123,8 @@ def step_build(sources: Path, store: Path, incremental: bool) -> dict[str, objec
     return {
         "seconds": report.seconds,
         "peak_mib": _peak_mib(),
+        "writer_peak_mib": _child_peak_mib(),
+        "together_mib": footprint.stop(),
         "reloaded": len(report.reloaded),
         "timings": report.timings,
         "triples": sum(report.triples.values()),
@@ -117,7 +163,10 @@ def row(name: str, result: dict[str, object], anchor: float) -> str:
     seconds = float(result["seconds"])  # type: ignore[arg-type]
     verdict = f"refused: {result['refused']} violations" if "refused" in result else "ok"
     timings = ", ".join(f"{k} {v:.1f}" for k, v in dict(result.get("timings", {})).items())  # type: ignore[call-overload]
-    return f"| {name} | {seconds:.1f} | {seconds / anchor:.2f}x | {result['peak_mib']:.0f} | {verdict} | {timings} |"
+    writer = float(result.get("writer_peak_mib", 0))  # type: ignore[arg-type]
+    together = float(result.get("together_mib", 0))  # type: ignore[arg-type]
+    peak = f"{result['peak_mib']:.0f}" + (f" (writer {writer:.0f}; together {together:.0f})" if writer else "")
+    return f"| {name} | {seconds:.1f} | {seconds / anchor:.2f}x | {peak} | {verdict} | {timings} |"
 
 
 def main() -> None:
@@ -156,7 +205,7 @@ def main() -> None:
         print(row("the build's RDF load step alone", rdf_load, anchor))
         return
     print(f"bench graph {nquads.name} ({args.triples:,} quads) + 3 bundled documents", flush=True)
-    print("| step | seconds | vs bulk_load | peak MiB | result | seconds per build step |")
+    print("| step | seconds | vs bulk_load | peak MiB (its writer's; both: PSS) | result | seconds per build step |")
     print("|---|---|---|---|---|---|")
     print(row("pyoxigraph bulk_load of the N-Quads file", bulk, anchor))
     print(row("the build's RDF load step alone (read_rdf_source + load_rdf_source)", rdf_load, anchor), flush=True)
@@ -170,7 +219,9 @@ def main() -> None:
     print(row(f"incremental build, {changed.name} changed", incremental, anchor))
     ratio = float(incremental["seconds"]) / float(full["seconds"])  # type: ignore[arg-type]
     print(f"incremental / full: {ratio:.3f}x (goal <= 0.1x)")
-    print(f"full / bulk_load: {float(full['seconds']) / anchor:.2f}x (goal <= 2x, peak <= 2048 MiB)")  # type: ignore[arg-type]
+    together = max(float(full["peak_mib"]), float(full.get("together_mib", 0)))  # type: ignore[arg-type]
+    ratio = float(full["seconds"]) / anchor  # type: ignore[arg-type]
+    print(f"full / bulk_load: {ratio:.2f}x, peak {together:.0f} MiB (goal <= 2x, <= 2048 MiB)")
 
 
 if __name__ == "__main__":
