@@ -85,7 +85,7 @@ def run_named_query(store: ox.Store, name: str, values: dict[str, str]) -> list[
     query = named_queries().get(name)
     if query is None:
         raise QueryError(f"there is no named query {name!r}; known: {', '.join(sorted(named_queries()))}.")
-    solutions = store.query(query.text, substitutions=query.bind(values), use_default_graph_as_union=True)
+    solutions = store.query(query.text, substitutions=query.bind(values))
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"queries/{name}.rq must be a SELECT query.")
     columns = [v.value for v in solutions.variables]

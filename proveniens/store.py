@@ -24,6 +24,7 @@ from rdflib.compare import to_canonical_graph
 
 from proveniens.errors import StoreError
 from proveniens.namespaces import BASE
+from proveniens.union_graph import write_union
 
 _GENID = BASE + ".well-known/genid/"
 _PARTIAL = ".partial-"  # prefix of a build directory not yet published
@@ -247,9 +248,12 @@ class EmbeddedTarget:
             raise _store_error(self.layout.root, err) from err
 
     def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
-        """Write these named graphs (already skolemized) as a new build and switch to it."""
+        """Write these named graphs (already skolemized), and their union as the default graph, as a new build
+        and switch to it."""
         with self.candidate() as (candidate, _):
-            return {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
+            sizes = {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
+            write_union(candidate.store)
+            return sizes
 
 
 def open_read_only(root: Path) -> ox.Store:
