@@ -44,6 +44,12 @@ STRINGS: dict[str, dict[str, str]] = {
             "propositioner och lagar."
         ),
         "lineage.none": "Grafen har inga länkar bakåt från detta.",
+        "lineage.how": (
+            "Klicka på en ruta för att öppna dess sida, på en pil för dess belägg. Dra för att flytta bilden."
+        ),
+        "lineage.zoom_in": "Förstora",
+        "lineage.zoom_out": "Förminska",
+        "lineage.fit": "Visa hela bilden",
         "lineage.context": "Sammanhang: vad samma utredningar och betänkanden ledde till (inte något detta vilar på).",
         "lineage.legend.stated": "källan säger det",
         "lineage.legend.inferred": "kurator har dragit slutsatsen",
@@ -136,6 +142,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "laws."
         ),
         "lineage.none": "The graph has no links back from this.",
+        "lineage.how": "Click a box to open its page, an arrow for its evidence. Drag to move the picture.",
+        "lineage.zoom_in": "Zoom in",
+        "lineage.zoom_out": "Zoom out",
+        "lineage.fit": "Show the whole picture",
         "lineage.context": "Context: what the same inquiries and reports led to (not something this rests on).",
         "lineage.legend.stated": "the source states it",
         "lineage.legend.inferred": "a curator inferred it",

@@ -64,10 +64,21 @@ class Chain(BaseModel):
     hops: list[Hop]
 
 
+class HitContext(BaseModel):
+    """The meeting a hit is (or belongs to), so hits with the same label can be told apart."""
+
+    meeting: str = Field(description="IRI of the meeting")
+    body: str | None = Field(None, description="the meeting's body by its short name, e.g. 'SRO'")
+    date: str | None = Field(None, description="the meeting's day, YYYY-MM-DD")
+    earliest: str | None = Field(None, description="when no day is known: the first day it can have been held")
+    latest: str | None = Field(None, description="… and the last")
+
+
 class SearchHit(BaseModel):
     resource: Resource
-    matched: str = Field(description="the label that matched")
+    matched: str = Field(description="the label or day that matched")
     rank: int = Field(description="0 exact, 1 starts with, 2 a word starts with, 3 contains")
+    context: HitContext | None = None
 
 
 class SearchResult(BaseModel):
@@ -147,6 +158,7 @@ class RoleEntry(BaseModel):
     meeting: Resource | None = None
     meeting_date: str | None = None
     attendance: str | None = Field(None, description="Present, Absent or LeftEarly")
+    attendance_label: Labels | None = Field(None, description="the attendance in words, from the ontology")
     left_at: str | None = None
     item_title: str | None = None
     sort_date: str | None = None
@@ -181,6 +193,7 @@ class Participant(BaseModel):
     person: Resource | None = None
     role: Labels | None = None
     attendance: str | None = None
+    attendance_label: Labels | None = None
     left_at: str | None = None
 
 

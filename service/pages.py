@@ -17,6 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from proveniens.day_words import day_in_words, range_in_words
 from proveniens.errors import QueryError
 from proveniens.named_queries import named_queries
 from proveniens.namespaces import BASE, SOURCE
@@ -25,7 +26,7 @@ from proveniens.service.bindings import encode_terms, with_values
 from proveniens.service.i18n import LANGUAGES, kind_name, pick_language, t
 from proveniens.service.jobs import QueryFailed
 from proveniens.service.lineage_picture import picture
-from proveniens.service.models import Chain, Labels, Resource, TimelineEntry
+from proveniens.service.models import Chain, HitContext, Labels, Resource, TimelineEntry
 from proveniens.service.representations import DESCRIPTION_FORMATS, HTML, choose
 
 router = APIRouter(include_in_schema=False)
@@ -85,6 +86,17 @@ def when(entry: TimelineEntry) -> str:
     return f"{start} – {end}"
 
 
+def meeting_words(context: HitContext, lang: str) -> str:
+    """A meeting as people name it: "SRO, 24 september 2021"; undated, "VVG, april–augusti 2020"."""
+    if context.date:
+        held = day_in_words(context.date, lang)
+    elif context.earliest and context.latest:
+        held = range_in_words(context.earliest, context.latest, lang)
+    else:
+        held = None
+    return ", ".join(part for part in (context.body, held) if part)
+
+
 def _switch_url(request: Request, lang: str) -> str:
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", lang)]
     return request.url.path + "?" + urlencode(params)
@@ -101,6 +113,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         show=lambda r: display(r, lang),
         pick=lambda labels: labels.pick(lang) if isinstance(labels, Labels) else labels,
         when=when,
+        meeting_words=lambda context: meeting_words(context, lang),
         switch_url=_switch_url(request, other),
         **context,
     )

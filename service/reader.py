@@ -13,6 +13,7 @@ from datetime import date
 from fastapi import Request
 
 from proveniens.service import views
+from proveniens.service.days_typed import day_typed
 from proveniens.service.models import (
     AgendaEntry,
     Chain,
@@ -89,7 +90,10 @@ async def impact_of(request: Request, start: Resource) -> Chain:
 
 
 async def search(request: Request, q: str) -> SearchResult:
-    return SearchResult(q=q, hits=views.search_hits(await select(request, "search", q=q)))
+    """Label search; a text that writes a day ("24 september 2021") is searched as that day."""
+    day = day_typed(q)
+    asked = day.isoformat() if day else q
+    return SearchResult(q=q, hits=views.search_hits(await select(request, "search", q=asked)))
 
 
 async def link_evidence(request: Request, subject: str, prop: str, obj: str) -> LinkEvidence:
@@ -160,6 +164,12 @@ async def decisions(
     return list(found.values())
 
 
+def _labels(row: Row, column: str) -> Labels | None:
+    """The Swedish and English labels in `column` and `column`En, if the row has them."""
+    sv, en = _v(row, column), _v(row, column + "En")
+    return Labels(sv=sv, en=en) if sv or en else None
+
+
 def _plain(iri: str, identifier: str | None = None, sv: str | None = None, en: str | None = None) -> Resource:
     return Resource(iri=iri, identifier=identifier, label=Labels(sv=sv, en=en), page=views.resource_url(iri))
 
@@ -191,6 +201,7 @@ async def roles(request: Request, person: str, known: bool = False) -> list[Role
             meeting=_plain(meeting) if meeting else None,
             meeting_date=_v(row, "meetingDate"),
             attendance=_local(_v(row, "attendance")),
+            attendance_label=_labels(row, "attendanceLabel"),
             left_at=_v(row, "leftAt"),
             item_title=_v(row, "itemTitle"),
             sort_date=_v(row, "sortDate"),
@@ -267,6 +278,7 @@ async def meeting(request: Request, iri: str, known: Resource | None = None) -> 
                     if role
                     else None,
                     attendance=_local(_v(row, "attendance")),
+                    attendance_label=_labels(row, "attendanceLabel"),
                     left_at=_v(row, "leftAt"),
                 ),
             )

@@ -12,6 +12,7 @@ from proveniens.service.models import (
     Chain,
     Evidence,
     Fact,
+    HitContext,
     Hop,
     HopAssertion,
     Labels,
@@ -186,6 +187,7 @@ def search_hits(rows: list[Row]) -> list[SearchHit]:
     """One hit per resource, its best rank first; ties keep the query's order."""
     resources = Resources()
     best: dict[str, tuple[int, str]] = {}
+    context: dict[str, HitContext] = {}
     for row in rows:
         iri = resources.add_plain(row, "resource", "resourceId")
         if iri is None:
@@ -193,8 +195,13 @@ def search_hits(rows: list[Row]) -> list[SearchHit]:
         rank, matched = int(_v(row, "rank") or 3), _v(row, "matched") or ""
         if iri not in best or rank < best[iri][0]:
             best[iri] = (rank, matched)
+        if iri not in context and (meeting := _v(row, "meeting")):
+            context[iri] = HitContext(meeting=meeting, body=_v(row, "bodyLabel"), date=_v(row, "meetingDate"),
+                                      earliest=_v(row, "meetingEarliest"), latest=_v(row, "meetingLatest"))  # fmt: skip
     order = sorted(best, key=lambda i: best[i][0])
-    return [SearchHit(resource=resources.get(i), matched=best[i][1], rank=best[i][0]) for i in order]
+    return [
+        SearchHit(resource=resources.get(i), matched=best[i][1], rank=best[i][0], context=context.get(i)) for i in order
+    ]
 
 
 def link_evidence(subject: Resource, prop: str, obj: Resource, rows: list[Row]) -> LinkEvidence:
@@ -278,10 +285,11 @@ def link_rows(rows: list[Row]) -> list[LinkSummary]:
         key = (direction, prop, other)
         if key not in found:
             subject, obj = (iri, other) if direction == "out" else (other, iri)
+            ontology = Labels(sv=_v(row, "propertyLabel"), en=_v(row, "propertyLabelEn"))
             found[key] = LinkSummary(
                 direction="out" if direction == "out" else "in",
                 property=prop,
-                property_label=property_labels(prop),
+                property_label=property_labels(prop, ontology),
                 other=Resource(iri=other, page=resource_url(other)),
                 assertion="none",
                 evidence=[],

@@ -8,6 +8,9 @@
   if (typeof cytoscapeDagre !== "undefined") cytoscape.use(cytoscapeDagre);
   var data = JSON.parse(source.textContent);
   var colours = { stated: "#1f7a3a", inferred: "#b35c00", none: "#8a8f98" };
+  // Text is never drawn below 12 px at the picture's first zoom: a large lineage is shown at full size around
+  // the thing asked about, and the reader moves and zooms it (drag, wheel, the buttons) to see the rest.
+  var NODE_TEXT = 14, EDGE_TEXT = 12, LEAST_TEXT = 12;
   var cy = cytoscape({
     container: holder,
     elements: { nodes: data.nodes, edges: data.edges },
@@ -15,15 +18,16 @@
       { selector: "node", style: {
           "shape": "round-rectangle", "background-color": "#e8f0fb", "border-width": 1, "border-color": "#6c8fbf",
           "label": function (n) { return n.data("label") + "\n" + n.data("kindName"); },
-          "text-wrap": "wrap", "text-max-width": "168px", "text-valign": "center", "text-halign": "center",
-          "font-size": 12, "color": "#1d2430", "width": 180, "height": 58 } },
+          "text-wrap": "wrap", "text-max-width": "188px", "text-valign": "center", "text-halign": "center",
+          "font-size": NODE_TEXT, "color": "#1d2430", "width": 200, "height": 64 } },
+      { selector: "node:active, node:selected", style: { "border-width": 3, "border-color": "#1d4f91" } },
       { selector: "node.start", style: { "background-color": "#fff2a8", "border-color": "#b38f00", "border-width": 2 } },
       { selector: "node.sou, node.proposal, node.inquiry, node.directive", style: { "background-color": "#e4f3e8", "border-color": "#5b9a6b" } },
       { selector: "node.proposition, node.law, node.provision, node.riksdag-decision", style: { "background-color": "#f1e8f7", "border-color": "#8a64a8" } },
       { selector: "node.context", style: { "opacity": 0.75, "border-style": "dashed" } },
       { selector: "edge", style: {
           "curve-style": "bezier", "target-arrow-shape": "triangle", "width": 2, "arrow-scale": 1.1,
-          "label": "data(label)", "font-size": 10, "text-rotation": "autorotate", "text-background-color": "#fff",
+          "label": "data(label)", "font-size": EDGE_TEXT, "text-rotation": "autorotate", "text-background-color": "#fff",
           "text-background-opacity": 0.85, "text-background-padding": "2px", "color": "#39414d",
           "line-color": function (e) { return colours[e.data("assertion")] || "#8a8f98"; },
           "target-arrow-color": function (e) { return colours[e.data("assertion")] || "#8a8f98"; } } },
@@ -35,6 +39,21 @@
       ? { name: "dagre", rankDir: "TB", nodeSep: 30, rankSep: 70, edgeSep: 10, padding: 20 }
       : { name: "breadthfirst", directed: true, roots: "node.start", padding: 20 }
   });
+  var readable = LEAST_TEXT / Math.min(NODE_TEXT, EDGE_TEXT);
+  if (cy.zoom() < readable) {
+    cy.zoom(readable);
+    cy.center(cy.nodes(".start"));
+  }
+  var tools = document.getElementById("lineage-tools");
+  if (tools) {
+    tools.addEventListener("click", function (evt) {
+      var how = evt.target.getAttribute("data-zoom");
+      var middle = { x: holder.clientWidth / 2, y: holder.clientHeight / 2 };
+      if (how === "in") cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: middle });
+      if (how === "out") cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: middle });
+      if (how === "fit") cy.fit(undefined, 20);
+    });
+  }
   cy.on("tap", "node, edge", function (evt) {
     var href = evt.target.data("href");
     if (href) window.location.href = href;

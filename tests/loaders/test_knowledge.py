@@ -25,7 +25,7 @@ from proveniens.loaders.documents import load_document
 from proveniens.loaders.knowledge import SOURCES_DIR, Knowledge, consulting, knowledge
 from proveniens.loaders.knowledge.entities import PersonIndex, body_named
 from proveniens.loaders.minutes.loader import MinutesLoader
-from proveniens.loaders.minutes.refs import find_references
+from proveniens.loaders.minutes.writing.refs import find_references
 from proveniens.loaders.sources import SourceKind, find_sources, read_source
 from proveniens.namespaces import INST, PV
 from proveniens.resources import ontology_files, read_turtle

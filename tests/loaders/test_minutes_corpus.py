@@ -117,18 +117,23 @@ def test_sro_header() -> None:
 
 
 def test_sro_decisions_and_what_they_concern() -> None:
+    """Two bullets under one "Ställningstagande" are two decisions, each concerning what its own words name."""
     g = graph("001_06d9e870a2ccb54a.txt")
-    decision = URIRef(f"{SRO}/item/6/decision")
-    assert g.value(decision, PROV.wasGeneratedBy) == URIRef(f"{SRO}/item/6")
-    assert {str(t) for t in g.objects(decision, PV.decisionText)} == {
-        "SRO ställer sig bakom remiss Färdplan – länsgemensam strategi för god och nära vård",
-        "SRO ställer sig bakom remiss Hälso- och sjukvårdsavtal med tillhörande överenskommelser",
-    }
-    assert set(g.objects(decision, PV.concerns)) == {INST["strategy/fardplan-nara-vard"],
-                                                     INST["agreement/hos-avtal-vg-2021"]}  # fmt: skip
+    first, second = URIRef(f"{SRO}/item/6/decision"), URIRef(f"{SRO}/item/6/decision-2")
+    for decision in (first, second):
+        assert g.value(decision, PROV.wasGeneratedBy) == URIRef(f"{SRO}/item/6")
+    assert [str(t) for t in g.objects(first, PV.decisionText)] == [
+        "SRO ställer sig bakom remiss Färdplan – länsgemensam strategi för god och nära vård"
+    ]
+    assert [str(t) for t in g.objects(second, PV.decisionText)] == [
+        "SRO ställer sig bakom remiss Hälso- och sjukvårdsavtal med tillhörande överenskommelser"
+    ]
+    assert set(g.objects(first, PV.concerns)) == {INST["strategy/fardplan-nara-vard"]}
+    assert set(g.objects(second, PV.concerns)) == {INST["agreement/hos-avtal-vg-2021"]}
     items_with_decisions = {int(g.value(g.value(d, PROV.wasGeneratedBy), PV.itemNumber))
                             for d in g.subjects(RDF.type, PV.Decision)}  # fmt: skip
     assert items_with_decisions == {3, 6, 7, 8, 9}
+    assert len(set(g.subjects(RDF.type, PV.Decision))) == 6
 
 
 def test_a_misspelt_name_is_one_person_with_an_alt_label() -> None:

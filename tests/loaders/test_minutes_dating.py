@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from proveniens.loaders.minutes.dating import infer_range
-from proveniens.loaders.minutes.schedule import read_schedule
+from proveniens.loaders.minutes.dates.dating import infer_range
+from proveniens.loaders.minutes.dates.schedule import read_schedule
 from proveniens.loaders.text.dates import MONTH_NAMES
 from proveniens.loaders.text.layout import Line
 

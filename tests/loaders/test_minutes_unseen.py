@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from proveniens.build import load_sources, verify_sources
 from proveniens.loaders.minutes.loader import MinutesLoader
@@ -139,11 +139,11 @@ def test_vvg_officers_from_header_fields_and_guests() -> None:
 
 def test_vvg_decision_bullets_and_artefacts() -> None:
     g = graph("vvg_2020-09-07.txt")
-    decision = URIRef(f"{VVG}/item/3/decision")
-    assert {str(t) for t in g.objects(decision, PV.decisionText)} == {
-        "VVG fastställer rutinen för hantering av oenighet på regional nivå",
-        "VVG ger processledarna i uppdrag att följa upp rutinen efter ett år",
-    }
+    decisions = [URIRef(f"{VVG}/item/3/decision"), URIRef(f"{VVG}/item/3/decision-2")]  # one per bullet
+    assert [[str(t) for t in g.objects(d, PV.decisionText)] for d in decisions] == [
+        ["VVG fastställer rutinen för hantering av oenighet på regional nivå"],
+        ["VVG ger processledarna i uppdrag att följa upp rutinen efter ett år"],
+    ]
     literals = [str(o) for o in g.objects() if isinstance(o, Literal)]
     assert not any("Fel!" in t or "Vårdsamverkan Västra Götaland – VVG" in t for t in literals)
     assert set(g.objects(URIRef(f"{VVG}/item/4/decision"), PV.concerns)) == {INST["agreement/hos-avtal-vg-2021"]}
@@ -344,3 +344,34 @@ def test_a_protocol_with_a_page_header_table_and_footers_on_every_page() -> None
     assert {n for n, (status, _) in seen.items() if status == "Present"} == {
         "Anna Berg", "Bo Ek", "Cecilia Dahl", "David Falk", "Eva Gran", "Frida Holm"}
     assert names(g, g.objects(items[12], PV.presenter)) == {"Eva Gran"}
+
+
+def test_meetings_and_decisions_have_names_people_use() -> None:
+    """A meeting is named by its body's short name and its day, or the range an undated one lies in; a
+    decision by its text, cut at a word when long. Each name has evidence like any fact."""
+    g = graph("vvg_2020-09-07.txt")
+    assert set(g.objects(INST["meeting/vvg/2020-09-07"], RDFS.label)) == {
+        Literal("VVG, 7 september 2020", lang="sv"), Literal("VVG, 7 September 2020", lang="en")}  # fmt: skip
+    assert Literal("VVG, 11 december 2020", lang="sv") in set(g.objects(INST["meeting/vvg/2020-12-11"], RDFS.label))
+    assert [str(x) for x in g.objects(URIRef(f"{VVG}/item/3/decision-2"), RDFS.label)] == [
+        "VVG ger processledarna i uppdrag att följa upp rutinen efter ett år"
+    ]
+    undated = graph("sro_undated.txt")
+    meeting = INST[f"meeting/sro/undated-{source('sro_undated.txt').sha256[:8]}"]
+    assert set(undated.objects(meeting, RDFS.label)) == {
+        Literal("SRO, 31 december 2021 – 28 februari 2022", lang="sv"),
+        Literal("SRO, 31 December 2021 – 28 February 2022", lang="en"),
+    }
+    for g_, subject in ((g, INST["meeting/vvg/2020-09-07"]), (undated, meeting)):
+        evidence = [e for e in g_.objects(subject, PV.attestedBy) if (e, PV.linkProperty, RDFS.label) in g_]
+        assert evidence and all(g_.value(e, PV.assertion) == PV.Inferred for e in evidence)
+
+
+def test_a_long_decision_is_named_by_its_first_words() -> None:
+    from proveniens.loaders.minutes.writing.write import shortened
+
+    text = "SRO noterar informationen och presidiet tar med sig önskan om en presentation gällande arbetet med " \
+           "välfärdsteknik i samverkan."  # fmt: skip
+    name = shortened(text)
+    assert name.endswith(" …") and len(name) <= 92 and text.startswith(name.removesuffix(" …"))
+    assert shortened("SRO noterar informationen.") == "SRO noterar informationen."

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
+from proveniens.day_words import day_in_words, range_in_words
 from proveniens.errors import SourceError
 from proveniens.loaders.evidence import normalise as normalise_ws
 from proveniens.loaders.knowledge import knowledge, slugify
@@ -102,6 +103,7 @@ class MinutesWriter:
         if m.date is not None:
             day, span = m.date
             out.attest(meeting, DCTERMS.date, xsd_date(day), span.start, span.end, span.quote)
+            out.record(meeting, self._names, span.start, span.end, span.quote, False, _NAMED, RDFS.label)
         else:
             self._date_range()
         if m.times is not None:
@@ -111,6 +113,14 @@ class MinutesWriter:
         if m.form is not None:
             form, span = m.form
             out.attest(meeting, PV.meetingForm, Literal(form), span.start, span.end, span.quote)
+
+    @cached_property
+    def _names(self) -> list[tuple[URIRef, Literal]]:
+        """The meeting's names (see meeting_names), which its participations' names repeat."""
+        m, rng = self.minutes, self.minutes.date_range
+        if m.date is not None:
+            return meeting_names(self.found.body, m.date[0])
+        return meeting_names(self.found.body, rng.earliest.date, rng.latest.date) if rng is not None else []
 
     @cached_property
     def latest(self) -> dt.date | None:
@@ -132,6 +142,8 @@ class MinutesWriter:
             out.attest(meeting, prop, xsd_date(bound.date), bound.start, bound.end, bound.quote, False, bound.en)
         for text, lang in ((rng.reasoning_sv, "sv"), (rng.reasoning_en, "en")):
             out.add((meeting, PV.dateReasoning, Literal(text, lang=lang)))  # rests on the two bounds above
+        low = rng.earliest
+        out.record(meeting, self._names, low.start, low.end, low.quote, False, _NAMED, RDFS.label)
 
     # -- people ---------------------------------------------------------------------------------
 
@@ -151,6 +163,7 @@ class MinutesWriter:
         base: list[tuple[URIRef, URIRef | Literal]] = [
             (RDF.type, PV.MeetingParticipation), (RDF.type, ORG.Membership), (ORG.member, person),
             (PV.meeting, self.meeting), (ORG.organization, self.body),
+            *((RDFS.label, Literal(f"{ref.name} — {name}", lang=name.language)) for _, name in self._names),
         ]  # fmt: skip
         if role is not None:
             facts = [*facts, (ORG.role, ROLE[role])]
@@ -307,14 +320,15 @@ class MinutesWriter:
         return concerns
 
     def _decision(self, item_iri: URIRef, item: Item, concerns: list[tuple[URIRef, int, int]]) -> None:
+        """One pv:Decision per statement: "Ställningstagande" over two bullets is two decisions, each with
+        what its own words name; the item's heading speaks for decisions only when no statement names anything."""
         out = self.out
-        iri = URIRef(f"{item_iri}/decision")
         named = False
-        for st in item.decisions:
-            s = st.span
+        for number, st in enumerate(item.decisions, 1):
+            iri, s = decision_iri(item_iri, number), st.span
             facts: list[tuple[URIRef, URIRef | Literal]] = [
                 (RDF.type, PV.Decision), (PROV.wasGeneratedBy, item_iri),
-                (PV.decisionText, Literal(st.text, lang="sv")),
+                (PV.decisionText, Literal(st.text, lang="sv")), (RDFS.label, Literal(shortened(st.text), lang="sv")),
             ]  # fmt: skip
             out.record(iri, facts, s.start, s.end, st.text, about=PV.decisionText)
             for ref in self._references_in(st.text):
@@ -322,8 +336,9 @@ class MinutesWriter:
                 named = True
         if not named:
             note = f"The decision is taken under item {item.number}, whose heading or listed matters name this."
-            for target, start, end in concerns:
-                out.link(iri, PV.concerns, target, start, end, stated=False, note=note)
+            for number in range(1, len(item.decisions) + 1):
+                for target, start, end in concerns:
+                    out.link(decision_iri(item_iri, number), PV.concerns, target, start, end, stated=False, note=note)
 
     # -- the schedule ---------------------------------------------------------------------------
 
@@ -346,6 +361,7 @@ class MinutesWriter:
                 continue
             facts: list[tuple[URIRef, URIRef | Literal]] = [
                 (RDF.type, PV.Meeting), (PV.body, self.body), (DCTERMS.date, xsd_date(date)),
+                *meeting_names(self.found.body, date),
             ]  # fmt: skip
             self.out.record(iri, facts, span.start, span.end, None, note is None, note, about=DCTERMS.date)
 
@@ -353,8 +369,8 @@ class MinutesWriter:
         """ "… till VVG-mötet 5 oktober", "vid möte i VVG den 5 oktober": the decision points at that meeting,
         linked when this document knows a meeting of that body on that day (its schedule, its next meeting)."""
         for item in self.minutes.items:
-            iri = URIRef(f"{self.meeting}/item/{item.number}/decision")
-            for st in item.decisions:
+            for number, st in enumerate(item.decisions, 1):
+                iri = decision_iri(URIRef(f"{self.meeting}/item/{item.number}"), number)
                 for m in _MEETING_NAMED.finditer(st.text):
                     body = body_named(m["in"] or m["compound"])
                     for target in self._meetings_on(body.iri if body else self.body, m["when"]):
@@ -394,6 +410,7 @@ class MinutesWriter:
                 cell = planned.cell
                 facts: list[tuple[URIRef, URIRef | Literal]] = [
                     (RDF.type, PV.Meeting), (PV.body, body_iri), (DCTERMS.date, xsd_date(planned.date)),
+                    *meeting_names(body, planned.date),
                 ]  # fmt: skip
                 note = planned.note if b_note is None else f"{planned.note} {b_note}"
                 out.record(iri, facts, b_start, cell.line.no, cell.text, planned.stated and b_stated, note,
@@ -404,6 +421,32 @@ _MEETING_NAMED = re.compile(
     r"(?:\bmöte(?:t)?\s+i\s+(?P<in>[A-ZÅÄÖ][\wÅÄÖåäö/-]*)|\b(?P<compound>[A-ZÅÄÖ]{2,}(?:/[\w-]+)?)-mötet)"
     r"\s+(?:den\s+)?(?P<when>\d{1,2}\s+[a-zåäö]+\.?)"
 )
+
+
+_NAMED = "A name for the meeting, made from its body's short name and its date as the minutes give them."
+_SHORT = 90
+
+
+def meeting_names(body: Body, first: dt.date, last: dt.date | None = None) -> list[tuple[URIRef, Literal]]:
+    """rdfs:label in Swedish and English, as people name a meeting: "SRO, 24 september 2021", or with the
+    range an undated one lies in, "VVG, april–augusti 2020"."""
+    short = body.abbreviation or body.name
+    names = []
+    for lang in ("sv", "en"):
+        held = day_in_words(first, lang) if last is None else range_in_words(first, last, lang)
+        names.append((RDFS.label, Literal(f"{short}, {held}", lang=lang)))
+    return names
+
+
+def shortened(text: str) -> str:
+    """A decision's text as its name: whole up to 90 characters, else cut at a word and marked so."""
+    words = " ".join(text.split())
+    return words if len(words) <= _SHORT else words[:_SHORT].rsplit(" ", 1)[0].rstrip(",;:–-") + " …"
+
+
+def decision_iri(item: URIRef, number: int) -> URIRef:
+    """The item's first (or only) decision is `…/decision`, a further one `…/decision-2`, `…/decision-3`."""
+    return URIRef(f"{item}/decision" if number == 1 else f"{item}/decision-{number}")
 
 
 def can_date(minutes: Minutes) -> bool:
