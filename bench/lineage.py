@@ -43,6 +43,7 @@ from generate import cluster_ids  # noqa: E402
 
 from proveniens.lineage_index import index_store  # noqa: E402
 from proveniens.store import StoreLayout  # noqa: E402
+from proveniens.union_graph import write_union  # noqa: E402
 
 PROVENIENS = Path(sys.executable).parent / "proveniens"
 ENDPOINTS = ("point", "lineage", "lineage+context", "impact")
@@ -72,6 +73,7 @@ def ensure_store(data: Path, triples: int) -> tuple[Path, dict]:
             loaded = time.perf_counter()
             quads = index_store(store)
             indexed = time.perf_counter()
+            write_union(store)  # the default graph the service reads, as a build writes it
             store.flush()
             store.optimize()
             del store

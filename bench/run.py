@@ -4,12 +4,13 @@ Sets up everything it needs, then measures every server under the same condition
 
 1. synthetic policy graphs from bench/generate.py (default 1M quads, and 100k for rdflib-endpoint),
    written into Proveniens stores the way the service expects them (`ROOT/builds/<id>` filled by
-   `pyoxigraph.Store.bulk_load`, published with `StoreLayout.publish`), under bench/data/;
+   `pyoxigraph.Store.bulk_load`, the union of the named graphs written into the default graph as a build
+   does, published with `StoreLayout.publish`), under bench/data/;
 2. a separate virtualenv (bench/.venv-peers) with the `oxigraph` CLI, rdflib-endpoint and py-spy,
    so none of them enters the project's dependencies;
 3. servers: `proveniens serve` as shipped (and variants: PROVENIENS_QUERY_WORKERS, uvicorn loop/parser,
-   uvicorn processes, an inline diagnostic) on the 1M store; `oxigraph serve-read-only
-   --union-default-graph` on the same store directory; rdflib-endpoint on the 100k N-Quads
+   uvicorn processes, an inline diagnostic) on the 1M store; `oxigraph serve-read-only` on the same
+   store directory (its default graph: the union the store holds); rdflib-endpoint on the 100k N-Quads
    (`Dataset(default_union=True)`), plus `proveniens serve` on the 100k store for a like-for-like ratio;
 4. all servers stay up (idle unless measured); for each query and concurrency (1 and 4), each server gets a
    warm-up, then --rounds rounds of `wrk` (one thread, POST form `query=`, `Accept:
@@ -55,6 +56,7 @@ import pyoxigraph as ox
 
 from proveniens.settings import Settings
 from proveniens.store import StoreLayout
+from proveniens.union_graph import write_union
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -125,15 +127,16 @@ def ensure_store(data: Path, triples: int, nq: Path) -> Path:
     root = data / f"store-{label(triples)}"
     layout = StoreLayout(root)
     marker = root / "bench-source.txt"
-    stamp = f"{nq.name} {nq.stat().st_size} {triples}"
+    stamp = f"{nq.name} {nq.stat().st_size} {triples} with the union default graph"
     if layout.current_build() is not None and marker.exists() and marker.read_text() == stamp:
         return root
     build = layout.new_build_dir()
     started = time.perf_counter()
     store = ox.Store(str(build))
     store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    store.flush()
     count = len(store)
+    write_union(store)
+    store.flush()
     del store
     layout.publish(build, keep=2)
     marker.write_text(stamp)
@@ -356,7 +359,7 @@ def engine_floor(root: Path, manifest: dict, seconds: float) -> dict[str, dict]:
         i = 0
         while time.perf_counter() < deadline or len(times) < 5:
             t0 = time.perf_counter()
-            result = store.query(texts[i % len(texts)], use_default_graph_as_union=True)
+            result = store.query(texts[i % len(texts)])
             result.serialize(format=ox.QueryResultsFormat.JSON)
             times.append(time.perf_counter() - t0)
             i += 1
@@ -462,8 +465,8 @@ def build_servers(args: argparse.Namespace, peers: Path, roots: dict[str, Path],
         p = next(port)
         location = str(roots[big] / "current")
         cmd = [str(peers / "oxigraph"), "serve-read-only", "--location", location, "--bind", f"127.0.0.1:{p}"]
-        note = "oxigraph serve-read-only --union-default-graph, same store"
-        return Server(name, "native", big, [*cmd, "--union-default-graph"], f"http://127.0.0.1:{p}/query", note=note)
+        note = "oxigraph serve-read-only, same store (its default graph is the union)"
+        return Server(name, "native", big, cmd, f"http://127.0.0.1:{p}/query", note=note)
 
     servers.append(native("native"))
     if "remote_query_path" in Settings.model_fields:  # the service can front a remote SPARQL server

@@ -28,7 +28,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
-from proveniens.service import executor
+from proveniens.service import executor, query_worker
 from proveniens.service.app import create_app
 from proveniens.settings import load_settings
 from proveniens.store import open_read_only
@@ -52,13 +52,12 @@ class _Collect:
 class InlineBackend:
     """Runs each query on the event loop, through the worker's own evaluation and serialisation code."""
 
-    def __init__(self, store: Any, union_default: bool) -> None:
+    def __init__(self, store: Any) -> None:
         self.store = store
-        self.union_default = union_default
 
     async def run(self, job: executor.QueryJob) -> tuple[str, AsyncIterator[bytes]]:
         conn = _Collect()
-        executor._evaluate(self.store, job, self.union_default, conn)  # type: ignore[arg-type]
+        query_worker._evaluate(self.store, job, conn)  # type: ignore[arg-type]
         first = conn.messages[0]
         if first[0] == "error":
             raise executor.QueryFailed(first[1], first[2])
@@ -78,7 +77,7 @@ def make_inline_app() -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         root = Path(getattr(settings, "store_path", settings.store))
-        app.state.backend = InlineBackend(open_read_only(root), settings.union_default_graph)
+        app.state.backend = InlineBackend(open_read_only(root))
         yield
 
     app.router.lifespan_context = lifespan

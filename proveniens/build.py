@@ -51,6 +51,7 @@ from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.statistics_delta import Described, described_dataset, updated_graph, updated_union
 from proveniens.store import Candidate, EmbeddedTarget, skolemize
 from proveniens.store_statistics import described_statistics, store_counts
+from proveniens.union_graph import keep_union
 from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
 
 DOCUMENT_LOADER = "source-document"
@@ -462,6 +463,14 @@ def build(
                 index_store(candidate.store)
         updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         triples = _finish(candidate, loaded, plan, ontology, steps, updated)
+        if embedded:  # a remote server writes its union itself when the graphs are switched (proveniens/remote.py)
+            with steps("union default graph"):
+                if updated is not None and loaded.change is not None:
+                    changed = loaded.change.triples | updated.lineage | updated.links
+                    rewritten = [str(g) for g in (BUILD_GRAPH, ONTOLOGY_GRAPH, VOID_GRAPH)]
+                    keep_union(candidate.store, updated.previous, changed, rewritten)
+                else:
+                    keep_union(candidate.store)
         del updated  # closes the previous build, which publishing may prune
         if embedded:
             with steps("writing the store"):

@@ -119,7 +119,7 @@ def query(
             return
         if not sparql:
             raise typer.BadParameter("give a SPARQL query or --name")
-        result = db.query(sparql, use_default_graph_as_union=True)
+        result = db.query(sparql)
     except SyntaxError as err:
         raise _fail(ProveniensError(f"SPARQL syntax error: {err}")) from err
     except ProveniensError as err:

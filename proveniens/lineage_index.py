@@ -110,8 +110,7 @@ def _successors(pairs: Iterable[tuple[N, N]], forward: bool) -> dict[N, set[N]]:
 def _store_pairs(store: ox.Store, links: tuple[str, ...]) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, ...]]:
     for link in links:
         for quad in store.quads_for_pattern(None, ox.NamedNode(link), None):
-            graph = quad.graph_name
-            if isinstance(graph, ox.NamedNode) and graph.value in NOT_INDEXED:
+            if not _in_source_graph(quad):
                 continue
             if isinstance(quad.object, ox.NamedNode | ox.BlankNode):
                 yield quad.subject, quad.object
@@ -144,12 +143,16 @@ MOST_STARTS = 20_000
 Member = ox.NamedNode | ox.BlankNode
 
 
+def _in_source_graph(quad: ox.Quad) -> bool:
+    """Whether a quad is in a source graph: a named graph but the build's own; not the default graph, which
+    holds the union of the named graphs (`union_graph`), the previous build's while an incremental build runs."""
+    graph = quad.graph_name
+    return isinstance(graph, ox.NamedNode) and graph.value not in NOT_INDEXED
+
+
 def _indexed(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
     """The quads of the source graphs (those `_store_pairs` reads)."""
-    for quad in quads:
-        graph = quad.graph_name
-        if not (isinstance(graph, ox.NamedNode) and graph.value in NOT_INDEXED):
-            yield quad
+    return (quad for quad in quads if _in_source_graph(quad))
 
 
 def _steps(store: ox.Store, node: Member, links: list[ox.NamedNode], ahead: bool) -> set[Member]:

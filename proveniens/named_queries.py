@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from proveniens.errors import QueryError
 from proveniens.resources import query_files
 
-_HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
+_HEADER = re.compile(r"^#\+\s*(\w+(?:@[a-z]{2})?):\s*(.*)$")  # `summary@sv:` is the summary in Swedish
 _PARAM = re.compile(r"^#\+\s+-\s+(\w+):\s*(iri|literal)\b\s*(.*)$")
 
 
@@ -35,6 +35,11 @@ class NamedQuery:
     parameters: tuple[Parameter, ...]
     columns: str
     text: str
+    summaries: tuple[tuple[str, str], ...] = ()  # (language, summary) from `#+ summary@<language>:` lines
+
+    def summary_in(self, lang: str) -> str:
+        """The summary in `lang` when the header gives one, else the summary as written."""
+        return dict(self.summaries).get(lang, self.summary)
 
     def bind(self, values: dict[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
         """Turn user strings into RDF terms; unknown or missing parameters are errors."""
@@ -57,7 +62,7 @@ class NamedQuery:
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:
-    """Read the `#+` header: summary, params (`- name: iri|literal description`), columns."""
+    """Read the `#+` header: summary (and `summary@sv:` …), params (`- name: iri|literal description`), columns."""
     fields: dict[str, str] = {}
     params: list[Parameter] = []
     for line in text.splitlines():
@@ -67,7 +72,8 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             fields[match.group(1)] = match.group(2).strip()
     if "summary" not in fields:
         raise QueryError(f"queries/{name}.rq has no '#+ summary:' header line.")
-    return NamedQuery(name, fields["summary"], tuple(params), fields.get("columns", ""), text)
+    summaries = tuple((key.split("@")[1], value) for key, value in fields.items() if key.startswith("summary@"))
+    return NamedQuery(name, fields["summary"], tuple(params), fields.get("columns", ""), text, summaries)
 
 
 @cache
@@ -85,7 +91,7 @@ def run_named_query(store: ox.Store, name: str, values: dict[str, str]) -> list[
     query = named_queries().get(name)
     if query is None:
         raise QueryError(f"there is no named query {name!r}; known: {', '.join(sorted(named_queries()))}.")
-    solutions = store.query(query.text, substitutions=query.bind(values), use_default_graph_as_union=True)
+    solutions = store.query(query.text, substitutions=query.bind(values))
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"queries/{name}.rq must be a SELECT query.")
     columns = [v.value for v in solutions.variables]

@@ -2,8 +2,9 @@
 
 A build is published to it the way an embedded build is switched: every named graph is first
 uploaded under a staging name with the Graph Store Protocol, then one SPARQL update moves all
-staging graphs into place and drops graphs the build no longer has. The server applies that one
-update as a single request, so readers see the old graphs or the new ones.
+staging graphs into place, drops graphs the build no longer has and writes their union into the
+default graph. The server applies that one update as a single request, so readers see the old
+graphs or the new ones.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from rdflib import Graph, URIRef
 from proveniens.errors import StoreError
 
 STAGING = "urn:x-proveniens:staging:"
+# The default graph made the union of the named graphs, each triple once (proveniens/union_graph.py), in the
+# update that switches the graphs: readers see the old union with the old graphs or the new with the new.
+UNION_DEFAULT_GRAPH = [
+    "DROP SILENT DEFAULT",
+    f'INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (!STRSTARTS(STR(?g), "{STAGING}")) }}',
+]
 
 
 def is_remote(store: str) -> bool:
@@ -98,6 +105,7 @@ class RemoteTarget:
                 operations = [f"MOVE SILENT GRAPH <{s}> TO GRAPH <{g}>" for s, g in staged]
                 keep = {g for _, g in staged}
                 operations += [f"DROP SILENT GRAPH <{g}>" for g in sorted(before - keep) if not g.startswith(STAGING)]
+                operations += UNION_DEFAULT_GRAPH
                 _check(client.post(self.endpoints.update, data={"update": " ;\n".join(operations)}), "Switching graphs")
         except httpx.HTTPError as err:
             raise StoreError(f"{self.endpoints.base}: the remote store cannot be reached ({err}).") from err

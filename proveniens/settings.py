@@ -66,8 +66,9 @@ class Settings(BaseSettings):
     max_headers: int = Field(default=100, ge=10, description="Most header fields in one request (431 beyond).")
     union_default_graph: bool = Field(
         default=True,
-        description="Whether a query's default graph is the union of all named graphs (the build keeps every "
-        "source in its own named graph, so this is on by default).",
+        description="Whether the default graph is kept as the union of all named graphs, each triple once: every "
+        "build writes it, and with this on `POST /update` writes it again after each update (what an update put "
+        "into the default graph itself is then replaced). Off, updates leave the default graph as they find it.",
     )
     update_token: str | None = Field(
         default=None,

@@ -11,7 +11,7 @@ The numbers equal `store_counts` on the same store (tests/linked_data/test_store
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
@@ -25,6 +25,7 @@ from proveniens.store import build_query
 
 _TYPE = ox.NamedNode(str(RDF.type))
 _VOID = ox.NamedNode(str(VOID_GRAPH))
+_PRESENCE = build_query("named_presence.rq")
 
 
 @dataclass(frozen=True)
@@ -58,25 +59,27 @@ class _Presence:
         self.store = store
         self.graph = graph
 
-    def _any(self, quads: Iterator[ox.Quad]) -> bool:
-        return any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name != _VOID for q in quads)
+    def _holds(self, s: Term | None = None, p: ox.NamedNode | None = None, o: Term | None = None) -> bool:
+        if self.graph is not None:
+            return any(q.graph_name != _VOID for q in self.store.quads_for_pattern(s, p, o, self.graph))  # type: ignore[arg-type]
+        terms = {"s": s, "p": p, "o": o, "void": _VOID}
+        bound = {ox.Variable(name): term for name, term in terms.items() if term is not None}
+        return any(True for _ in self.store.query(_PRESENCE, substitutions=bound))  # type: ignore[union-attr]
 
     def triple(self, triple: Triple) -> bool:
-        return self._any(self.store.quads_for_pattern(*triple, self.graph))
+        return self._holds(*triple)
 
     def subject(self, term: Term) -> bool:
-        if isinstance(term, ox.Literal):
-            return False
-        return self._any(self.store.quads_for_pattern(term, None, None, self.graph))
+        return not isinstance(term, ox.Literal) and self._holds(s=term)
 
     def object(self, term: Term) -> bool:
-        return self._any(self.store.quads_for_pattern(None, None, term, self.graph))
+        return self._holds(o=term)
 
     def predicate(self, term: ox.NamedNode) -> bool:
-        return self._any(self.store.quads_for_pattern(None, term, None, self.graph))
+        return self._holds(p=term)
 
     def instance_of(self, term: Term) -> bool:
-        return self._any(self.store.quads_for_pattern(None, _TYPE, term, self.graph))
+        return self._holds(p=_TYPE, o=term)
 
 
 def _entity(term: Term) -> bool:

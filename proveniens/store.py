@@ -26,6 +26,7 @@ from rdflib.compare import to_canonical_graph
 from proveniens.errors import StoreError
 from proveniens.namespaces import BASE
 from proveniens.store_writer import DiskWriter, can_fork, write_whole
+from proveniens.union_graph import write_union
 
 _GENID = BASE + ".well-known/genid/"
 _PARTIAL = ".partial-"  # prefix of a build directory not yet published
@@ -215,10 +216,9 @@ class Candidate:
         else:
             self.writer.wait()
             disk = ox.Store(str(self.path))
-            later = sorted(self.graph_names() - self.written)
-            disk.bulk_extend(
-                chain.from_iterable(self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)) for g in later)
-            )
+            later = [ox.NamedNode(g) for g in sorted(self.graph_names() - self.written)]
+            later.append(ox.DefaultGraph())  # the union of the named graphs, written after the writer started
+            disk.bulk_extend(chain.from_iterable(self.store.quads_for_pattern(None, None, None, g) for g in later))
         self.store, self.in_memory, self.compact = disk, False, False
 
     def abandon(self) -> None:
@@ -293,9 +293,12 @@ class EmbeddedTarget:
             raise _store_error(self.layout.root, err) from err
 
     def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
-        """Write these named graphs (already skolemized) as a new build and switch to it."""
+        """Write these named graphs (already skolemized), and their union as the default graph, as a new build
+        and switch to it."""
         with self.candidate() as (candidate, _):
-            return {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
+            sizes = {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
+            write_union(candidate.store)
+            return sizes
 
 
 def open_read_only(root: Path) -> ox.Store:

@@ -31,7 +31,6 @@ def create_app(settings: Settings) -> FastAPI:
                 concurrency=settings.query_workers,
                 queue=settings.query_queue,
                 timeout=settings.query_timeout,
-                union_default=settings.union_default_graph,
             )
         else:
             open_read_only(settings.store_path)  # fail at start, with a clear message, if there is no build
@@ -40,7 +39,6 @@ def create_app(settings: Settings) -> FastAPI:
                 size=settings.query_workers,
                 timeout=settings.query_timeout,
                 queue=settings.query_queue,
-                union_default=settings.union_default_graph,
                 max_size=settings.query_workers_max,
                 memory_bytes=int(settings.query_memory),
             )

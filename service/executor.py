@@ -115,7 +115,6 @@ class WorkerPool:
         size: int,
         timeout: float,
         queue: int,
-        union_default: bool,
         max_size: int | None = None,
         memory_bytes: int = 2 << 30,
     ) -> None:
@@ -124,7 +123,7 @@ class WorkerPool:
         self.timeout = timeout
         self.queue = queue
         self.memory_bytes = memory_bytes
-        self._config = WorkerConfig(str(root), union_default, memory_bytes, os.getpid())
+        self._config = WorkerConfig(str(root), memory_bytes, os.getpid())
         self._ctx = mp.get_context("spawn")
         self._idle: list[_Worker] = []  # the last worker used is the warmest: taken from the end
         self._free = asyncio.Condition()

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from proveniens.day_words import day_in_words, range_in_words
 from proveniens.errors import QueryError
 from proveniens.named_queries import named_queries
-from proveniens.namespaces import SOURCE
+from proveniens.namespaces import BASE, SOURCE
 from proveniens.service import linked_data, reader, source_text
 from proveniens.service.bindings import encode_terms, with_values
 from proveniens.service.i18n import LANGUAGES, kind_name, pick_language, t
@@ -260,11 +260,12 @@ async def source(request: Request, file: str) -> Response:
 
 @router.get("/sparql/editor", response_class=HTMLResponse)
 async def editor(request: Request) -> Response:
-    return render(request, "editor.html", examples=editor_examples())
+    return render(request, "editor.html", examples=editor_examples(language(request)), base=BASE)
 
 
-def editor_examples() -> list[dict[str, str]]:
-    """Each named query with its example parameters bound by a VALUES block, ready to run in the editor."""
+def editor_examples(lang: str) -> list[dict[str, str]]:
+    """Each named query with its example parameters bound by a VALUES block, ready to run in the editor, and
+    its summary in `lang` (as written when its header has none in `lang`): what the tabs and the list show."""
     from proveniens.service.api import query_info
 
     examples = []
@@ -277,7 +278,7 @@ def editor_examples() -> list[dict[str, str]]:
                 text = with_values(text, encode_terms(query.bind(info.example)))
             except (QueryError, ValueError):
                 text = query.text
-        examples.append({"name": name, "summary": query.summary, "query": text})
+        examples.append({"name": name, "summary": query.summary_in(lang), "query": text})
     return examples
 
 

@@ -30,7 +30,6 @@ class WorkerConfig:
     """What a worker is started with."""
 
     root: str  # the store root holding the `current` link
-    union_default: bool
     memory_bytes: int  # RLIMIT_DATA of the worker
     parent: int  # the service process: the worker ends with it
 
@@ -84,14 +83,14 @@ class _Build:
         return self.store
 
 
-def _evaluate(store: ox.Store, job: QueryJob, union_default: bool, conn: Connection) -> None:
+def _evaluate(store: ox.Store, job: QueryJob, conn: Connection) -> None:
+    """Answer `job` over the store's default graph (the union of the named graphs, each triple once, that the
+    build wrote: proveniens/union_graph.py) or over the graphs the protocol's dataset parameters name."""
     options: dict[str, Any] = {"base_iri": job.base_iri} if job.base_iri else {}
     writer: _PipeWriter | None = None
     try:
         if job.default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-        elif union_default:
-            options["use_default_graph_as_union"] = True
         if job.named_graphs:
             options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
         if job.substitutions:
@@ -120,7 +119,7 @@ def _evaluate(store: ox.Store, job: QueryJob, union_default: bool, conn: Connect
             conn.send(("error", 500, f"Query failed: {err}"))
 
 
-def _answer(build: _Build, job: QueryJob, union_default: bool, conn: Connection) -> None:
+def _answer(build: _Build, job: QueryJob, conn: Connection) -> None:
     try:
         check_query(job.query)
     except Refused as err:
@@ -131,7 +130,7 @@ def _answer(build: _Build, job: QueryJob, union_default: bool, conn: Connection)
     except OSError as err:
         conn.send(("error", 503, f"No build can be served right now ({err.strerror}); try again shortly."))
         return
-    _evaluate(store, job, union_default, conn)
+    _evaluate(store, job, conn)
 
 
 def _serve(conn: Connection, config: WorkerConfig) -> None:
@@ -140,7 +139,7 @@ def _serve(conn: Connection, config: WorkerConfig) -> None:
         job = conn.recv()
         if job is None:
             return
-        _answer(build, job, config.union_default, conn)
+        _answer(build, job, conn)
 
 
 def worker_main(conn: Connection, config: WorkerConfig) -> None:

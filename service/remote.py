@@ -22,10 +22,9 @@ from proveniens.service.sparql_syntax import Refused, check_query
 class RemoteBackend:
     """Forwards queries to `endpoints.query`, streaming the answer back."""
 
-    def __init__(self, endpoints: RemoteEndpoints, concurrency: int, queue: int, timeout: float, union_default: bool):
+    def __init__(self, endpoints: RemoteEndpoints, concurrency: int, queue: int, timeout: float):
         self.endpoints = endpoints
         self.timeout = timeout
-        self.union_default = union_default
         self.queue = queue
         self._slots = asyncio.Semaphore(concurrency)
         self._waiting = 0
@@ -35,11 +34,11 @@ class RemoteBackend:
         await self._client.aclose()
 
     def _form(self, job: QueryJob) -> list[tuple[str, str]]:
+        """The query as the protocol carries it: no server option, the default graph is the union the build wrote
+        (proveniens/remote.py), each triple once, where Oxigraph's `union-default-graph` repeats a triple per graph."""
         form = [("query", with_values(job.query, job.substitutions))]
         form += [("default-graph-uri", g) for g in job.default_graphs]
         form += [("named-graph-uri", g) for g in job.named_graphs]
-        if self.union_default and not job.default_graphs:
-            form.append(("union-default-graph", ""))  # Oxigraph's option; other servers ignore it
         return form
 
     async def run(self, job: QueryJob) -> tuple[str, AsyncIterator[bytes]]:

@@ -18,9 +18,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
 from proveniens.errors import StoreError
+from proveniens.remote import UNION_DEFAULT_GRAPH
 from proveniens.service.protocol import BadRequest, read_body, single
 from proveniens.service.sparql_syntax import Refused, update_shape
 from proveniens.store import StoreLayout
+from proveniens.union_graph import write_union
 
 router = APIRouter()
 
@@ -36,7 +38,10 @@ def add_using(update: str, where_offsets: tuple[int, ...], graphs: list[str], na
     return update
 
 
-def _apply(root: StoreLayout, update: str, keep: int, base_iri: str) -> None:
+def _apply(root: StoreLayout, update: str, keep: int, base_iri: str, union: bool) -> None:
+    """Apply `update` to a copy of the current build and switch to it; with `union`, the default graph is then
+    written again as the union of the named graphs (proveniens/union_graph.py): what the update wrote into the
+    default graph itself is replaced, as a union default graph hides it on other servers (Fuseki)."""
     with root.lock():
         current = root.current_build()
         if current is None:
@@ -47,6 +52,8 @@ def _apply(root: StoreLayout, update: str, keep: int, base_iri: str) -> None:
             ox.Store.read_only(str(current)).backup(str(target))
             store = ox.Store(str(target))
             store.update(update, base_iri=base_iri)
+            if union:
+                write_union(store)
             store.flush()
             del store
         except BaseException:
@@ -55,16 +62,20 @@ def _apply(root: StoreLayout, update: str, keep: int, base_iri: str) -> None:
         root.publish(target, keep)
 
 
-async def _forward(url: str, update: str, timeout: float) -> Response:
-    """Send the update to the remote server and relay its verdict."""
+async def _forward(url: str, update: str, timeout: float, union: bool) -> Response:
+    """Send the update to the remote server and relay its verdict; with `union`, then write the default graph
+    again as the union of the named graphs, in a second request (the update is sent as it came)."""
+    requests = [update, " ;\n".join(UNION_DEFAULT_GRAPH)] if union else [update]
     try:
         async with httpx.AsyncClient(timeout=timeout) as client:
-            response = await client.post(url, data={"update": update})
+            for text in requests:
+                response = await client.post(url, data={"update": text})
+                if response.status_code >= 400:
+                    status = 400 if response.status_code == 400 else 502
+                    message = f"The remote store answered {response.status_code}: {response.text}\n"
+                    return PlainTextResponse(message, status)
     except httpx.HTTPError as err:
         return PlainTextResponse(f"The remote store cannot be reached: {err}.\n", status_code=503)
-    if response.status_code >= 400:
-        status = 400 if response.status_code == 400 else 502
-        return PlainTextResponse(f"The remote store answered {response.status_code}: {response.text}\n", status)
     return Response(status_code=204)
 
 
@@ -126,10 +137,11 @@ async def sparql_update(request: Request) -> Response:
     except BadRequest as err:
         return PlainTextResponse(err.message + "\n", status_code=err.status)
     if settings.remote is not None:
-        return await _forward(settings.remote.update, update, settings.query_timeout)
+        return await _forward(settings.remote.update, update, settings.query_timeout, settings.union_default_graph)
     try:
         base = str(request.url.replace(query=""))
-        await run_in_threadpool(_apply, StoreLayout(settings.store_path), update, settings.keep_builds, base)
+        layout = StoreLayout(settings.store_path)
+        await run_in_threadpool(_apply, layout, update, settings.keep_builds, base, settings.union_default_graph)
     except SyntaxError as err:
         return PlainTextResponse(f"SPARQL update syntax error: {err}\n", status_code=400)
     except StoreError as err:

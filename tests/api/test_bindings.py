@@ -55,8 +55,8 @@ def test_values_bound_query_gives_the_same_rows_as_substitution(bundled_store: o
     ]:
         query = named_queries()[name]
         bound = query.bind(values)
-        substituted = bundled_store.query(query.text, substitutions=bound, use_default_graph_as_union=True)
-        inlined = bundled_store.query(with_values(query.text, encode_terms(bound)), use_default_graph_as_union=True)
+        substituted = bundled_store.query(query.text, substitutions=bound)
+        inlined = bundled_store.query(with_values(query.text, encode_terms(bound)))
         assert _rows(substituted) == _rows(inlined), name
 
 

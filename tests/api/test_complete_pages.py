@@ -27,7 +27,7 @@ SELECT DISTINCT ?decision ?text ?meeting ?body WHERE {
 
 
 def graph_decisions(store: ox.Store) -> list[tuple[str, str, str, str]]:
-    found = store.query(DECISIONS, use_default_graph_as_union=True)
+    found = store.query(DECISIONS)
     rows = [(r["decision"].value, r["text"].value, r["meeting"].value, r["body"].value) for r in found]
     assert len({r[0] for r in rows}) >= 6, "the bundled minutes hold at least six decisions"
     return rows
@@ -67,8 +67,7 @@ def test_every_dated_decision_is_on_the_timeline(client: TestClient, bundled_sto
             "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX pv: <https://w3id.org/proveniens/ontology#> "
             "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT DISTINCT ?decision WHERE { "
             "?decision a pv:Decision ; prov:wasGeneratedBy/pv:meeting ?m . "
-            "{ ?m dcterms:date ?d } UNION { ?m pv:earliestDate ?d } }",
-            use_default_graph_as_union=True,
+            "{ ?m dcterms:date ?d } UNION { ?m pv:earliestDate ?d } }"
         )
     }
     assert dated, "the bundled minutes date their decisions"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+
+from proveniens.named_queries import named_queries
 
 from .conftest import ELEMENT, MARKUP, B
 
@@ -144,6 +147,17 @@ def test_editor_page_carries_every_named_query_with_its_example_bound(client: Te
     assert "VALUES (?start) { (<https://w3id.org/proveniens/agreement/hos-avtal-vg-2021/element/fast-vardkontakt>) }" \
         in by_name["lineage"]
     assert "/static/vendor/yasgui/yasgui.min.js" in html
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_editor_names_every_named_query_by_its_summary_in_the_page_language(client: TestClient, lang: str) -> None:
+    html = page(client, f"/sparql/editor?lang={lang}")
+    data = json.loads(re.search(r'<script type="application/json" id="named-queries">(.*?)</script>', html, re.S)[1])
+    queries = named_queries()
+    assert {e["name"]: e["summary"] for e in data} == {n: q.summary_in(lang) for n, q in queries.items()}
+    assert all(q.summary_in("sv") != q.summary for q in queries.values()), "a query without a Swedish summary"
+    listed = re.findall(r'<li title="(\w+)">(.*?)</li>', html)
+    assert {n: html_module.unescape(s) for n, s in listed} == {n: q.summary_in(lang) for n, q in queries.items()}
 
 
 def test_every_editor_example_runs_on_the_endpoint(client: TestClient) -> None:

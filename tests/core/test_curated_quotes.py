@@ -26,7 +26,7 @@ def squash(text: str) -> str:
 
 def test_every_evidence_quote_is_at_its_cited_lines(bundled_store: ox.Store) -> None:
     files = {p.name: p.read_text(encoding="utf-8").splitlines() for p in SOURCES.rglob("*.txt")}
-    rows = list(bundled_store.query(EVIDENCE, use_default_graph_as_union=True))
+    rows = list(bundled_store.query(EVIDENCE))
     assert len(rows) > 20, "the curated sources should carry evidence"
     wrong = []
     for row in rows:

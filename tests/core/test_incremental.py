@@ -109,7 +109,7 @@ def test_an_incremental_build_refuses_a_fault_its_change_makes_at_a_node_of_a_ke
     folder = tmp_path / "sources"
     shutil.copytree(SOURCES, folder)
     build(folder, tmp_path / "store")
-    rows = open_read_only(tmp_path / "store").query(LEFT_EARLY_NOT, use_default_graph_as_union=True)
+    rows = open_read_only(tmp_path / "store").query(LEFT_EARLY_NOT)
     part = next(iter(rows))["part"].value  # type: ignore[call-overload, index]
     xsd_time = "http://www.w3.org/2001/XMLSchema#time"
     (folder / "left.nt").write_text(

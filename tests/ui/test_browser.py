@@ -8,6 +8,8 @@ from urllib.parse import quote
 
 from playwright.sync_api import Page, expect
 
+from proveniens.named_queries import named_queries
+
 from .conftest import screenshot
 
 B = "https://w3id.org/proveniens/"
@@ -98,7 +100,7 @@ def test_the_query_editor_runs_a_named_query(server: str, page: Page) -> None:
     page.goto(server + "/sparql")
     expect(page).to_have_url(re.compile(r"/sparql/editor$"))
     page.wait_for_selector(".yasqe .CodeMirror")
-    tab = page.locator("#yasgui a[role=tab] span", has_text=re.compile(r"^lineage$"))
+    tab = page.locator("#yasgui a[role=tab] > span:first-child", has_text=named_queries()["lineage"].summary_in("sv"))
     tab.click()
     expect(page.locator(".yasqe .CodeMirror").first).to_contain_text("fast-vardkontakt")
     page.locator(".yasqe_queryButton:visible").first.click()
