@@ -69,11 +69,17 @@ def test_three_clicks_from_search_to_the_clause_its_lineage_and_the_source_lines
 def test_clicking_a_node_of_the_picture_opens_its_page(server: str, page: Page) -> None:
     page.goto(f"{server}/ui/resource?iri={quote(ELEMENT)}&lang=sv")
     wait_for_picture(page)
-    page.locator("#lineage-graph").scroll_into_view_if_needed()
+    page.locator("#lineage-graph").evaluate("e => e.scrollIntoView({block: 'center'})")  # all of it in view
     x, y = page.evaluate(
         """(iri) => { const cy = window.proveniensLineage, n = cy.getElementById(iri);
-                      const box = cy.container().getBoundingClientRect(), p = n.renderedPosition();
-                      return [box.left + p.x, box.top + p.y]; }""",
+                      cy.center(n);  // as a reader drags a large picture to the node they want
+                      const box = cy.container().getBoundingClientRect(), b = n.renderedBoundingBox();
+                      const free = (x, y) => !cy.edges().some(e => { const r = e.renderedBoundingBox();
+                          return x >= r.x1 && x <= r.x2 && y >= r.y1 && y <= r.y2; });
+                      for (const fy of [0.5, 0.3, 0.7, 0.2, 0.8]) for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+                          const x = b.x1 + fx * b.w, y = b.y1 + fy * b.h;
+                          if (free(x, y)) return [box.left + x, box.top + y]; }
+                      return [box.left + b.x1 + b.w / 2, box.top + b.y1 + b.h / 2]; }""",
         B + "sou/2020:19",
     )
     page.mouse.click(x, y)

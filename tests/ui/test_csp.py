@@ -3,12 +3,13 @@ violation: the lineage picture draws, the editor runs a query, the source viewer
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from proveniens.named_queries import named_queries
 
 B = "https://w3id.org/proveniens/"
 ELEMENT = B + "agreement/hos-avtal-vg-2021/element/fast-vardkontakt"
@@ -44,7 +45,7 @@ def test_lineage_picture_draws(server: str, page: Page, violations: list[str]) -
 def test_editor_runs_a_query(server: str, page: Page, violations: list[str]) -> None:
     page.goto(server + "/sparql/editor")
     page.wait_for_selector(".yasqe .CodeMirror")
-    page.locator("#yasgui a[role=tab] span", has_text=re.compile(r"^lineage$")).click()
+    page.locator("#yasgui a[role=tab] > span:first-child", has_text=named_queries()["lineage"].summary_in("sv")).click()
     page.locator(".yasqe_queryButton:visible").first.click()
     expect(page.locator(".yasr").first).to_contain_text("2020:19")
 
