@@ -102,12 +102,8 @@ class Emitter:
         self, s: URIRef, p: URIRef, value: Literal, start: int, end: int, quote: str | None = None,
         stated: bool = True, note: str | None = None,
     ) -> None:  # fmt: skip
-        """Assert S P "value" with evidence at lines start..end."""
-        self.add((s, p, value))
-        assertion = Assertion.STATED if stated else Assertion.INFERRED
-        node = self._evidence(s, p, None, start, end, quote or self.quote_of(start, end), assertion, note)
-        self.add((s, PV.attestedBy, node))
-        self.origins.setdefault(s, start)
+        """Assert S P "value" with evidence at lines start..end: a record of one fact, about P."""
+        self.record(s, [(p, value)], start, end, quote, stated, note, about=p)
 
     def record(
         self, s: URIRef, facts: list[tuple[URIRef, URIRef | Literal]], start: int, end: int, quote: str | None = None,
