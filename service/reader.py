@@ -34,7 +34,6 @@ from proveniens.service.models import (
 )
 from proveniens.service.named import Row, select
 from proveniens.service.source_names import SourceName
-from proveniens.service.source_names import source_names as read_source_names
 
 EARLIEST = date(1000, 1, 1)
 LATEST = date(9999, 12, 31)
@@ -290,7 +289,7 @@ async def meeting(request: Request, iri: str, known: Resource | None = None) -> 
 
 async def source_names(request: Request) -> dict[str, SourceName]:
     """Every source a kind loader read, by what it is (asked once per build: select keeps the answer)."""
-    return read_source_names(await select(request, "source_names"))
+    return views.source_names(await select(request, "source_names"))
 
 
 async def source_document(request: Request, file: str) -> Row:

@@ -23,6 +23,7 @@ from proveniens.service.models import (
     TimelineEntry,
 )
 from proveniens.service.named import Row
+from proveniens.service.source_names import SourceName
 
 _STATED = str(PV.Stated)
 
@@ -300,3 +301,28 @@ def link_rows(rows: list[Row]) -> list[LinkSummary]:
         link.other = resources.get(link.other.iri)
         link.assertion = overall(link.evidence)
     return list(found.values())
+
+
+def source_names(rows: list[Row]) -> dict[str, SourceName]:
+    """The first row per file (the query orders them), as a SourceName."""
+    found: dict[str, SourceName] = {}
+    for row in rows:
+        file = _v(row, "file")
+        if file is None or file in found:
+            continue
+        found[file] = SourceName(
+            kind=_v(row, "kind") or "",
+            title={"sv": _v(row, "title"), "en": _v(row, "titleEn")},
+            issuer={"sv": _v(row, "issuer"), "en": _v(row, "issuerEn")},
+            answers=_v(row, "answers"),
+            year=_source_year(_v(row, "date"), _v(row, "earliest"), _v(row, "latest")),
+        )
+    return found
+
+
+def _source_year(date: str | None, earliest: str | None, latest: str | None) -> str | None:
+    if date:
+        return date[:4]
+    if earliest and latest:
+        return earliest[:4] if earliest[:4] == latest[:4] else f"{earliest[:4]}–{latest[:4]}"
+    return (earliest or latest or "")[:4] or None
