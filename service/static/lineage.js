@@ -60,6 +60,8 @@
   });
   cy.on("mouseover", "node, edge", function () { holder.style.cursor = "pointer"; });
   cy.on("mouseout", "node, edge", function () { holder.style.cursor = ""; });
+  // The page may settle after the picture is drawn (fonts, sections below); a stale size would misplace taps.
+  if (typeof ResizeObserver !== "undefined") new ResizeObserver(function () { cy.resize(); }).observe(holder);
   window.proveniensLineage = cy;
   holder.setAttribute("data-ready", "true");
 })();

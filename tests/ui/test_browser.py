@@ -71,8 +71,10 @@ def test_clicking_a_node_of_the_picture_opens_its_page(server: str, page: Page) 
     wait_for_picture(page)
     page.locator("#lineage-graph").evaluate("e => e.scrollIntoView({block: 'center'})")  # all of it in view
     x, y = page.evaluate(
-        """(iri) => { const cy = window.proveniensLineage, n = cy.getElementById(iri);
+        """async (iri) => { const cy = window.proveniensLineage, n = cy.getElementById(iri);
                       cy.center(n);  // as a reader drags a large picture to the node they want
+                      // let the scroll and the new view reach the screen before reading positions from it
+                      await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
                       const box = cy.container().getBoundingClientRect(), b = n.renderedBoundingBox();
                       const free = (x, y) => !cy.edges().some(e => { const r = e.renderedBoundingBox();
                           return x >= r.x1 && x <= r.x2 && y >= r.y1 && y <= r.y2; });
