@@ -25,7 +25,6 @@ install-test: $(BIN)/python
 
 build: install
 	$(BIN)/proveniens build --sources sources --store $(STORE)
-	$(BIN)/proveniens export --store $(STORE) --out $(STORE)/dumps
 
 serve: build
 	$(BIN)/proveniens serve --store $(STORE) --host $(HOST) --port $(PORT)

@@ -25,6 +25,8 @@ from rdflib.term import Node
 
 from proveniens import __version__
 from proveniens.dataset_description import VOID_GRAPH, describe
+from proveniens.dumps import FOLDER as DUMPS
+from proveniens.dumps import write_dumps
 from proveniens.errors import ValidationFailed
 from proveniens.graph_delta import GraphDelta, Triple, delta, read_triples
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
@@ -358,6 +360,15 @@ class _Updated:
     links: set[Triple] = field(default_factory=set)
 
 
+def _kept(plan: Plan, updated: _Updated | None) -> set[URIRef]:
+    """The graphs an incremental build left as they were in the build it started from."""
+    kept = {record.graph for record in plan.keep}
+    if updated is not None:
+        kept |= {LINEAGE_GRAPH} if not updated.lineage else set()
+        kept |= {LINKS_GRAPH} if not updated.links else set()
+    return kept
+
+
 def _finish(
     candidate: Candidate, loaded: _Loaded, plan: Plan, ontology: Graph, steps: _Steps, updated: _Updated | None
 ) -> dict[str, int]:
@@ -471,6 +482,10 @@ def build(
                     keep_union(candidate.store, updated.previous, changed, rewritten)
                 else:
                     keep_union(candidate.store)
+        if embedded:  # while the writer writes the store, when there is one
+            with steps("dumps"):
+                before = previous / DUMPS if previous else None
+                write_dumps(candidate.store, candidate.path / DUMPS, before, _kept(plan, updated))
         del updated  # closes the previous build, which publishing may prune
         if embedded:
             with steps("writing the store"):

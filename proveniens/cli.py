@@ -177,8 +177,10 @@ def export(
     out: Annotated[Path, typer.Option("--out", help="Folder for the dumps.")],
     store: StoreOpt = None,
 ) -> None:
-    """Write gzip N-Quads/TriG dumps of the current build, per graph and whole, with SHA-256 sums."""
-    from proveniens.export import export_dumps
+    """Write a copy of the current build's dumps elsewhere: gzip N-Quads/TriG, per graph and whole, with SHA-256 sums.
+
+    Every build writes its own dumps, which the service serves (`/dumps/`)."""
+    from proveniens.dumps import write_dumps
     from proveniens.settings import load_settings
     from proveniens.store import open_read_only
 
@@ -186,7 +188,7 @@ def export(
     if settings.remote is not None:
         raise _fail(ProveniensError(f"{settings.store} is a remote server: dump it with its own tools."))
     try:
-        paths = export_dumps(open_read_only(settings.store_path), out)
+        paths = write_dumps(open_read_only(settings.store_path), out)
     except ProveniensError as err:
         raise _fail(err) from err
     for path in paths:

@@ -6,7 +6,7 @@ One named graph, `https://w3id.org/proveniens/graph/void`, says
   objects, properties, classes, entities), its class and property partitions, its SPARQL endpoint,
   its URI space and its dumps — and, as `void:subset`s, every named graph with the same statistics;
 - **DCAT**: the catalogue `https://w3id.org/proveniens/catalog` with that dataset, one dataset per
-  named graph, their gzip-compressed distributions — exactly the files `proveniens export` writes
+  named graph, their gzip-compressed distributions — exactly the files every build writes
   (`dump_files`; their SHA-256 sums are in `SHA256SUMS` beside them) — and the SPARQL endpoint as a
   data service;
 - **SPARQL Service Description**: the endpoint as an `sd:Service` whose default dataset lists every
@@ -24,20 +24,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
+from proveniens.dumps import CHECKSUMS, DATASET_DUMP_FORMATS, GRAPH_DUMP_FORMATS, dump_path, dump_slug
 from proveniens.links import LINKS_GRAPH
 from proveniens.namespaces import BASE, BUILD_GRAPH, DCAT, GRAPH, INST, ONTOLOGY_GRAPH, PREFIXES
 from proveniens.store import skolemize
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")
 IANA = Namespace("https://www.iana.org/assignments/media-types/")
 
 VOID_GRAPH = GRAPH["void"]
@@ -48,45 +48,8 @@ CATALOG = INST["catalog"]
 ENDPOINT = INST["sparql"]
 SERVICE = URIRef(ENDPOINT + "#service")
 DUMPS = BASE + "dumps/"
-CHECKSUMS = "SHA256SUMS"
 
 _KNOWN_PREFIXES = {**PREFIXES, "void": str(VOID), "sd": str(SD)}
-
-
-@dataclass(frozen=True)
-class DumpFormat:
-    """A serialization the dumps are written in (always gzip-compressed)."""
-
-    suffix: str
-    media_type: str
-    format_iri: URIRef
-    label: str
-
-
-NQUADS = DumpFormat("nq.gz", "application/n-quads", FORMATS["N-Quads"], "N-Quads")
-TRIG = DumpFormat("trig.gz", "application/trig", FORMATS["TriG"], "TriG")
-DATASET_DUMP_FORMATS = (NQUADS, TRIG)
-# What `proveniens export` writes per named graph. TriG joins N-Quads here once export.py writes
-# `graphs/<slug>.trig.gz` too (tests/linked_data/test_dataset.py has the check, marked until then).
-GRAPH_DUMP_FORMATS: tuple[DumpFormat, ...] = (NQUADS, TRIG)
-
-
-def dump_slug(graph: str) -> str:
-    """The file stem of a named graph's dump: its IRI after `/graph/`, with other characters as `_`."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", graph.split("/graph/", 1)[-1]).strip("_")
-
-
-def dump_path(graph: URIRef | None, fmt: DumpFormat) -> str:
-    """Where a dump lives below the dumps folder: `dataset.<fmt>` or `graphs/<slug>.<fmt>`."""
-    return f"dataset.{fmt.suffix}" if graph is None else f"graphs/{dump_slug(str(graph))}.{fmt.suffix}"
-
-
-def dump_files(graph_names: Iterable[URIRef]) -> list[tuple[str, DumpFormat, URIRef | None]]:
-    """Every dump of a dataset with these named graphs: (path below the dumps folder, format, graph or None)."""
-    files: list[tuple[str, DumpFormat, URIRef | None]] = [(dump_path(None, f), f, None) for f in DATASET_DUMP_FORMATS]
-    for graph in sorted(set(graph_names)):
-        files += [(dump_path(graph, f), f, graph) for f in GRAPH_DUMP_FORMATS]
-    return files
 
 
 @dataclass(frozen=True)

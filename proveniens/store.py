@@ -23,6 +23,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
+from proveniens.dumps import FOLDER as DUMPS
+from proveniens.dumps import write_dumps
 from proveniens.errors import StoreError
 from proveniens.namespaces import BASE
 from proveniens.store_writer import DiskWriter, can_fork, write_whole
@@ -298,6 +300,7 @@ class EmbeddedTarget:
         with self.candidate() as (candidate, _):
             sizes = {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
             write_union(candidate.store)
+            write_dumps(candidate.store, candidate.path / DUMPS)
             return sizes
 
 

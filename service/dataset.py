@@ -5,14 +5,13 @@
 distributions, and the SPARQL Service Description — all counted from the build, read here through
 the query backend, so they work over the on-disk store and a remote server alike.
 
-`/dumps/…` serves the files `proveniens export --store <store> --out <store>/dumps` wrote for the
+`/dumps/…` serves the files the build being served wrote into its folder (`proveniens/dumps.py`) for the
 on-disk store: exactly the files listed in their `SHA256SUMS`, each with its SHA-256 as a strong
 ETag. A remote store has no dumps folder here (dump it with its own tools).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from fastapi import APIRouter, Request
@@ -20,7 +19,9 @@ from fastapi.responses import FileResponse, PlainTextResponse, Response
 from rdflib import Graph
 from rdflib.namespace import DCTERMS
 
-from proveniens.dataset_description import CATALOG, CHECKSUMS, DATASET, SERVICE, VOID_GRAPH
+from proveniens.dataset_description import CATALOG, DATASET, SERVICE, VOID_GRAPH
+from proveniens.dumps import CHECKSUMS, read_sums
+from proveniens.dumps import FOLDER as DUMPS
 from proveniens.namespaces import BASE
 from proveniens.service import caching, rdf_html
 from proveniens.service.jobs import QueryFailed, QueryJob
@@ -38,7 +39,6 @@ from proveniens.service.representations import (
 router = APIRouter(include_in_schema=False)
 
 _DESCRIPTION = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{VOID_GRAPH}> {{ ?s ?p ?o }} }}"
-_SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\S.*)$")
 
 
 class _Missing(Exception):
@@ -101,22 +101,14 @@ async def catalog(request: Request) -> Response:
 
 
 def dumps_folder(request: Request) -> Path | None:
-    """Where `proveniens export` put the dumps of the on-disk store (`<store>/dumps`); None for a remote store."""
+    """The dumps of the build being served (`<store>/current/dumps`); None for a remote store."""
     settings = request.app.state.settings
-    return None if settings.remote is not None else settings.store_path / "dumps"
+    return None if settings.remote is not None else settings.store_path / "current" / DUMPS
 
 
 def checksums(folder: Path) -> dict[str, str]:
     """The files of a dumps folder and their SHA-256, as its SHA256SUMS lists them ({} when there is none)."""
-    try:
-        text = (folder / CHECKSUMS).read_text(encoding="utf-8")
-    except OSError:
-        return {}
-    listed = {}
-    for line in text.splitlines():
-        if match := _SUM_LINE.match(line):
-            listed[match.group(2)] = match.group(1)
-    return listed
+    return read_sums(folder / CHECKSUMS)
 
 
 def _downloads(request: Request, lang: str) -> str:
@@ -141,7 +133,8 @@ def _no_dumps(request: Request) -> Response:
         message = "Dumps are not served for a remote store; dump it with the server's own tools."
     else:
         message = (
-            "No dumps have been written for this store. Run: proveniens export --store <store> --out <store>/dumps"
+            "The build being served has no dumps (it was written before builds wrote them). "
+            "Run: proveniens build --store <store>"
         )
     return PlainTextResponse(message + "\n", status_code=404)
 
@@ -184,7 +177,7 @@ async def dump(request: Request, name: str) -> Response:
         return PlainTextResponse(f"There is no dump {name!r}; see /dumps/{CHECKSUMS}.\n", status_code=404)
     path = folder / name
     if not path.is_file():
-        return PlainTextResponse(f"The dump {name!r} is listed but missing on disk; run proveniens export.\n", 404)
+        return PlainTextResponse(f"The dump {name!r} is listed but missing on disk; run proveniens build.\n", 404)
     tag = f'"{digest}"' if digest else caching.content_etag(path.read_bytes())
     out = {"ETag": tag, "Cache-Control": "public, no-cache"}
     if caching.matches(request, tag):

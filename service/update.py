@@ -17,6 +17,8 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
+from proveniens.dumps import FOLDER as DUMPS
+from proveniens.dumps import write_dumps
 from proveniens.errors import StoreError
 from proveniens.remote import UNION_DEFAULT_GRAPH
 from proveniens.service.protocol import BadRequest, read_body, single
@@ -54,6 +56,7 @@ def _apply(root: StoreLayout, update: str, keep: int, base_iri: str, union: bool
             store.update(update, base_iri=base_iri)
             if union:
                 write_union(store)
+            write_dumps(store, target / DUMPS, default_graph=not union)
             store.flush()
             del store
         except BaseException:

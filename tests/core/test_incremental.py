@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import shutil
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from proveniens import __version__
 from proveniens.build import build
+from proveniens.dumps import dump_files, dump_slug, read_sums
 from proveniens.incremental import GraphRecord, plan_rebuild
 from proveniens.loaders.sources import find_sources
 from proveniens.namespaces import GRAPH, ONTOLOGY_GRAPH
@@ -23,6 +27,7 @@ EX = "https://example.org/"
 GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
 PART_OF = "http://purl.org/dc/terms/isPartOf"
 REFERENCES = "http://purl.org/dc/terms/references"
+FORMATS = {"nq.gz": ox.RdfFormat.N_QUADS, "trig.gz": ox.RdfFormat.TRIG}
 
 
 def graphs(root: Path) -> dict[str, Graph]:
@@ -68,6 +73,39 @@ def test_incremental_build_equals_a_full_build(tmp_path: Path) -> None:
     assert incremental_graphs.keys() == full_graphs.keys()
     for name, graph in full_graphs.items():
         assert isomorphic(incremental_graphs[name], graph), name
+    for root in (tmp_path / "incremental", tmp_path / "full"):
+        assert_dumps_hold_the_build(root)
+    # The dumps of a graph the rebuild kept are the previous build's files; those of changed graphs are new.
+    now = StoreLayout(tmp_path / "incremental").current_build()
+    assert before is not None and now is not None
+    kept, changed = (f"graphs/{dump_slug(str(GRAPH[n]))}.nq.gz" for n in ("kept.nt", "changed.nt"))
+    assert (now / "dumps" / kept).stat().st_ino == (before / "dumps" / kept).stat().st_ino
+    assert (now / "dumps" / changed).stat().st_ino != (before / "dumps" / changed).stat().st_ino
+    assert not (now / "dumps" / f"graphs/{dump_slug(str(GRAPH['removed.nt']))}.nq.gz").exists()
+
+
+def assert_dumps_hold_the_build(root: Path) -> None:
+    """Every named graph's dump (N-Quads and TriG) holds that graph as served, and the dataset's all of them."""
+    store, folder = open_read_only(root), StoreLayout(root).current_build() / "dumps"  # type: ignore[operator]
+    sums = read_sums(folder / "SHA256SUMS")
+    names = {URIRef(g.value) for g in store.named_graphs()}
+    assert set(sums) == {path for path, _, _ in dump_files(names)}
+    for path, fmt, graph in dump_files(names):
+        assert hashlib.sha256((folder / path).read_bytes()).hexdigest() == sums[path], path
+        dumped = ox.Store()
+        dumped.load(gzip.decompress((folder / path).read_bytes()), format=FORMATS[fmt.suffix])
+        pattern = ox.NamedNode(str(graph)) if graph is not None else None
+        held = [q for q in store.quads_for_pattern(None, None, None, pattern) if isinstance(q.graph_name, ox.NamedNode)]
+        ours, theirs = by_graph(dumped), by_graph(held)
+        assert ours.keys() == theirs.keys(), path
+        assert all(isomorphic(ours[g], theirs[g]) for g in ours), path  # blank nodes are named anew when read
+
+
+def by_graph(quads: Iterable[ox.Quad]) -> dict[str, Graph]:
+    out: dict[str, Graph] = defaultdict(Graph)
+    for q in quads:
+        out[q.graph_name.value].add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return dict(out)
 
 
 def test_a_changed_curated_file_reloads_every_text_source(tmp_path: Path) -> None:

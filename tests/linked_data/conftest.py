@@ -1,5 +1,5 @@
-"""The bundled build as the service publishes it: a copy of the session's build (with graph/links and
-graph/void, which `proveniens build` writes) and its dumps exported into `<store>/dumps`.
+"""The bundled build as the service publishes it: a copy of the session's build (with graph/links,
+graph/void and the dumps in its folder, which `proveniens build` writes).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from proveniens.build import BuildReport
-from proveniens.export import export_dumps
 from proveniens.service.app import create_app
 from proveniens.settings import Settings
 from proveniens.store import open_read_only
@@ -23,10 +22,9 @@ B = "https://w3id.org/proveniens/"
 
 @pytest.fixture(scope="session")
 def published(bundled_build: tuple[Path, BuildReport], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Root of a store holding the bundled build + graph/links + graph/void, with dumps in `<root>/dumps`."""
+    """Root of a store holding the bundled build + graph/links + graph/void, with dumps in `<root>/current/dumps`."""
     root = tmp_path_factory.mktemp("published") / "store"
     shutil.copytree(bundled_build[0], root, symlinks=True)
-    export_dumps(open_read_only(root), root / "dumps")
     return root
 
 
