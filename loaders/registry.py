@@ -17,6 +17,7 @@ from proveniens.errors import SourceError
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.remiss.loader import RemissLoader
 from proveniens.loaders.reports.loader import ReportLoader
+from proveniens.loaders.source_description import describe_source
 from proveniens.loaders.sources import SourceFile
 
 
@@ -69,7 +70,9 @@ def read_facts(
     if loader is None:
         return Unread(source.path, f"no loader recognises its kind (tried {', '.join(x.name for x in loaders)})")
     try:
-        return loader, loader.load(source)
+        loaded = loader.load(source)
+        describe_source(loaded.graph, source.iri)
+        return loader, loaded
     except Exception as err:
         return Unread(source.path, f"the {loader.name} loader could not read it: {type(err).__name__}: {err}")
 

@@ -149,7 +149,7 @@ async def decisions(
             entry = found[decision] = DecisionEntry(
                 decision=decision,
                 text=_v(row, "decisionText"),
-                meeting=_plain(meeting),
+                meeting=_plain(meeting, None, _v(row, "meetingLabel"), _v(row, "meetingLabelEn")),
                 meeting_date=_v(row, "meetingDate"),
                 meeting_earliest=_v(row, "meetingEarliest"),
                 meeting_latest=_v(row, "meetingLatest"),
@@ -199,7 +199,7 @@ async def roles(request: Request, person: str, known: bool = False) -> list[Role
             end=_v(row, "end"),
             earliest=_v(row, "earliest"),
             latest=_v(row, "latest"),
-            meeting=_plain(meeting) if meeting else None,
+            meeting=_plain(meeting, None, _v(row, "meetingLabel"), _v(row, "meetingLabelEn")) if meeting else None,
             meeting_date=_v(row, "meetingDate"),
             attendance=_local(_v(row, "attendance")),
             attendance_label=_labels(row, "attendanceLabel"),

@@ -205,6 +205,8 @@ class MinutesWriter:
             facts: list[tuple[URIRef, URIRef | Literal]] = [
                 (RDF.type, ORG.Membership), (ORG.member, org), (ORG.organization, self.body),
                 (ORG.role, ROLE["member-organisation"]),
+                (RDFS.label, Literal(f"{body.name} — medlemsorganisation i {self.found.body.name}", lang="sv")),
+                (RDFS.label, Literal(f"{body.name} — member organisation of {self.found.body.name}", lang="en")),
             ]  # fmt: skip
             note = (f"{named.name} is listed among the members of {self.found.body.name} for {written}: the "
                     "organisation a member sits for is taken to be a member organisation of the body.")  # fmt: skip
