@@ -181,7 +181,28 @@ def chain(start: Resource, rows: list[Row], context_rows: Iterable[Row] = ()) ->
     found = resources.all()
     if start.iri not in resources:
         found.insert(0, start)
-    return Chain(start=start, resources=found, hops=list(hops.values()))
+    return Chain(start=start, resources=found, hops=nearest_first(start.iri, list(hops.values())))
+
+
+def nearest_first(start: str, hops: list[Hop]) -> list[Hop]:
+    """The answer first: hops by how many links their nearer end lies from `start` (either direction, as an
+    impact's hops point at it), context after the chain itself, then by names for a stable order."""
+    distance, frontier = {start: 0}, {start}
+    while frontier:
+        reached = set()
+        for hop in hops:
+            for here, there in ((hop.source, hop.target), (hop.target, hop.source)):
+                if here in frontier and there not in distance:
+                    distance[there] = distance[here] + 1
+                    reached.add(there)
+        frontier = reached
+    far = len(distance) + 1
+
+    def order(hop: Hop) -> tuple[bool, int, str, str, str]:
+        near = min(distance.get(hop.source, far), distance.get(hop.target, far))
+        return hop.context, near, hop.source, hop.property, hop.target
+
+    return sorted(hops, key=order)
 
 
 def search_hits(rows: list[Row]) -> list[SearchHit]:

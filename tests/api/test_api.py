@@ -74,6 +74,24 @@ def test_lineage_with_context_shows_the_law_as_context(client: TestClient) -> No
     assert (ELEMENT, PATIENTKONTRAKT) not in context
 
 
+@pytest.mark.parametrize("path", ["/api/lineage", "/api/impact"])
+def test_chains_give_the_answer_first_nearest_hops_then_context(client: TestClient, path: str) -> None:
+    """The hops come by how far their nearer end lies from the start, counted here from the hops themselves;
+    context hops come after all others."""
+    start = ELEMENT if path == "/api/lineage" else B + "sou/2020:19"
+    hops = get(client, f"{path}?iri={quote(start)}&context=true")["hops"]
+    distance, frontier, level = {start: 0}, {start}, 0
+    while frontier:
+        step = {b for h in hops for a, b in ((h["source"], h["target"]), (h["target"], h["source"])) if a in frontier}
+        frontier, level = step - distance.keys(), level + 1
+        distance.update(dict.fromkeys(frontier, level))
+    order = [(h["context"], min(distance[h["source"]], distance[h["target"]])) for h in hops]
+    assert len({d for _, d in order}) >= 2, "a chain of one step shows nothing here"
+    assert order == sorted(order)
+    if path == "/api/lineage":
+        assert hops[0]["source"] == ELEMENT  # the clause's own links first
+
+
 def test_lineage_of_a_provision_goes_back_to_the_directive(client: TestClient) -> None:
     chain = get(client, f"/api/lineage?iri={quote(B + 'sfs/2017:30/K7P2a')}")
     reached = {h["target"] for h in chain["hops"]}
