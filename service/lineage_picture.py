@@ -15,7 +15,8 @@ from proveniens.service.views import evidence_url
 
 
 def picture(chain: Chain, lang: str, show: Callable[[Resource], str]) -> dict[str, Any]:
-    """`{"nodes": [...], "edges": [...]}` in Cytoscape's element format (plain data, no markup)."""
+    """`{"nodes": [...], "edges": [...]}` in Cytoscape's element format (plain data, no markup), and `folded`:
+    how many nodes are context only, which the picture first shows folded away."""
     used = {h.source for h in chain.hops} | {h.target for h in chain.hops} | {chain.start.iri}
     core = {h.source for h in chain.hops if not h.context} | {h.target for h in chain.hops if not h.context}
     nodes = []
@@ -45,4 +46,5 @@ def picture(chain: Chain, lang: str, show: Callable[[Resource], str]) -> dict[st
                 "classes": f"{hop.assertion}{' context' if hop.context else ''}",
             }
         )
-    return {"nodes": nodes, "edges": edges}
+    folded = sum("context" in n["classes"].split() for n in nodes)
+    return {"nodes": nodes, "edges": edges, "folded": folded}

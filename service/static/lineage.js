@@ -35,23 +35,39 @@
       { selector: "edge.none", style: { "line-style": "dotted" } },
       { selector: "edge.context", style: { "line-color": "#b8bec7", "target-arrow-color": "#b8bec7", "width": 1.5, "color": "#7b838f" } }
     ],
-    layout: typeof cytoscapeDagre !== "undefined"
-      ? { name: "dagre", rankDir: "TB", nodeSep: 30, rankSep: 70, edgeSep: 10, padding: 20 }
-      : { name: "breadthfirst", directed: true, roots: "node.start", padding: 20 }
+    layout: { name: "preset" }
   });
+  var layout = typeof cytoscapeDagre !== "undefined"
+    ? { name: "dagre", rankDir: "TB", nodeSep: 30, rankSep: 70, edgeSep: 10, padding: 20 }
+    : { name: "breadthfirst", directed: true, roots: "node.start", padding: 20 };
   var readable = LEAST_TEXT / Math.min(NODE_TEXT, EDGE_TEXT);
-  if (cy.zoom() < readable) {
-    cy.zoom(readable);
-    cy.center(cy.nodes(".start"));
+  // Context (what the same national work led to, not what this rests on) starts folded away: the answer
+  // first, the rest one click away. The picture is laid out again over what is shown.
+  var context = cy.elements(".context");
+  var toggle = document.getElementById("lineage-context");
+  function draw(withContext) {
+    context.style("display", withContext ? "element" : "none");
+    cy.elements().filter(function (e) { return e.style("display") !== "none"; }).layout(layout).run();
+    cy.fit(cy.elements().filter(function (e) { return e.style("display") !== "none"; }), 20);
+    if (cy.zoom() < readable) {
+      cy.zoom(readable);
+      cy.center(cy.nodes(".start"));
+    }
+    if (toggle) {
+      toggle.setAttribute("aria-pressed", withContext ? "true" : "false");
+      toggle.textContent = toggle.getAttribute(withContext ? "data-hide" : "data-show");
+    }
   }
+  draw(false);
   var tools = document.getElementById("lineage-tools");
   if (tools) {
     tools.addEventListener("click", function (evt) {
+      if (evt.target === toggle) return draw(toggle.getAttribute("aria-pressed") !== "true");
       var how = evt.target.getAttribute("data-zoom");
       var middle = { x: holder.clientWidth / 2, y: holder.clientHeight / 2 };
       if (how === "in") cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: middle });
       if (how === "out") cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: middle });
-      if (how === "fit") cy.fit(undefined, 20);
+      if (how === "fit") cy.fit(cy.elements().filter(function (e) { return e.style("display") !== "none"; }), 20);
     });
   }
   cy.on("tap", "node, edge", function (evt) {

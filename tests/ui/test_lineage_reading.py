@@ -36,3 +36,25 @@ def test_the_buttons_zoom_and_show_the_whole_picture(server: str, page: Page) ->
     inside = page.evaluate("""() => { const cy = window.proveniensLineage, box = cy.elements().renderedBoundingBox();
         return box.x1 >= -1 && box.y1 >= -1 && box.x2 <= cy.width() + 1 && box.y2 <= cy.height() + 1; }""")
     assert inside, "after 'show the whole picture' every node is inside the frame"
+
+
+SHOWN = """() => { const cy = window.proveniensLineage, shown = e => e.style('display') !== 'none';
+  return [cy.nodes('.context').filter(shown).length, cy.nodes('.context').length, cy.nodes().filter(shown).length]; }"""
+
+
+def test_context_starts_folded_and_opens_with_a_click(server: str, page: Page) -> None:
+    page.goto(f"{server}/ui/resource?iri={quote(ELEMENT)}&lang=sv")
+    wait_for_picture(page)
+    shown, context, visible = page.evaluate(SHOWN)
+    assert context >= 2, "the clause's lineage has context (the law its proposals led to): this test shows nothing"
+    assert shown == 0 and visible >= 3, "the answer first: what the clause rests on, context folded"
+    button = page.locator("#lineage-context")
+    assert button.inner_text() == f"Visa sammanhang ({context})"
+    button.click()
+    shown, _, _ = page.evaluate(SHOWN)
+    assert shown == context and button.get_attribute("aria-pressed") == "true"
+    assert button.inner_text() == "Dölj sammanhang"
+    smallest, _ = page.evaluate(SMALLEST_TEXT)
+    assert smallest >= 12, f"with the context shown, text drawn at {smallest:.1f} px"
+    button.click()
+    assert page.evaluate(SHOWN)[0] == 0 and button.inner_text() == f"Visa sammanhang ({context})"
