@@ -485,7 +485,9 @@ def build(
         if embedded:  # while the writer writes the store, when there is one
             with steps("dumps"):
                 before = previous / DUMPS if previous else None
-                write_dumps(candidate.store, candidate.path / DUMPS, before, _kept(plan, updated))
+                changed = {t[0] for t in updated.lineage} if updated is not None else None
+                pieces = {LINEAGE_GRAPH: changed}  # type: ignore[dict-item]
+                write_dumps(candidate.store, candidate.path / DUMPS, before, _kept(plan, updated), pieces=pieces)
         del updated  # closes the previous build, which publishing may prune
         if embedded:
             with steps("writing the store"):

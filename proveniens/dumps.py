@@ -13,6 +13,10 @@ names (`dump_files`), so the catalogue and the dumps cannot drift apart.
   dataset's dumps begin with it.
 - An incremental build links (hard links, no copy) the files of graphs it did not change from the
   build it started from, so a rebuild writes the dumps of what changed.
+- A large graph that changes a few triples at a time (the lineage index) is written in pieces by
+  subject (`.parts/`, not served), its dump their concatenation: a rebuild that knows which subjects
+  changed rewrites only their pieces, from the previous piece and those subjects' triples, instead
+  of reading the whole graph back from disk (20 s per format at 1M quads).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import hashlib
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +41,9 @@ _FORMATS = {"application/n-quads": ox.RdfFormat.N_QUADS, "application/trig": ox.
 # quarter in size for 1.7x the time, paid by every build.
 _LEVEL = 1
 _CHUNK = 1 << 20
+_PARTS = ".parts"  # below a dumps folder: the pieces of graphs written in pieces (not served)
+_PIECES = 64
+Subject = ox.NamedNode | ox.BlankNode
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\S.*)$")  # as sha256sum writes and reads it
 
 
@@ -80,18 +87,28 @@ def write_dumps(
     previous: Path | None = None,
     unchanged: Iterable[URIRef] = (),
     default_graph: bool = False,
+    pieces: Mapping[URIRef, Collection[Subject] | None] | None = None,
 ) -> list[Path]:
     """Write every dump of `store`'s named graphs into `out` and `SHA256SUMS`; returns the files written.
 
     The graphs in `unchanged` are linked from the dumps folder `previous` when it has them. With
-    `default_graph`, the default graph holds data of its own and the dataset's dumps include it."""
+    `default_graph`, the default graph holds data of its own and the dataset's dumps include it.
+    The graphs in `pieces` are written in pieces; with the subjects whose triples changed since
+    `previous` (None: not known), only their pieces are written again."""
     graphs = sorted(URIRef(g.value) for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     reuse = set(unchanged) if previous is not None else set()
     old_sums = read_sums(previous / CHECKSUMS) if previous is not None else {}
     (out / "graphs").mkdir(parents=True, exist_ok=True)
     sums: dict[str, str] = {}
-    for fmt in GRAPH_DUMP_FORMATS:
-        for graph in graphs:
+    pieces = pieces or {}
+    for graph in graphs:
+        if graph in pieces:
+            changed = set() if graph in reuse else pieces[graph]
+            for fmt, parts in _write_pieces(store, graph, out, previous, changed).items():
+                name = dump_path(graph, fmt)
+                sums[name] = _concatenate(parts, out / name)
+            continue
+        for fmt in GRAPH_DUMP_FORMATS:
             name = dump_path(graph, fmt)
             if graph in reuse and name in old_sums and _link(previous / name, out / name):  # type: ignore[operator]
                 sums[name] = old_sums[name]
@@ -118,6 +135,50 @@ def _serialize(store: ox.Store, graph: URIRef | None, fmt: DumpFormat, path: Pat
         quads = store.quads_for_pattern(None, None, None, name)
         ox.serialize(quads, handle, format=_FORMATS[fmt.media_type])
     return _digest(path)
+
+
+def _piece(subject: Subject) -> int:
+    return int.from_bytes(hashlib.blake2b(subject.value.encode(), digest_size=4).digest()) % _PIECES
+
+
+def _write_pieces(
+    store: ox.Store, graph: URIRef, out: Path, previous: Path | None, changed: Collection[Subject] | None
+) -> dict[DumpFormat, list[Path]]:
+    """Write `graph` in pieces by subject below `out/.parts`; returns each format's pieces in order.
+
+    A piece no changed subject falls in is linked from `previous`; one that some do is the previous
+    piece without their triples plus their triples now. Without previous pieces, or without the
+    changed subjects, every piece is written from one pass over the graph."""
+    node, slug = ox.NamedNode(str(graph)), dump_slug(str(graph))
+    (out / _PARTS).mkdir(parents=True, exist_ok=True)
+    paths = {fmt: [out / _PARTS / f"{slug}-{k:02d}.{fmt.suffix}" for k in range(_PIECES)] for fmt in GRAPH_DUMP_FORMATS}
+    old = {fmt: [previous / _PARTS / p.name for p in ps] for fmt, ps in paths.items()} if previous else None
+    if changed is None or old is None or not all(p.is_file() for ps in old.values() for p in ps):
+        buckets: list[list[ox.Quad]] = [[] for _ in range(_PIECES)]
+        for quad in store.quads_for_pattern(None, None, None, node):
+            buckets[_piece(quad.subject)].append(quad)  # type: ignore[arg-type]
+        for fmt, ps in paths.items():
+            for bucket, path in zip(buckets, ps, strict=True):
+                _write_quads(bucket, fmt, path)
+        return paths
+    by_piece: dict[int, set[Subject]] = {}
+    for subject in changed:
+        by_piece.setdefault(_piece(subject), set()).add(subject)
+    for fmt, ps in paths.items():
+        for k, path in enumerate(ps):
+            if k not in by_piece:
+                _link(old[fmt][k], path)
+                continue
+            with gzip.open(old[fmt][k], "rb") as handle:
+                kept = [q for q in ox.parse(handle, format=_FORMATS[fmt.media_type]) if q.subject not in by_piece[k]]
+            now = [q for s in by_piece[k] for q in store.quads_for_pattern(s, None, None, node)]
+            _write_quads(kept + now, fmt, path)
+    return paths
+
+
+def _write_quads(quads: list[ox.Quad], fmt: DumpFormat, path: Path) -> None:
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=_LEVEL, mtime=0) as handle:
+        ox.serialize(quads, handle, format=_FORMATS[fmt.media_type])
 
 
 def _concatenate(parts: list[Path], path: Path) -> str:

@@ -192,8 +192,9 @@ def update_index(store: ox.Store, changed: GraphDelta) -> set[Triple] | None:
     its way before it, so the starts are the near ends and what the old index says reaches them;
     their closures are walked again on the store and replace their old index quads. The result
     equals `index_store` on the same store (tests/lineage/test_lineage_index.py). Returns the index
-    triples removed or written (the description counts them), or None, changing nothing, when more
-    than `MOST_STARTS` starts are touched: index afresh then.
+    triples that changed, removed or new (the description counts them, the dumps rewrite their
+    subjects' parts), or None, changing nothing, when more than `MOST_STARTS` starts are touched:
+    index afresh then.
     """
     graph = ox.NamedNode(str(LINEAGE_GRAPH))
     plans: list[tuple[ox.NamedNode, list[ox.NamedNode], bool, set[Member]]] = []
@@ -209,13 +210,14 @@ def update_index(store: ox.Store, changed: GraphDelta) -> set[Triple] | None:
         if len(starts) > MOST_STARTS:
             return None
         plans.append((term, [ox.NamedNode(link) for link in closure.links], closure.forward, starts))
-    touched: set[Triple] = set()
+    removed: set[Triple] = set()
+    written: set[Triple] = set()
     for term, nodes, forward, starts in plans:
         for start in starts:
             for quad in list(store.quads_for_pattern(start, term, None, graph)):
                 store.remove(quad)
-                touched.add((start, term, quad.object))  # type: ignore[arg-type]
+                removed.add((start, term, quad.object))  # type: ignore[arg-type]
             reached = _walk(store, _steps(store, start, nodes, forward), nodes, forward) or set()
             store.extend(ox.Quad(start, term, b, graph) for b in reached)
-            touched.update((start, term, b) for b in reached)
-    return touched
+            written.update((start, term, b) for b in reached)
+    return removed ^ written  # a closure walked again to the same ends is no change

@@ -82,6 +82,11 @@ def test_incremental_build_equals_a_full_build(tmp_path: Path) -> None:
     assert (now / "dumps" / kept).stat().st_ino == (before / "dumps" / kept).stat().st_ino
     assert (now / "dumps" / changed).stat().st_ino != (before / "dumps" / changed).stat().st_ino
     assert not (now / "dumps" / f"graphs/{dump_slug(str(GRAPH['removed.nt']))}.nq.gz").exists()
+    # The lineage index is written in pieces by subject: those no changed subject falls in are the previous ones.
+    new, old = now / "dumps" / ".parts", before / "dumps" / ".parts"
+    pieces = sorted(p.name for p in new.glob("lineage-*"))
+    shared = [p for p in pieces if (new / p).stat().st_ino == (old / p).stat().st_ino]
+    assert len(pieces) == 128 and 0 < len(shared) < len(pieces), len(shared)
 
 
 def assert_dumps_hold_the_build(root: Path) -> None:
