@@ -16,7 +16,6 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from proveniens.errors import QueryError
 from proveniens.named_queries import named_queries
 from proveniens.service import reader
-from proveniens.service.jobs import QueryFailed
 from proveniens.service.models import (
     Chain,
     DecisionEntry,
@@ -30,6 +29,7 @@ from proveniens.service.models import (
     SearchResult,
     TimelineEntry,
 )
+from proveniens.service.sparql.backend.jobs import QueryFailed
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -9,12 +9,14 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from proveniens import __version__
-from proveniens.service import api, dataset, linked_data, pages, sparql, update, vocabulary
-from proveniens.service.executor import WorkerPool
-from proveniens.service.fairness import ClientSlots
+from proveniens.service import api, dataset, linked_data, pages, vocabulary
 from proveniens.service.openapi_errors import publish_unprocessable
-from proveniens.service.remote import RemoteBackend
 from proveniens.service.security_headers import SecurityHeaders
+from proveniens.service.sparql import endpoint as sparql
+from proveniens.service.sparql import update
+from proveniens.service.sparql.backend.executor import WorkerPool
+from proveniens.service.sparql.backend.remote import RemoteBackend
+from proveniens.service.sparql.fairness import ClientSlots
 from proveniens.settings import Settings, load_settings
 from proveniens.store import open_read_only
 

@@ -18,7 +18,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from proveniens.namespaces import BUILD_GRAPH
-from proveniens.service.jobs import QueryFailed, QueryJob
+from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
 
 _REMOTE_VERSION_SECONDS = 5.0
 _REMOTE_VERSION = f"""SELECT (MAX(STR(?at)) AS ?version) WHERE {{

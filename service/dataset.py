@@ -23,7 +23,6 @@ from rdflib.namespace import DCTERMS
 from proveniens.dataset_description import CATALOG, CHECKSUMS, DATASET, SERVICE, VOID_GRAPH
 from proveniens.namespaces import BASE
 from proveniens.service import caching, rdf_html
-from proveniens.service.jobs import QueryFailed, QueryJob
 from proveniens.service.representations import (
     DOCUMENT_FORMATS,
     HTML,
@@ -34,6 +33,7 @@ from proveniens.service.representations import (
     respond,
     serialize,
 )
+from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
 
 router = APIRouter(include_in_schema=False)
 

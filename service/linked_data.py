@@ -30,9 +30,9 @@ from starlette.types import Scope
 from proveniens.errors import QueryError
 from proveniens.namespaces import BASE
 from proveniens.service import caching, rdf_html
-from proveniens.service.jobs import QueryFailed
 from proveniens.service.named import Term, select
 from proveniens.service.representations import DESCRIPTION_FORMATS, HTML, choose, headers, not_acceptable, serialize
+from proveniens.service.sparql.backend.jobs import QueryFailed
 
 QUERY = "describe_resource"
 READER_ROUTE = "/ui/resource"

@@ -16,8 +16,8 @@ from fastapi import Request
 from proveniens.errors import QueryError
 from proveniens.named_queries import NamedQuery, named_queries
 from proveniens.service import caching
-from proveniens.service.bindings import encode_terms
-from proveniens.service.jobs import QueryJob
+from proveniens.service.sparql.backend.bindings import encode_terms
+from proveniens.service.sparql.backend.jobs import QueryJob
 
 JSON_RESULTS = "application/sparql-results+json"
 CACHE_SIZE = 1024  # answers kept per service process; a build never changes, so they stay true until the next one

@@ -22,13 +22,13 @@ from proveniens.errors import QueryError
 from proveniens.named_queries import named_queries
 from proveniens.namespaces import BASE, SOURCE
 from proveniens.service import linked_data, reader, source_text
-from proveniens.service.bindings import encode_terms, with_values
 from proveniens.service.i18n import LANGUAGES, kind_name, pick_language, t
-from proveniens.service.jobs import QueryFailed
 from proveniens.service.lineage_picture import picture
 from proveniens.service.models import Chain, HitContext, Labels, Resource, TimelineEntry
 from proveniens.service.representations import DESCRIPTION_FORMATS, HTML, choose
 from proveniens.service.source_names import cite
+from proveniens.service.sparql.backend.bindings import encode_terms, with_values
+from proveniens.service.sparql.backend.jobs import QueryFailed
 
 router = APIRouter(include_in_schema=False)
 

@@ -20,7 +20,7 @@ from rdflib import Dataset, Graph, Namespace
 from rdflib.term import URIRef
 
 from proveniens.namespaces import PREFIXES, PVS
-from proveniens.service.negotiation import FORMAT_NAMES, negotiate
+from proveniens.service.sparql.negotiation import FORMAT_NAMES, negotiate
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from urllib.parse import urlencode
 import httpx
 
 from proveniens.remote import RemoteEndpoints
-from proveniens.service.bindings import with_values
-from proveniens.service.jobs import QueryFailed, QueryJob
-from proveniens.service.sparql_syntax import Refused, check_query
+from proveniens.service.sparql.backend.bindings import with_values
+from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
+from proveniens.service.sparql.syntax import Refused, check_query
 
 
 class RemoteBackend:

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from proveniens.service.sparql_lexer import LexError, Token, after_arguments, position, tokenize, triple_patterns
+from proveniens.service.sparql.lexer import LexError, Token, after_arguments, position, tokenize, triple_patterns
 
 MAX_GROUP_DEPTH = 200  # nested { } (EXISTS counts two)
 MAX_PAREN_DEPTH = 400  # nested ( ) of expressions, collections, paths

@@ -19,8 +19,8 @@ from fastapi.responses import PlainTextResponse, Response
 
 from proveniens.errors import StoreError
 from proveniens.remote import UNION_DEFAULT_GRAPH
-from proveniens.service.protocol import BadRequest, read_body, single
-from proveniens.service.sparql_syntax import Refused, update_shape
+from proveniens.service.sparql.protocol import BadRequest, read_body, single
+from proveniens.service.sparql.syntax import Refused, update_shape
 from proveniens.store import StoreLayout
 from proveniens.union_graph import write_union
 

@@ -1,7 +1,7 @@
 """A pool of query worker processes that heals itself and grows around runaway queries.
 
 pyoxigraph cannot interrupt a query from Python, so each query runs in a worker process
-(service/query_worker.py) and one that passes its time limit is ended by killing its worker.
+(query_worker.py) and one that passes its time limit is ended by killing its worker.
 The pool keeps its promises whatever happens to a worker:
 - a worker that dies (kill -9, out of memory, a crash) is replaced: between queries before the
   next query needs it, during a query with a clear 5xx naming the cause;
@@ -24,8 +24,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from proveniens.service.jobs import CompleteBody, QueryFailed, QueryJob
-from proveniens.service.query_worker import WorkerConfig, worker_main
+from proveniens.service.sparql.backend.jobs import CompleteBody, QueryFailed, QueryJob
+from proveniens.service.sparql.backend.query_worker import WorkerConfig, worker_main
 
 LONG_QUERY = 0.5  # seconds after which a running query counts as long and a worker is added beside it
 _TICK = 0.1  # seconds between supervisor rounds

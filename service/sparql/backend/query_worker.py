@@ -17,10 +17,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from proveniens.service.bindings import parse_terms
-from proveniens.service.jobs import CHUNK, GRAPH_FORMATS, RESULT_FORMATS, QueryJob
-from proveniens.service.sandbox import SandboxUnavailable, cap_memory, deny_network, die_with_parent
-from proveniens.service.sparql_syntax import Refused, check_query
+from proveniens.service.sparql.backend.bindings import parse_terms
+from proveniens.service.sparql.backend.jobs import CHUNK, GRAPH_FORMATS, RESULT_FORMATS, QueryJob
+from proveniens.service.sparql.backend.sandbox import SandboxUnavailable, cap_memory, deny_network, die_with_parent
+from proveniens.service.sparql.syntax import Refused, check_query
 
 STACK_BYTES = 64 * 1024 * 1024  # 8× the usual: evaluation recursion grows with query nesting
 

@@ -14,10 +14,10 @@ from fastapi import Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from proveniens.service.description import describe_service
-from proveniens.service.jobs import GRAPH_FORMATS, RESULT_FORMATS, CompleteBody, QueryFailed, QueryJob
-from proveniens.service.negotiation import FORMAT_NAMES, negotiate
-from proveniens.service.protocol import BadRequest, read_body, single
+from proveniens.service.sparql.backend.jobs import GRAPH_FORMATS, RESULT_FORMATS, CompleteBody, QueryFailed, QueryJob
+from proveniens.service.sparql.description import describe_service
+from proveniens.service.sparql.negotiation import FORMAT_NAMES, negotiate
+from proveniens.service.sparql.protocol import BadRequest, read_body, single
 
 _FORM = "application/x-www-form-urlencoded"
 _DIRECT = "application/sparql-query"

@@ -9,8 +9,8 @@ from fastapi.responses import PlainTextResponse, Response
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from proveniens.service.jobs import GRAPH_FORMATS, QueryFailed, QueryJob
-from proveniens.service.negotiation import negotiate
+from proveniens.service.sparql.backend.jobs import GRAPH_FORMATS, QueryFailed, QueryJob
+from proveniens.service.sparql.negotiation import negotiate
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
