@@ -9,8 +9,13 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from proveniens import __version__
-from proveniens.service import api, dataset, linked_data, pages, vocabulary
+from proveniens.service import caching, error_responses
+from proveniens.service.answers import api
+from proveniens.service.answers.named import NamedQueries
+from proveniens.service.linked_data import dataset, vocabulary
+from proveniens.service.linked_data import dereference as linked_data
 from proveniens.service.openapi_errors import publish_unprocessable
+from proveniens.service.pages import routes as pages
 from proveniens.service.security_headers import SecurityHeaders
 from proveniens.service.sparql import endpoint as sparql
 from proveniens.service.sparql import update
@@ -46,6 +51,7 @@ def create_app(settings: Settings) -> FastAPI:
             )
             await backend.start()
         app.state.backend = backend
+        app.state.named_queries = NamedQueries(backend, lambda: caching.served_version(app.state))
         try:
             yield
         finally:
@@ -53,6 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="Proveniens", version=__version__, lifespan=lifespan)
     publish_unprocessable(app)
+    error_responses.install(app)
     app.add_middleware(SecurityHeaders, docs_paths=(app.docs_url, app.redoc_url))
     app.state.settings = settings
     app.state.client_slots = ClientSlots(settings.client_queries)

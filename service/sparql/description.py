@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 from fastapi import Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from proveniens.service.sparql.backend.jobs import GRAPH_FORMATS, QueryFailed, QueryJob
+from proveniens.service.errors import NotAcceptable
+from proveniens.service.sparql.backend.jobs import GRAPH_FORMATS, QueryJob
 from proveniens.service.sparql.negotiation import negotiate
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -74,15 +75,11 @@ def service_graph(endpoint: str, named_graphs: list[str], union_default: bool) -
 async def describe_service(request: Request, accept: str | None) -> Response:
     media = negotiate(accept, list(GRAPH_FORMATS))
     if media is None:
-        return PlainTextResponse(
+        raise NotAcceptable(
             f"None of the accepted types ({accept}) is offered for the service description. "
-            f"Offered: {', '.join(GRAPH_FORMATS)}.\n",
-            status_code=406,
+            f"Offered: {', '.join(GRAPH_FORMATS)}."
         )
-    try:
-        graphs = await _named_graphs(request)
-    except QueryFailed as err:
-        return PlainTextResponse(err.message + "\n", status_code=err.status)
+    graphs = await _named_graphs(request)
     endpoint = str(request.url.replace(query=""))
     graph = service_graph(endpoint, graphs, request.app.state.settings.union_default_graph)
     body = graph.serialize(format=_SERIALIZERS[media], encoding="utf-8")

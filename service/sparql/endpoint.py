@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from fastapi import Request
-from fastapi.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from proveniens.service.sparql.backend.jobs import GRAPH_FORMATS, RESULT_FORMATS, CompleteBody, QueryFailed, QueryJob
+from proveniens.service.errors import BadRequest, NotAcceptable, ServiceError
+from proveniens.service.sparql.backend.jobs import GRAPH_FORMATS, RESULT_FORMATS, CompleteBody, QueryJob
 from proveniens.service.sparql.description import describe_service
 from proveniens.service.sparql.negotiation import FORMAT_NAMES, negotiate
-from proveniens.service.sparql.protocol import BadRequest, read_body, single
+from proveniens.service.sparql.protocol import read_body, single
 
 _FORM = "application/x-www-form-urlencoded"
 _DIRECT = "application/sparql-query"
@@ -43,27 +44,27 @@ async def parse_request(request: Request, limit: int) -> SparqlRequest:
         if media == _FORM:
             form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
             if "update" in form or "update" in params:
-                raise BadRequest(403, "Updates are not accepted here: the endpoint is read-only.")
+                raise BadRequest("Updates are not accepted here: the endpoint is read-only.", 403)
             if query is not None and "query" in form:
-                raise BadRequest(400, "The query was given both in the URL and in the body; give it once.")
+                raise BadRequest("The query was given both in the URL and in the body; give it once.")
             query = query if query is not None else single(form, "query")
             for key in ("default-graph-uri", "named-graph-uri", "format"):
                 params.setdefault(key, []).extend(form.get(key, []))
         elif media == _DIRECT:
             if query is not None:
-                raise BadRequest(400, "A direct POST carries the query in its body; the URL must not have 'query'.")
+                raise BadRequest("A direct POST carries the query in its body; the URL must not have 'query'.")
             try:
                 query = body.decode("utf-8")
             except UnicodeDecodeError:
-                raise BadRequest(400, "The query body is not UTF-8.") from None
+                raise BadRequest("The query body is not UTF-8.") from None
         elif media == "application/sparql-update":
-            raise BadRequest(403, "Updates are not accepted here: the endpoint is read-only.")
+            raise BadRequest("Updates are not accepted here: the endpoint is read-only.", 403)
         else:
-            raise BadRequest(415, f"Unsupported Content-Type {media or '(none)'!r}; use {_FORM} or {_DIRECT}.")
+            raise BadRequest(f"Unsupported Content-Type {media or '(none)'!r}; use {_FORM} or {_DIRECT}.", 415)
         if query is None:
-            raise BadRequest(400, "A POST must carry a 'query'.")
+            raise BadRequest("A POST must carry a 'query'.")
     elif "update" in params:
-        raise BadRequest(403, "Updates are not accepted here: the endpoint is read-only.")
+        raise BadRequest("Updates are not accepted here: the endpoint is read-only.", 403)
     accept = request.headers.get("accept")
     if fmt := single(params, "format"):
         accept = FORMAT_NAMES.get(fmt.lower(), fmt)
@@ -72,24 +73,16 @@ async def parse_request(request: Request, limit: int) -> SparqlRequest:
     )
 
 
-def _error(status: int, message: str, retry_after: int | None = None) -> Response:
-    headers = {"Retry-After": str(retry_after)} if retry_after else None
-    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
-
-
 async def _answer(request: Request) -> Response:
     settings = request.app.state.settings
-    try:
-        parsed = await parse_request(request, settings.max_body_bytes)
-    except BadRequest as err:
-        return _error(err.status, err.message)
+    parsed = await parse_request(request, settings.max_body_bytes)
     if parsed.query is None:
         return await describe_service(request, parsed.accept)
     results_media = negotiate(parsed.accept, list(RESULT_FORMATS))
     graph_media = negotiate(parsed.accept, list(GRAPH_FORMATS))
     if results_media is None and graph_media is None:
         offered = ", ".join([*RESULT_FORMATS, *GRAPH_FORMATS])
-        return _error(406, f"None of the accepted types ({parsed.accept}) is offered. Offered: {offered}.")
+        raise NotAcceptable(f"None of the accepted types ({parsed.accept}) is offered. Offered: {offered}.")
     base = str(request.url.replace(query=""))
     job = QueryJob(parsed.query, parsed.default_graphs, parsed.named_graphs, results_media, graph_media, base)
     slots = request.app.state.client_slots
@@ -99,13 +92,10 @@ async def _answer(request: Request) -> Response:
             f"This client already has {slots.per_client} queries in flight (PROVENIENS_CLIENT_QUERIES); "
             "wait for one to finish."
         )
-        return _error(429, message, 1)
+        raise ServiceError(message, 429, {"Retry-After": "1"})
     try:
         media, body = await request.app.state.backend.run(job)
-    except QueryFailed as err:
-        slots.give(client)
-        return _error(err.status, err.message, err.retry_after)
-    except BaseException:
+    except BaseException:  # QueryFailed or a cancelled request: the slot is free again
         slots.give(client)
         raise
     if isinstance(body, CompleteBody):

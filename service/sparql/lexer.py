@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from proveniens.errors import ProveniensError
+
 # The engine's PN_CHARS_BASE (the grammar's, without U+10000-U+EFFFF).
 _BASE = (
     "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
@@ -104,7 +106,7 @@ class Token(NamedTuple):
     start: int
 
 
-class LexError(ValueError):
+class LexError(ProveniensError, ValueError):
     """Text that is no SPARQL token; the message says where (line:column) and what was expected."""
 
 

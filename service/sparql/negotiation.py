@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 # Short names for the `format` parameter browsers can put in a link.
 FORMAT_NAMES = {
@@ -30,9 +30,11 @@ ALIASES = {
 }
 
 
-def _parse(accept: str) -> list[tuple[str, float]]:
+def weighted(header: str, aliases: Mapping[str, str] = ALIASES) -> list[tuple[str, float]]:
+    """`[(value, q)]` of a header with RFC 9110 quality values (Accept, Accept-Language), lower-cased, in order;
+    a malformed weight counts as 0 (not acceptable)."""
     ranges = []
-    for part in accept.split(","):
+    for part in header.split(","):
         media, *params = (p.strip() for p in part.split(";"))
         if not media:
             continue
@@ -45,7 +47,7 @@ def _parse(accept: str) -> list[tuple[str, float]]:
                 except ValueError:
                     q = 0.0
         media = media.lower()
-        ranges.append((ALIASES.get(media, media), q))
+        ranges.append((aliases.get(media, media), q))
     return ranges
 
 
@@ -67,11 +69,13 @@ def _quality(offer: str, ranges: list[tuple[str, float]]) -> float:
     return best[1]
 
 
-def negotiate(accept: str | None, offered: Sequence[str]) -> str | None:
-    """The offered type with the highest q (server order breaks ties); None if nothing is acceptable."""
+def negotiate(accept: str | None, offered: Sequence[str], aliases: Mapping[str, str] = ALIASES) -> str | None:
+    """The offered type with the highest q (server order breaks ties); None if nothing is acceptable.
+
+    `aliases` read generic types as ours (SPARQL results, RDF); `{}` takes every type as written."""
     if not accept or not accept.strip():
         return offered[0]
-    ranges = _parse(accept)
+    ranges = weighted(accept, aliases)
     scored = [(_quality(offer, ranges), -i, offer) for i, offer in enumerate(offered)]
     q, _, offer = max(scored)
     return offer if q > 0 else None

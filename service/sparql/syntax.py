@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from proveniens.service.errors import BadRequest
 from proveniens.service.sparql.lexer import LexError, Token, after_arguments, position, tokenize, triple_patterns
 
 MAX_GROUP_DEPTH = 200  # nested { } (EXISTS counts two)
@@ -69,7 +70,7 @@ _NO_FEDERATION = (
 )
 
 
-class Refused(Exception):
+class Refused(BadRequest):
     """The text is not something this endpoint runs; `message` says what, where and how to fix it.
 
     `status` is 400 for text that is not SPARQL or nests too deeply, 403 for what the public endpoint
@@ -77,9 +78,7 @@ class Refused(Exception):
     """
 
     def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
+        super().__init__(message, status)
 
 
 @dataclass(frozen=True)

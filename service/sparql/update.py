@@ -15,12 +15,13 @@ import httpx
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 
 from proveniens.errors import StoreError
 from proveniens.remote import UNION_DEFAULT_GRAPH
-from proveniens.service.sparql.protocol import BadRequest, read_body, single
-from proveniens.service.sparql.syntax import Refused, update_shape
+from proveniens.service.errors import BadRequest, ServiceError, Unauthorized
+from proveniens.service.sparql.protocol import read_body, single
+from proveniens.service.sparql.syntax import update_shape
 from proveniens.store import StoreLayout
 from proveniens.union_graph import write_union
 
@@ -62,7 +63,7 @@ def _apply(root: StoreLayout, update: str, keep: int, base_iri: str, union: bool
         root.publish(target, keep)
 
 
-async def _forward(url: str, update: str, timeout: float, union: bool) -> Response:
+async def _forward(url: str, update: str, timeout: float, union: bool) -> None:
     """Send the update to the remote server and relay its verdict; with `union`, then write the default graph
     again as the union of the named graphs, in a second request (the update is sent as it came)."""
     requests = [update, " ;\n".join(UNION_DEFAULT_GRAPH)] if union else [update]
@@ -72,11 +73,9 @@ async def _forward(url: str, update: str, timeout: float, union: bool) -> Respon
                 response = await client.post(url, data={"update": text})
                 if response.status_code >= 400:
                     status = 400 if response.status_code == 400 else 502
-                    message = f"The remote store answered {response.status_code}: {response.text}\n"
-                    return PlainTextResponse(message, status)
+                    raise ServiceError(f"The remote store answered {response.status_code}: {response.text}", status)
     except httpx.HTTPError as err:
-        return PlainTextResponse(f"The remote store cannot be reached: {err}.\n", status_code=503)
-    return Response(status_code=204)
+        raise ServiceError(f"The remote store cannot be reached: {err}.", 503) from None
 
 
 def authorised(header: str, token: str) -> bool:
@@ -91,59 +90,46 @@ async def sparql_update(request: Request) -> Response:
     """SPARQL 1.1 Update by POST (form `update=` or direct `application/sparql-update`); needs the bearer token."""
     settings = request.app.state.settings
     if not authorised(request.headers.get("authorization", ""), settings.update_token):
-        return PlainTextResponse(
-            "Updates need 'Authorization: Bearer <PROVENIENS_UPDATE_TOKEN>'.\n",
-            status_code=401,
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise Unauthorized("Updates need 'Authorization: Bearer <PROVENIENS_UPDATE_TOKEN>'.")
     params = parse_qs(request.url.query, keep_blank_values=True)
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    try:
-        body = await read_body(request, settings.max_body_bytes)
-        if media == "application/x-www-form-urlencoded":
-            form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
-            update = single(form, "update")
-            for key in ("using-graph-uri", "using-named-graph-uri"):
-                params.setdefault(key, []).extend(form.get(key, []))
-        elif media == "application/sparql-update":
-            try:
-                update = body.decode("utf-8")
-            except UnicodeDecodeError:
-                raise BadRequest(400, "The update body is not UTF-8.") from None
-        else:
-            raise BadRequest(
-                415, f"Unsupported Content-Type {media or '(none)'!r}; use a form or application/sparql-update."
-            )
-        if update is None:
-            raise BadRequest(400, "The request carries no 'update'.")
+    body = await read_body(request, settings.max_body_bytes)
+    if media == "application/x-www-form-urlencoded":
+        form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+        update = single(form, "update")
+        for key in ("using-graph-uri", "using-named-graph-uri"):
+            params.setdefault(key, []).extend(form.get(key, []))
+    elif media == "application/sparql-update":
         try:
-            shape = update_shape(update)
-        except Refused as err:
-            raise BadRequest(err.status, err.message) from None
-        graphs, named = params.get("using-graph-uri", []), params.get("using-named-graph-uri", [])
-        if graphs or named:
-            if shape.dataset_clause is not None:
-                raise BadRequest(
-                    400,
-                    f"using-graph-uri/using-named-graph-uri conflict with the {shape.dataset_clause.text} "
-                    "in the update; give the graphs one way.",
-                )
-            try:
-                for iri in graphs + named:
-                    ox.NamedNode(iri)
-            except ValueError as err:
-                raise BadRequest(400, f"Not an IRI in using-graph-uri/using-named-graph-uri: {err}.") from None
-            update = add_using(update, shape.where_offsets, graphs, named)
-    except BadRequest as err:
-        return PlainTextResponse(err.message + "\n", status_code=err.status)
+            update = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadRequest("The update body is not UTF-8.") from None
+    else:
+        message = f"Unsupported Content-Type {media or '(none)'!r}; use a form or application/sparql-update."
+        raise BadRequest(message, 415)
+    if update is None:
+        raise BadRequest("The request carries no 'update'.")
+    shape = update_shape(update)  # Refused is a BadRequest (400 or 403)
+    graphs, named = params.get("using-graph-uri", []), params.get("using-named-graph-uri", [])
+    if graphs or named:
+        if shape.dataset_clause is not None:
+            raise BadRequest(
+                f"using-graph-uri/using-named-graph-uri conflict with the {shape.dataset_clause.text} "
+                "in the update; give the graphs one way."
+            )
+        try:
+            for iri in graphs + named:
+                ox.NamedNode(iri)
+        except ValueError as err:
+            raise BadRequest(f"Not an IRI in using-graph-uri/using-named-graph-uri: {err}.") from None
+        update = add_using(update, shape.where_offsets, graphs, named)
     if settings.remote is not None:
-        return await _forward(settings.remote.update, update, settings.query_timeout, settings.union_default_graph)
+        await _forward(settings.remote.update, update, settings.query_timeout, settings.union_default_graph)
+        return Response(status_code=204)
     try:
         base = str(request.url.replace(query=""))
         layout = StoreLayout(settings.store_path)
         await run_in_threadpool(_apply, layout, update, settings.keep_builds, base, settings.union_default_graph)
     except SyntaxError as err:
-        return PlainTextResponse(f"SPARQL update syntax error: {err}\n", status_code=400)
-    except StoreError as err:
-        return PlainTextResponse(f"{err}\n", status_code=503)
+        raise BadRequest(f"SPARQL update syntax error: {err}") from None
     return Response(status_code=204)

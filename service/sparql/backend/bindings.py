@@ -12,12 +12,14 @@ import re
 
 import pyoxigraph as ox
 
+from proveniens.errors import ProveniensError
+
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _S = "<urn:x-proveniens:s>"
 _P = "<urn:x-proveniens:p>"
 
 
-class BadTerm(ValueError):
+class BadTerm(ProveniensError, ValueError):
     """A substitution that is not one variable name and one IRI or literal."""
 
 

@@ -24,6 +24,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from proveniens.errors import ProveniensError
 from proveniens.service.sparql.backend.jobs import CompleteBody, QueryFailed, QueryJob
 from proveniens.service.sparql.backend.query_worker import WorkerConfig, worker_main
 
@@ -33,7 +34,7 @@ _START_LIMIT = 60.0  # seconds the first workers may take to start
 _SIGNALS = {signal.SIGKILL: "killed", signal.SIGABRT: "aborted", signal.SIGSEGV: "crashed (segmentation fault)"}
 
 
-class WorkersCannotStart(Exception):
+class WorkersCannotStart(ProveniensError):
     """The pool's first workers died or hung while starting; the message says why."""
 
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pyoxigraph as ox
+
+from proveniens.service.errors import ServiceError
 
 CHUNK = 64 * 1024
 
@@ -42,13 +45,11 @@ class QueryJob:
     substitutions: dict[str, str] = field(default_factory=dict)  # variable → N-Triples term (named queries)
 
 
-class QueryFailed(Exception):
-    """A query could not be answered; `status` is the HTTP status to send."""
+class QueryFailed(ServiceError):
+    """A query could not be answered; `status` is the HTTP status to send, `retry_after` when to try again."""
 
     def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
+        super().__init__(message, status, {"Retry-After": str(retry_after)} if retry_after else None)
         self.retry_after = retry_after
 
 
@@ -60,3 +61,9 @@ class CompleteBody:
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         yield self.data
+
+
+class Backend(Protocol):
+    """What evaluates a job: the worker pool over the on-disk store, or the remote server's client."""
+
+    async def run(self, job: QueryJob) -> tuple[str, AsyncIterator[bytes]]: ...

@@ -16,7 +16,7 @@ import httpx
 from proveniens.remote import RemoteEndpoints
 from proveniens.service.sparql.backend.bindings import with_values
 from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
-from proveniens.service.sparql.syntax import Refused, check_query
+from proveniens.service.sparql.syntax import check_query
 
 
 class RemoteBackend:
@@ -42,10 +42,9 @@ class RemoteBackend:
         return form
 
     async def run(self, job: QueryJob) -> tuple[str, AsyncIterator[bytes]]:
-        try:  # on a thread: the check is linear, but a 1 MB query must not hold the event loop
-            await asyncio.to_thread(check_query, job.query)
-        except Refused as err:
-            raise QueryFailed(err.status, err.message) from None
+        # On a thread: the check is linear, but a 1 MB query must not hold the event loop. Refused is answered
+        # with its status (400, 403) like the worker pool's refusals.
+        await asyncio.to_thread(check_query, job.query)
         if self._slots.locked() and self._waiting >= self.queue:
             raise QueryFailed(503, "All query slots are busy and the queue is full. Try again shortly.", 1)
         accept = ", ".join(m for m in (job.results_media, job.graph_media) if m)

@@ -20,6 +20,8 @@ import signal
 import socket
 import struct
 
+from proveniens.errors import ProveniensError
+
 # seccomp ABI (linux/seccomp.h, linux/filter.h, linux/audit.h)
 _LD_W_ABS = 0x20
 _JEQ = 0x15
@@ -40,7 +42,7 @@ _ARCHES = {
 }
 
 
-class SandboxUnavailable(Exception):
+class SandboxUnavailable(ProveniensError):
     """This host cannot confine a worker's network; the message says why."""
 
 

@@ -7,16 +7,14 @@ a date is 422; a busy or slow backend keeps its status (503, 504).
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable
 from datetime import date
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
-from proveniens.errors import QueryError
 from proveniens.named_queries import named_queries
-from proveniens.service import reader
-from proveniens.service.models import (
+from proveniens.service.answers import reader
+from proveniens.service.answers.models import (
     Chain,
     DecisionEntry,
     LinkEvidence,
@@ -29,11 +27,10 @@ from proveniens.service.models import (
     SearchResult,
     TimelineEntry,
 )
-from proveniens.service.sparql.backend.jobs import QueryFailed
+from proveniens.service.answers.named import NamedQueries
+from proveniens.service.errors import Unprocessable
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-T = TypeVar("T")
 
 Iri = Annotated[
     str, Query(min_length=1, max_length=2000, description="an absolute IRI, e.g. https://w3id.org/proveniens/sou/2020:19")
@@ -44,81 +41,75 @@ PropertyIri = Annotated[
 _EXAMPLE_PARAM = re.compile(r"--param\s+(\w+)=(\S+)")
 
 
-async def answer(work: Awaitable[T]) -> T:
-    """Await `work`, turning the reader's errors into HTTP errors with a message."""
-    try:
-        return await work
-    except reader.NotFound as err:
-        raise HTTPException(404, err.message) from None
-    except QueryError as err:
-        raise HTTPException(422, str(err)) from None
-    except QueryFailed as err:
-        headers = {"Retry-After": str(err.retry_after)} if err.retry_after else None
-        raise HTTPException(err.status, err.message, headers=headers) from None
+def _queries(request: Request) -> NamedQueries:
+    return request.app.state.named_queries  # type: ignore[no-any-return]
+
+
+Queries = Annotated[NamedQueries, Depends(_queries)]
 
 
 @router.get("/search", response_model=SearchResult, summary="Label search, Swedish and English, diacritics-insensitive")
 async def search(
-    request: Request, q: Annotated[str, Query(min_length=1, max_length=200, description="e.g. vardkontakt")]
+    queries: Queries, q: Annotated[str, Query(min_length=1, max_length=200, description="e.g. vardkontakt")]
 ) -> SearchResult:
     """Resources whose label, title, name or identifier contains `q`, ignoring case and diacritics.
 
     Named query `search`; 'vardkontakt' finds 'vårdkontakt'."""
     if not q.strip():
-        raise HTTPException(422, "q is empty: give some text to look for.")
-    return await answer(reader.search(request, q))
+        raise Unprocessable("q is empty: give some text to look for.")
+    return await reader.search(queries, q)
 
 
 @router.get("/lineage", response_model=Chain, summary="What a clause, decision or document rests on")
 async def lineage(
-    request: Request,
+    queries: Queries,
     iri: Iri,
     context: Annotated[bool, Query(description="also where the same inquiries and SOUs led (context hops)")] = False,
 ) -> Chain:
     """Hop by hop back to proposals, SOUs, inquiries, directives, propositions and laws, with evidence per hop
     (named queries `lineage` and, with `context=true`, `lineage_context`)."""
-    return await answer(reader.lineage(request, iri, context=context))
+    return await reader.lineage(queries, iri, context=context)
 
 
 @router.get("/impact", response_model=Chain, summary="What came of an SOU, proposal, inquiry or document")
-async def impact(request: Request, iri: Iri) -> Chain:
+async def impact(queries: Queries, iri: Iri) -> Chain:
     """Propositions, laws, agreement clauses, decisions and remiss responses resting on `iri` (named query `impact`)."""
-    return await answer(reader.impact(request, iri))
+    return await reader.impact(queries, iri)
 
 
 @router.get("/evidence", response_model=LinkEvidence, summary="The evidence behind one link")
 async def evidence(
-    request: Request,
+    queries: Queries,
     subject: Iri,
     property: PropertyIri,
     object: Iri,
 ) -> LinkEvidence:
     """Quotes, files, lines and assertion mode for the link subject–property–object (named query `evidence`)."""
-    return await answer(reader.link_evidence(request, subject, property, object))
+    return await reader.link_evidence(queries, subject, property, object)
 
 
 @router.get("/resource", response_model=ResourceDetail, summary="A resource's labels, facts and attesting evidence")
-async def resource(request: Request, iri: Iri) -> ResourceDetail:
+async def resource(queries: Queries, iri: Iri) -> ResourceDetail:
     """Named queries `resource_summary`, `resource` and `resource_evidence`."""
-    return await answer(reader.detail(request, iri))
+    return await reader.detail(queries, iri)
 
 
 @router.get("/links", response_model=list[LinkSummary], summary="Every link with evidence touching a resource")
-async def links(request: Request, iri: Iri) -> list[LinkSummary]:
+async def links(queries: Queries, iri: Iri) -> list[LinkSummary]:
     """Named query `resource_links`."""
-    await answer(reader.lookup(request, iri))
-    return await answer(reader.links(request, iri))
+    await reader.lookup(queries, iri)
+    return await reader.links(queries, iri)
 
 
 @router.get("/timeline", response_model=list[TimelineEntry], summary="The timeline of the reform")
-async def timeline(request: Request) -> list[TimelineEntry]:
+async def timeline(queries: Queries) -> list[TimelineEntry]:
     """Dated documents, decisions, agreements and laws in order (named query `timeline`)."""
-    return await answer(reader.timeline(request))
+    return await reader.timeline(queries)
 
 
 @router.get("/decisions", response_model=list[DecisionEntry], summary="Decisions of a body in a period")
 async def decisions(
-    request: Request,
+    queries: Queries,
     body: Iri,
     from_: Annotated[date | None, Query(alias="from", description="first day, YYYY-MM-DD")] = None,
     to: Annotated[date | None, Query(description="last day, YYYY-MM-DD")] = None,
@@ -126,26 +117,26 @@ async def decisions(
     """Named query `decisions_of_body`."""
     start, end = from_ or reader.EARLIEST, to or reader.LATEST
     if start > end:
-        raise HTTPException(422, f"from ({start}) is after to ({end}).")
-    return await answer(reader.decisions(request, body, start, end))
+        raise Unprocessable(f"from ({start}) is after to ({end}).")
+    return await reader.decisions(queries, body, start, end)
 
 
 @router.get("/person", response_model=list[RoleEntry], summary="A person's roles and attendance over time")
-async def person(request: Request, iri: Iri) -> list[RoleEntry]:
+async def person(queries: Queries, iri: Iri) -> list[RoleEntry]:
     """Named query `person_roles`."""
-    return await answer(reader.roles(request, iri))
+    return await reader.roles(queries, iri)
 
 
 @router.get("/meeting", response_model=MeetingDetail, summary="A meeting's agenda, decisions and attendance")
-async def meeting(request: Request, iri: Iri) -> MeetingDetail:
+async def meeting(queries: Queries, iri: Iri) -> MeetingDetail:
     """Named query `meeting`."""
-    return await answer(reader.meeting(request, iri))
+    return await reader.meeting(queries, iri)
 
 
 @router.get("/remiss", response_model=list[RemissAnswer], summary="Remiss responses to an SOU with their positions")
-async def remiss(request: Request, sou: Iri) -> list[RemissAnswer]:
+async def remiss(queries: Queries, sou: Iri) -> list[RemissAnswer]:
     """Named query `remiss_responses`."""
-    return await answer(reader.remiss(request, sou))
+    return await reader.remiss(queries, sou)
 
 
 @router.get("/queries", response_model=list[NamedQueryInfo], summary="The named queries and their headers")

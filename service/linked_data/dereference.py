@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 from fastapi.routing import APIRoute
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
@@ -29,10 +29,19 @@ from starlette.types import Scope
 
 from proveniens.errors import QueryError
 from proveniens.namespaces import BASE
-from proveniens.service import caching, rdf_html
-from proveniens.service.named import Term, select
-from proveniens.service.representations import DESCRIPTION_FORMATS, HTML, choose, headers, not_acceptable, serialize
-from proveniens.service.sparql.backend.jobs import QueryFailed
+from proveniens.service import caching
+from proveniens.service.answers.named import Term
+from proveniens.service.errors import NotFound
+from proveniens.service.language import language
+from proveniens.service.linked_data import rdf_html
+from proveniens.service.linked_data.representations import (
+    DESCRIPTION_FORMATS,
+    HTML,
+    choose,
+    headers,
+    not_acceptable,
+    serialize,
+)
 
 QUERY = "describe_resource"
 READER_ROUTE = "/ui/resource"
@@ -76,7 +85,7 @@ def iri_for(request: Request, path: str) -> str:
 
 
 def _reader_url(request: Request, iri: str) -> str | None:
-    """The reader's page for the resource, when the reader (service/pages.py) is mounted."""
+    """The reader's page for the resource, when the reader (service/pages/) is mounted."""
     state = request.app.state
     mounted: bool | None = getattr(state, "linked_data_reader", None)
     if mounted is None:
@@ -86,34 +95,28 @@ def _reader_url(request: Request, iri: str) -> str | None:
     return READER_ROUTE + "?" + urlencode({"iri": iri}) if mounted else None
 
 
-def _problem(status: int, message: str) -> Response:
-    return PlainTextResponse(message + "\n", status_code=status, headers={"Vary": "Accept, Accept-Language"})
-
-
 async def describe(request: Request, iri: str) -> Response:
     """The description of `iri` in the negotiated format (other routes may call this for their own IRIs)."""
     fmt = choose(request, DESCRIPTION_FORMATS)
     if fmt is None:
-        return not_acceptable(request, DESCRIPTION_FORMATS)
-    lang = rdf_html.language(request) if fmt is HTML else None
+        raise not_acceptable(request, DESCRIPTION_FORMATS)
+    lang = language(request) if fmt is HTML else None
     version = await caching.build_version(request)
     tag = caching.etag(version, fmt.key, *([lang] if lang else [])) if version else None
     out = headers(request, DESCRIPTION_FORMATS, tag, iri)
     if tag and caching.matches(request, tag):
         return caching.not_modified(out)
     try:
-        rows = await select(request, QUERY, resource=iri)
+        rows = await request.app.state.named_queries.select(QUERY, resource=iri)
     except QueryError:
-        return _problem(404, f"{iri} is not an IRI, so the graph cannot know it.")
-    except QueryFailed as err:
-        return _problem(err.status, err.message)
+        raise NotFound(f"{iri} is not an IRI, so the graph cannot know it.") from None
     statements: dict[str, list[rdf_html.Statement]] = {"out": [], "in": [], "label": []}
     for row in rows:
         direction = row["direction"].value
         statement = rdf_html.Statement(*(_rdf(row[k]) for k in ("g", "s", "p", "o")))
         statements.setdefault(direction, []).append(statement)
     if not statements["out"] and not statements["in"]:
-        return _problem(404, f"The graph knows nothing about {iri}.")
+        raise NotFound(f"The graph knows nothing about {iri}.")
 
     labels = rdf_html.Labels()
     for statement in (*statements["out"], *statements["label"]):

@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from fastapi import APIRouter, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from proveniens.namespaces import BASE
 from proveniens.resources import ontology_files, shapes_files
-from proveniens.service import caching, rdf_html
-from proveniens.service.representations import (
+from proveniens.service import caching
+from proveniens.service.errors import NotFound
+from proveniens.service.language import language
+from proveniens.service.linked_data import rdf_html
+from proveniens.service.linked_data.representations import (
     DOCUMENT_FORMATS,
     HTML,
     TURTLE,
@@ -33,6 +36,7 @@ from proveniens.service.representations import (
     respond,
     serialize,
 )
+from proveniens.service.words import t
 
 router = APIRouter(include_in_schema=False)
 
@@ -86,8 +90,8 @@ def all_shapes() -> Document:
 def _serve(request: Request, document: Document, canonical: str, html: Callable[[str], bytes]) -> Response:
     fmt = choose(request, DOCUMENT_FORMATS)
     if fmt is None:
-        return not_acceptable(request, DOCUMENT_FORMATS)
-    lang = rdf_html.language(request) if fmt is HTML else None
+        raise not_acceptable(request, DOCUMENT_FORMATS)
+    lang = language(request) if fmt is HTML else None
     tag = caching.content_etag(document.turtle, fmt.key, *([lang] if lang else []))
     if caching.matches(request, tag):
         return caching.not_modified(headers(request, DOCUMENT_FORMATS, tag, canonical))
@@ -126,7 +130,7 @@ async def get_shapes(request: Request) -> Response:
             lang,
             [(name, doc.graph) for name, doc in modules.items()],
             DOCUMENT_FORMATS,
-            "Proveniens – regler (SHACL)" if lang == "sv" else "Proveniens – shapes (SHACL)",
+            t(lang, "rdf.shapes_title"),
         ),
     )
 
@@ -137,7 +141,7 @@ async def get_shapes_module(request: Request, name: str) -> Response:
     document = shapes_modules().get(name)
     if document is None:
         known = ", ".join(sorted(shapes_modules()))
-        return PlainTextResponse(f"There is no shapes file {name!r}. Known: {known}.\n", status_code=404)
+        raise NotFound(f"There is no shapes file {name!r}. Known: {known}.")
     return _serve(
         request,
         document,

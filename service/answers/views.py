@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from proveniens.namespaces import PV
-from proveniens.service.i18n import kind_of, link_name
-from proveniens.service.models import (
+from proveniens.service.answers.kinds import kind_of, link_name
+from proveniens.service.answers.models import (
     Chain,
     Evidence,
     Fact,
@@ -22,8 +22,8 @@ from proveniens.service.models import (
     SearchHit,
     TimelineEntry,
 )
-from proveniens.service.named import Row
-from proveniens.service.source_names import SourceName
+from proveniens.service.answers.named import Row
+from proveniens.service.answers.source_names import SourceName
 
 _STATED = str(PV.Stated)
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from fastapi import Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 from rdflib import Dataset, Graph, Namespace
 from rdflib.term import URIRef
 
 from proveniens.namespaces import PREFIXES, PVS
+from proveniens.service.errors import NotAcceptable
 from proveniens.service.sparql.negotiation import FORMAT_NAMES, negotiate
 
 
@@ -88,14 +89,11 @@ def choose(request: Request, offered: Sequence[Format]) -> Format | None:
     return next((f for f in offered if f.media == media), None)
 
 
-def not_acceptable(request: Request, offered: Sequence[Format]) -> Response:
+def not_acceptable(request: Request, offered: Sequence[Format]) -> NotAcceptable:
+    """The 406 to raise when `choose` found nothing, listing what is offered."""
     asked = request.query_params.get("format") or request.headers.get("accept")
     listing = ", ".join(f"{f.media} (format={f.key})" for f in offered)
-    return PlainTextResponse(
-        f"None of the accepted types ({asked}) is offered for this document. Offered: {listing}.\n",
-        status_code=406,
-        headers={"Vary": VARY},
-    )
+    return NotAcceptable(f"None of the accepted types ({asked}) is offered for this document. Offered: {listing}.")
 
 
 def _url(path: str, params: list[tuple[str, str]]) -> str:

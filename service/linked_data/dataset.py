@@ -16,14 +16,17 @@ import re
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, Response
 from rdflib import Graph
 from rdflib.namespace import DCTERMS
 
 from proveniens.dataset_description import CATALOG, CHECKSUMS, DATASET, SERVICE, VOID_GRAPH
 from proveniens.namespaces import BASE
-from proveniens.service import caching, rdf_html
-from proveniens.service.representations import (
+from proveniens.service import caching
+from proveniens.service.errors import NotFound
+from proveniens.service.language import language
+from proveniens.service.linked_data import rdf_html
+from proveniens.service.linked_data.representations import (
     DOCUMENT_FORMATS,
     HTML,
     NTRIPLES,
@@ -33,16 +36,13 @@ from proveniens.service.representations import (
     respond,
     serialize,
 )
-from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
+from proveniens.service.sparql.backend.jobs import QueryJob
+from proveniens.service.words import t
 
 router = APIRouter(include_in_schema=False)
 
 _DESCRIPTION = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{VOID_GRAPH}> {{ ?s ?p ?o }} }}"
 _SUM_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\S.*)$")
-
-
-class _Missing(Exception):
-    pass
 
 
 async def _description(request: Request) -> Graph:
@@ -51,34 +51,29 @@ async def _description(request: Request) -> Graph:
     data = b"".join([chunk async for chunk in body])
     graph = Graph().parse(data=data, format="nt")
     if not len(graph):
-        raise _Missing("This build has no dataset description (the named graph graph/void is empty).")
+        raise NotFound("This build has no dataset description (the named graph graph/void is empty).")
     return graph
 
 
 async def _serve_description(request: Request, canonical: str, kind: str) -> Response:
     fmt = choose(request, DOCUMENT_FORMATS)
     if fmt is None:
-        return not_acceptable(request, DOCUMENT_FORMATS)
-    lang = rdf_html.language(request) if fmt is HTML else None
+        raise not_acceptable(request, DOCUMENT_FORMATS)
+    lang = language(request) if fmt is HTML else None
     version = await caching.build_version(request)
     tag = caching.etag(version, kind, fmt.key, *([lang] if lang else [])) if version else None
     if tag and caching.matches(request, tag):
         return caching.not_modified(headers(request, DOCUMENT_FORMATS, tag, canonical))
-    try:
-        graph = await _description(request)
-    except QueryFailed as err:
-        return PlainTextResponse(err.message + "\n", status_code=err.status)
-    except _Missing as err:
-        return PlainTextResponse(f"{err}\n", status_code=404)
+    graph = await _description(request)
     if fmt is HTML:
         assert lang is not None
         if kind == "catalog":
-            title, first = rdf_html.w(lang, "catalog"), [CATALOG, DATASET, SERVICE]
-            extra = _downloads(request, lang)
+            first, downloads = [CATALOG, DATASET, SERVICE], _downloads(request)
         else:
-            title, first, extra = rdf_html.w(lang, "void"), [DATASET, SERVICE, CATALOG], ""
-        intro = rdf_html.e(rdf_html.pick(graph.objects(DATASET, DCTERMS.description), lang) or "")
-        body = rdf_html.graph_page(request, lang, title, intro, graph, first, DOCUMENT_FORMATS, extra)
+            first, downloads = [DATASET, SERVICE, CATALOG], None
+        intro = rdf_html.pick(graph.objects(DATASET, DCTERMS.description), lang) or ""
+        title = t(lang, f"rdf.{kind}")
+        body = rdf_html.graph_page(request, lang, title, intro, graph, first, DOCUMENT_FORMATS, downloads)
     else:
         body = serialize(fmt, graph)
     return respond(request, fmt, body, DOCUMENT_FORMATS, tag, canonical, lang)
@@ -119,31 +114,26 @@ def checksums(folder: Path) -> dict[str, str]:
     return listed
 
 
-def _downloads(request: Request, lang: str) -> str:
+def _downloads(request: Request) -> list[rdf_html.Dump]:
+    """The dumps SHA256SUMS lists, with their sizes, then SHA256SUMS itself ([] when there are none)."""
     folder = dumps_folder(request)
     listed = checksums(folder) if folder else {}
     if not listed or folder is None:
-        return f"<h2>{rdf_html.w(lang, 'downloads')}</h2><p class=muted>{rdf_html.w(lang, 'no_dumps')}</p>"
-    rows = []
+        return []
+    files = []
     for name, digest in sorted(listed.items()):
         path = folder / name
-        size = path.stat().st_size if path.is_file() else 0
-        rows.append(
-            [f'<a href="/dumps/{rdf_html.e(name)}">{rdf_html.e(name)}</a>', f"{size:,}", f"<code>{digest}</code>"]
-        )
-    rows.append([f'<a href="/dumps/{CHECKSUMS}">{CHECKSUMS}</a>', "", ""])
-    headings = [rdf_html.w(lang, "file"), rdf_html.w(lang, "size"), rdf_html.w(lang, "checksum")]
-    return f"<h2>{rdf_html.w(lang, 'downloads')}</h2>" + rdf_html.table(headings, rows, lang)
+        files.append(rdf_html.Dump(name, path.stat().st_size if path.is_file() else 0, digest))
+    return [*files, rdf_html.Dump(CHECKSUMS)]
 
 
-def _no_dumps(request: Request) -> Response:
+def _no_dumps(request: Request) -> NotFound:
+    """The 404 for a store without dumps, saying why."""
     if dumps_folder(request) is None:
-        message = "Dumps are not served for a remote store; dump it with the server's own tools."
-    else:
-        message = (
-            "No dumps have been written for this store. Run: proveniens export --store <store> --out <store>/dumps"
-        )
-    return PlainTextResponse(message + "\n", status_code=404)
+        return NotFound("Dumps are not served for a remote store; dump it with the server's own tools.")
+    return NotFound(
+        "No dumps have been written for this store. Run: proveniens export --store <store> --out <store>/dumps"
+    )
 
 
 @router.api_route("/dumps", methods=["GET", "HEAD"])
@@ -152,7 +142,7 @@ async def dumps_index(request: Request) -> Response:
     """The list of dumps with their SHA-256 (HTML for browsers, else the SHA256SUMS text)."""
     folder = dumps_folder(request)
     if folder is None or not checksums(folder):
-        return _no_dumps(request)
+        raise _no_dumps(request)
     sums = (folder / CHECKSUMS).read_bytes()
     # HTML when the client prefers it to plain text (negotiation counts text/plain as N-Triples), else the text.
     media = "text/html" if choose(request, (NTRIPLES, HTML)) is HTML else "text/plain"
@@ -162,8 +152,7 @@ async def dumps_index(request: Request) -> Response:
         return caching.not_modified(out)
     if media == "text/plain":
         return Response(sums, media_type="text/plain; charset=utf-8", headers=out)
-    lang = rdf_html.language(request)
-    body = rdf_html.page(request, lang, rdf_html.w(lang, "downloads"), _downloads(request, lang))
+    body = rdf_html.downloads_page(request, language(request), _downloads(request))
     return Response(body, media_type="text/html; charset=utf-8", headers=out)
 
 
@@ -172,7 +161,7 @@ async def dump(request: Request, name: str) -> Response:
     """One dump file (gzip), or SHA256SUMS; only the files SHA256SUMS lists are served."""
     folder = dumps_folder(request)
     if folder is None:
-        return _no_dumps(request)
+        raise _no_dumps(request)
     listed = checksums(folder)
     if name == CHECKSUMS and listed:
         digest, media = None, "text/plain; charset=utf-8"
@@ -180,11 +169,11 @@ async def dump(request: Request, name: str) -> Response:
         digest, media = listed[name], "application/gzip" if name.endswith(".gz") else "application/octet-stream"
     else:
         if not listed:
-            return _no_dumps(request)
-        return PlainTextResponse(f"There is no dump {name!r}; see /dumps/{CHECKSUMS}.\n", status_code=404)
+            raise _no_dumps(request)
+        raise NotFound(f"There is no dump {name!r}; see /dumps/{CHECKSUMS}.")
     path = folder / name
     if not path.is_file():
-        return PlainTextResponse(f"The dump {name!r} is listed but missing on disk; run proveniens export.\n", 404)
+        raise NotFound(f"The dump {name!r} is listed but missing on disk; run proveniens export.")
     tag = f'"{digest}"' if digest else caching.content_etag(path.read_bytes())
     out = {"ETag": tag, "Cache-Control": "public, no-cache"}
     if caching.matches(request, tag):

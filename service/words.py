@@ -1,17 +1,13 @@
-"""The words of the pages in Swedish and English, the kinds of resources, and the names of the links.
+"""The one word table: every word an HTML answer shows (pages, linked-data documents, errors), in Swedish and
+English, and what each kind of resource is called.
 
 A page asks `t(lang, key)`; a missing English string falls back to Swedish, a missing key shows the
-key itself (so a gap is visible, never an error).
+key itself (so a gap is visible, never an error). Which language a request gets is language.py's choice.
 """
 
 from __future__ import annotations
 
-from rdflib import DCTERMS, FOAF, PROV, SKOS
-
-from proveniens.namespaces import ELI, ELI_DL, ORG, PV, RPUBL
-
-LANGUAGES = ("sv", "en")
-DEFAULT_LANGUAGE = "sv"
+from proveniens.service.language import DEFAULT_LANGUAGE
 
 STRINGS: dict[str, dict[str, str]] = {
     "sv": {
@@ -114,6 +110,54 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "editor.named": "Namngivna frågor",
         "footer.data": "Data: SPARQL-slutpunkt på /sparql, JSON på /api, dokumentation på /docs.",
+        # The linked-data documents (linked_data/templates): descriptions, ontology, shapes, VoID, DCAT.
+        "rdf.outgoing": "Uppgifter om resursen",
+        "rdf.incoming": "Pekar hit",
+        "rdf.property": "Egenskap",
+        "rdf.value": "Värde",
+        "rdf.subject": "Subjekt",
+        "rdf.graphs": "Namngiven graf",
+        "rdf.sources": "Grafer som säger något om resursen",
+        "rdf.types": "Typ",
+        "rdf.as_data": "Som data",
+        "rdf.reader": "Öppna i läsvyn",
+        "rdf.none": "Inget.",
+        "rdf.classes": "Klasser",
+        "rdf.object_properties": "Objektegenskaper",
+        "rdf.datatype_properties": "Dataegenskaper",
+        "rdf.individuals": "Individer",
+        "rdf.concepts": "Begrepp",
+        "rdf.alignments": "Anpassningar till återanvända termer",
+        "rdf.contents": "Innehåll",
+        "rdf.namespace": "Namnrymd",
+        "rdf.prefix": "Prefix",
+        "rdf.version": "Version",
+        "rdf.license": "Licens",
+        "rdf.example": "Exempel",
+        "rdf.subclasses": "Underklasser",
+        "rdf.domain_of": "Domän för",
+        "rdf.range_of": "Värdemängd för",
+        "rdf.instances": "Instanser",
+        "rdf.shapes": "Regler (SHACL)",
+        "rdf.shapes_title": "Proveniens – regler (SHACL)",
+        "rdf.rule": "Regel",
+        "rdf.path": "Väg",
+        "rdf.constraint": "Villkor",
+        "rdf.severity": "Allvar",
+        "rdf.message": "Meddelande",
+        "rdf.targets": "Gäller",
+        "rdf.node_constraints": "Villkor på noden",
+        "rdf.modules": "Regelfiler",
+        "rdf.dataset": "Datamängden",
+        "rdf.downloads": "Nedladdningar",
+        "rdf.file": "Fil",
+        "rdf.size": "Storlek",
+        "rdf.checksum": "SHA-256",
+        "rdf.no_dumps": "Inga dumpar har skrivits för den här installationen (proveniens export --out <store>/dumps).",
+        "rdf.void": "Beskrivning av datamängden (VoID)",
+        "rdf.catalog": "Datakatalog (DCAT)",
+        "rdf.ontology": "Ontologi",
+        "rdf.generated": "Sidan är genererad ur RDF-datan; samma innehåll finns som data via länkarna ovan.",
     },
     "en": {
         "site.title": "Proveniens",
@@ -213,46 +257,55 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "editor.named": "Named queries",
         "footer.data": "Data: SPARQL endpoint at /sparql, JSON at /api, documentation at /docs.",
+        "rdf.outgoing": "What the graph says about it",
+        "rdf.incoming": "Links to it",
+        "rdf.property": "Property",
+        "rdf.value": "Value",
+        "rdf.subject": "Subject",
+        "rdf.graphs": "Named graph",
+        "rdf.sources": "Graphs that say something about it",
+        "rdf.types": "Type",
+        "rdf.as_data": "As data",
+        "rdf.reader": "Open in the reader",
+        "rdf.none": "Nothing.",
+        "rdf.classes": "Classes",
+        "rdf.object_properties": "Object properties",
+        "rdf.datatype_properties": "Datatype properties",
+        "rdf.individuals": "Individuals",
+        "rdf.concepts": "Concepts",
+        "rdf.alignments": "Alignments to reused terms",
+        "rdf.contents": "Contents",
+        "rdf.namespace": "Namespace",
+        "rdf.prefix": "Prefix",
+        "rdf.version": "Version",
+        "rdf.license": "Licence",
+        "rdf.example": "Example",
+        "rdf.subclasses": "Subclasses",
+        "rdf.domain_of": "Domain of",
+        "rdf.range_of": "Range of",
+        "rdf.instances": "Instances",
+        "rdf.shapes": "Shapes (SHACL)",
+        "rdf.shapes_title": "Proveniens – shapes (SHACL)",
+        "rdf.rule": "Rule",
+        "rdf.path": "Path",
+        "rdf.constraint": "Constraint",
+        "rdf.severity": "Severity",
+        "rdf.message": "Message",
+        "rdf.targets": "Applies to",
+        "rdf.node_constraints": "Constraints on the node",
+        "rdf.modules": "Shapes files",
+        "rdf.dataset": "The dataset",
+        "rdf.downloads": "Downloads",
+        "rdf.file": "File",
+        "rdf.size": "Size",
+        "rdf.checksum": "SHA-256",
+        "rdf.no_dumps": "No dumps have been written for this installation (proveniens export --out <store>/dumps).",
+        "rdf.void": "Description of the dataset (VoID)",
+        "rdf.catalog": "Data catalogue (DCAT)",
+        "rdf.ontology": "Ontology",
+        "rdf.generated": "This page is generated from the RDF; the same content is available as data (links above).",
     },
 }
-
-# Resource kinds, most specific first: a resource's kind is the first whose class it has.
-KINDS: tuple[tuple[str, str], ...] = (
-    (str(PV.AgreementElement), "clause"),
-    (str(PV.Decision), "decision"),
-    (str(PV.AgendaItem), "agenda-item"),
-    (str(PV.Meeting), "meeting"),
-    (str(FOAF.Person), "person"),
-    (str(PV.CollaborationBody), "body"),
-    (str(PV.Inquiry), "inquiry"),
-    (str(RPUBL.Utredningsbetankande), "sou"),
-    (str(PV.Proposal), "proposal"),
-    (str(RPUBL.Kommittedirektiv), "directive"),
-    (str(RPUBL.Proposition), "proposition"),
-    (str(PV.RiksdagDecision), "riksdag-decision"),
-    (str(PV.Provision), "provision"),
-    (str(RPUBL.Lag), "law"),
-    (str(PV.AgreementPart), "agreement-part"),
-    (str(PV.HealthCareAgreement), "agreement"),
-    (str(PV.GovernmentAgreement), "agreement"),
-    (str(PV.Agreement), "agreement"),
-    (str(PV.Strategy), "strategy"),
-    (str(PV.RemissResponse), "remiss-response"),
-    (str(PV.RemissRound), "remiss-round"),
-    (str(PV.Position), "position"),
-    (str(PV.Report), "report"),
-    (str(PV.GovernmentAssignment), "assignment"),
-    (str(PV.Committee), "organisation"),
-    (str(PV.Agency), "organisation"),
-    (str(PV.Association), "organisation"),
-    (str(ORG.FormalOrganization), "organisation"),
-    (str(ORG.OrganizationalUnit), "organisation"),
-    (str(ORG.Organization), "organisation"),
-    (str(PV.MeetingParticipation), "participation"),
-    (str(ORG.Membership), "membership"),
-    (str(SKOS.Concept), "concept"),
-    (str(PV.SourceDocument), "source"),
-)
 
 KIND_NAMES: dict[str, dict[str, str]] = {
     "sv": {
@@ -277,50 +330,10 @@ KIND_NAMES: dict[str, dict[str, str]] = {
     },
 }
 
-# Names of the links as a reader says them; other properties use the ontology's rdfs:label.
-LINK_NAMES: dict[str, dict[str, str]] = {
-    str(PV.follows): {"sv": "följer", "en": "follows"},
-    str(RPUBL.utgarFran): {"sv": "utgår från", "en": "builds on"},
-    str(RPUBL.forarbete): {"sv": "förarbete", "en": "preparatory work"},
-    str(PV.inquiry): {"sv": "utredning", "en": "inquiry"},
-    str(PV.directive): {"sv": "direktiv", "en": "directive"},
-    str(DCTERMS.replaces): {"sv": "ersätter", "en": "replaces"},
-    str(PROV.wasInfluencedBy): {"sv": "påverkad av", "en": "influenced by"},
-    str(ELI_DL.decided_on_a_realization_of): {"sv": "beslut om", "en": "decision on"},
-    str(PV.respondsTo): {"sv": "svarar på", "en": "responds to"},
-    str(DCTERMS.isPartOf): {"sv": "ingår i", "en": "part of"},
-    str(ELI.is_part_of): {"sv": "ingår i", "en": "part of"},
-    str(PV.concerns): {"sv": "gäller", "en": "concerns"},
-    str(DCTERMS.references): {"sv": "hänvisar till", "en": "references"},
-    str(PV.onProposal): {"sv": "om förslaget", "en": "on the proposal"},
-    str(PV.position): {"sv": "ståndpunkt", "en": "position"},
-}
-
-
-def pick_language(value: str | None) -> str:
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE
-
 
 def t(lang: str, key: str) -> str:
     return STRINGS.get(lang, {}).get(key) or STRINGS[DEFAULT_LANGUAGE].get(key) or key
 
 
-def kind_of(types: list[str] | set[str] | tuple[str, ...]) -> str:
-    """The most specific kind among a resource's rdf:types, or "other"."""
-    present = set(types)
-    return next((kind for cls, kind in KINDS if cls in present), "other")
-
-
 def kind_name(lang: str, kind: str) -> str:
     return KIND_NAMES.get(lang, KIND_NAMES[DEFAULT_LANGUAGE]).get(kind, kind)
-
-
-def link_name(lang: str, prop: str, fallback: dict[str, str | None] | None = None) -> str:
-    """What to call property `prop`: ours, else the ontology's label in `lang`, else its local name."""
-    if prop in LINK_NAMES:
-        return LINK_NAMES[prop][lang if lang in LANGUAGES else DEFAULT_LANGUAGE]
-    if fallback:
-        label = fallback.get(lang) or fallback.get("sv") or fallback.get("en")
-        if label:
-            return label
-    return prop.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

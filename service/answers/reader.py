@@ -1,8 +1,8 @@
 """The questions the API and the pages ask, each answered by named queries run through the backend.
 
 Every function raises `NotFound` for an IRI the graph does not know, `QueryError` for a parameter
-that is not a valid term (both turned into 404 and 422 at the edges) and `QueryFailed` when the
-backend cannot answer.
+that is not a valid term (404 and 422, by error_responses.py) and `QueryFailed` when the backend
+cannot answer.
 """
 
 from __future__ import annotations
@@ -10,11 +10,9 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
-from fastapi import Request
-
-from proveniens.service import views
-from proveniens.service.days_typed import day_typed
-from proveniens.service.models import (
+from proveniens.service.answers import views
+from proveniens.service.answers.days_typed import day_typed
+from proveniens.service.answers.models import (
     AgendaEntry,
     Chain,
     DecisionEntry,
@@ -32,19 +30,12 @@ from proveniens.service.models import (
     SourceCitation,
     TimelineEntry,
 )
-from proveniens.service.named import Row, select
-from proveniens.service.source_names import SourceName
+from proveniens.service.answers.named import NamedQueries, Row
+from proveniens.service.answers.source_names import SourceName
+from proveniens.service.errors import NotFound
 
 EARLIEST = date(1000, 1, 1)
 LATEST = date(9999, 12, 31)
-
-
-class NotFound(LookupError):
-    """The graph does not know the IRI (or file) asked for."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _v(row: Row, key: str) -> str | None:
@@ -56,23 +47,23 @@ def _local(iri: str | None) -> str | None:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if iri else None
 
 
-async def lookup(request: Request, iri: str) -> Resource:
+async def lookup(queries: NamedQueries, iri: str) -> Resource:
     """The resource named `iri`, or NotFound."""
-    found = views.summary(iri, await select(request, "resource_summary", iri=iri))
+    found = views.summary(iri, await queries.select("resource_summary", iri=iri))
     if found is None:
         raise NotFound(f"The graph has nothing about <{iri}>. Search for it with /api/search?q=…")
     return found
 
 
-async def lineage(request: Request, iri: str, context: bool = True) -> Chain:
+async def lineage(queries: NamedQueries, iri: str, context: bool = True) -> Chain:
     """What `iri` rests on, hop by hop; with `context`, also where the same inquiries and SOUs led."""
-    return await lineage_of(request, await lookup(request, iri), context)
+    return await lineage_of(queries, await lookup(queries, iri), context)
 
 
-async def lineage_of(request: Request, start: Resource, context: bool = True) -> Chain:
+async def lineage_of(queries: NamedQueries, start: Resource, context: bool = True) -> Chain:
     rows, context_rows = await asyncio.gather(
-        select(request, "lineage", start=start.iri),
-        select(request, "lineage_context", start=start.iri) if context else _nothing(),
+        queries.select("lineage", start=start.iri),
+        queries.select("lineage_context", start=start.iri) if context else _nothing(),
     )
     return views.chain(start, rows, context_rows)
 
@@ -81,62 +72,61 @@ async def _nothing() -> list[Row]:
     return []
 
 
-async def impact(request: Request, iri: str) -> Chain:
+async def impact(queries: NamedQueries, iri: str) -> Chain:
     """What came of `iri`: everything that rests on it, hop by hop."""
-    return await impact_of(request, await lookup(request, iri))
+    return await impact_of(queries, await lookup(queries, iri))
 
 
-async def impact_of(request: Request, start: Resource) -> Chain:
-    return views.chain(start, await select(request, "impact", start=start.iri))
+async def impact_of(queries: NamedQueries, start: Resource) -> Chain:
+    return views.chain(start, await queries.select("impact", start=start.iri))
 
 
-async def search(request: Request, q: str) -> SearchResult:
+async def search(queries: NamedQueries, q: str) -> SearchResult:
     """Label search; a text that writes a day ("24 september 2021") is searched as that day."""
     day = day_typed(q)
     asked = day.isoformat() if day else q
-    return SearchResult(q=q, hits=views.search_hits(await select(request, "search", q=asked)))
+    return SearchResult(q=q, hits=views.search_hits(await queries.select("search", q=asked)))
 
 
-async def link_evidence(request: Request, subject: str, prop: str, obj: str) -> LinkEvidence:
+async def link_evidence(queries: NamedQueries, subject: str, prop: str, obj: str) -> LinkEvidence:
     """The evidence behind one link; NotFound when an end is unknown or the graph has no such link."""
-    subject_resource, object_resource = await asyncio.gather(lookup(request, subject), lookup(request, obj))
-    rows = await select(request, "evidence", subject=subject, property=prop, object=obj)
+    subject_resource, object_resource = await asyncio.gather(lookup(queries, subject), lookup(queries, obj))
+    rows = await queries.select("evidence", subject=subject, property=prop, object=obj)
     if not rows:
-        facts = await select(request, "resource", iri=subject)
+        facts = await queries.select("resource", iri=subject)
         if not any(_v(r, "property") == prop and _v(r, "value") == obj for r in facts):
             raise NotFound(f"The graph has no link <{subject}> <{prop}> <{obj}>.")
     return views.link_evidence(subject_resource, prop, object_resource, rows)
 
 
-async def timeline(request: Request) -> list[TimelineEntry]:
-    return views.timeline(await select(request, "timeline"))
+async def timeline(queries: NamedQueries) -> list[TimelineEntry]:
+    return views.timeline(await queries.select("timeline"))
 
 
-async def detail(request: Request, iri: str) -> ResourceDetail:
+async def detail(queries: NamedQueries, iri: str) -> ResourceDetail:
     """A resource's facts and the evidence attesting it."""
-    return await detail_of(request, await lookup(request, iri))
+    return await detail_of(queries, await lookup(queries, iri))
 
 
-async def detail_of(request: Request, resource: Resource) -> ResourceDetail:
+async def detail_of(queries: NamedQueries, resource: Resource) -> ResourceDetail:
     fact_rows, attested = await asyncio.gather(
-        select(request, "resource", iri=resource.iri), select(request, "resource_evidence", iri=resource.iri)
+        queries.select("resource", iri=resource.iri), queries.select("resource_evidence", iri=resource.iri)
     )
     return ResourceDetail(resource=resource, facts=views.facts(fact_rows), attested_by=views.evidence_list(attested))
 
 
-async def links(request: Request, iri: str) -> list[LinkSummary]:
+async def links(queries: NamedQueries, iri: str) -> list[LinkSummary]:
     """Every link with evidence that touches `iri`, grouped per link."""
-    return views.link_rows(await select(request, "resource_links", iri=iri))
+    return views.link_rows(await queries.select("resource_links", iri=iri))
 
 
 async def decisions(
-    request: Request, body: str, start: date = EARLIEST, end: date = LATEST, known: bool = False
+    queries: NamedQueries, body: str, start: date = EARLIEST, end: date = LATEST, known: bool = False
 ) -> list[DecisionEntry]:
     """Decisions of `body` at meetings in [start, end]; `known` skips the check that the graph knows `body`."""
     if not known:
-        await lookup(request, body)
-    rows = await select(
-        request, "decisions_of_body", body=body, fromDate=start.isoformat(), toDate=end.isoformat()
+        await lookup(queries, body)
+    rows = await queries.select("decisions_of_body", body=body, fromDate=start.isoformat(), toDate=end.isoformat()
     )
     found: dict[str, DecisionEntry] = {}
     for row in rows:
@@ -175,11 +165,11 @@ def _plain(iri: str, identifier: str | None = None, sv: str | None = None, en: s
     return Resource(iri=iri, identifier=identifier, label=Labels(sv=sv, en=en), page=views.resource_url(iri))
 
 
-async def roles(request: Request, person: str, known: bool = False) -> list[RoleEntry]:
+async def roles(queries: NamedQueries, person: str, known: bool = False) -> list[RoleEntry]:
     if not known:
-        await lookup(request, person)
+        await lookup(queries, person)
     found: dict[tuple[str | None, ...], RoleEntry] = {}
-    for row in await select(request, "person_roles", person=person):
+    for row in await queries.select("person_roles", person=person):
         kind = _v(row, "kind")
         if kind not in ("membership", "attendance", "presenter"):
             continue
@@ -210,12 +200,12 @@ async def roles(request: Request, person: str, known: bool = False) -> list[Role
     return sorted(found.values(), key=lambda r: (r.sort_date or "9999", r.kind))
 
 
-async def remiss(request: Request, sou: str, known: bool = False) -> list[RemissAnswer]:
+async def remiss(queries: NamedQueries, sou: str, known: bool = False) -> list[RemissAnswer]:
     if not known:
-        await lookup(request, sou)
+        await lookup(queries, sou)
     found: dict[str, RemissAnswer] = {}
     seen_positions: set[str] = set()
-    for row in await select(request, "remiss_responses", sou=sou):
+    for row in await queries.select("remiss_responses", sou=sou):
         response = _v(row, "response")
         if response is None:
             continue
@@ -246,11 +236,11 @@ async def remiss(request: Request, sou: str, known: bool = False) -> list[Remiss
     return list(found.values())
 
 
-async def meeting(request: Request, iri: str, known: Resource | None = None) -> MeetingDetail:
-    resource = known or await lookup(request, iri)
+async def meeting(queries: NamedQueries, iri: str, known: Resource | None = None) -> MeetingDetail:
+    resource = known or await lookup(queries, iri)
     items: dict[str, AgendaEntry] = {}
     participants: dict[str, Participant] = {}
-    for row in await select(request, "meeting", meeting=iri):
+    for row in await queries.select("meeting", meeting=iri):
         if _v(row, "kind") == "item" and (item := _v(row, "item")):
             number = _v(row, "itemNumber")
             entry = items.setdefault(
@@ -287,22 +277,22 @@ async def meeting(request: Request, iri: str, known: Resource | None = None) -> 
     return MeetingDetail(meeting=resource, items=ordered, participants=list(participants.values()))
 
 
-async def source_names(request: Request) -> dict[str, SourceName]:
+async def source_names(queries: NamedQueries) -> dict[str, SourceName]:
     """Every source a kind loader read, by what it is (asked once per build: select keeps the answer)."""
-    return views.source_names(await select(request, "source_names"))
+    return views.source_names(await queries.select("source_names"))
 
 
-async def source_document(request: Request, file: str) -> Row:
-    rows = await select(request, "source_document", file=file)
+async def source_document(queries: NamedQueries, file: str) -> Row:
+    rows = await queries.select("source_document", file=file)
     if not rows:
         raise NotFound(f"No source document named {file!r} is in the graph.")
     return rows[0]
 
 
-async def source_citations(request: Request, file: str) -> list[SourceCitation]:
+async def source_citations(queries: NamedQueries, file: str) -> list[SourceCitation]:
     found: list[SourceCitation] = []
     seen: set[tuple[str | None, str | None]] = set()
-    for row in await select(request, "source_evidence", file=file):
+    for row in await queries.select("source_evidence", file=file):
         evidence = views.evidence_of(row)
         if evidence is None or (evidence.iri, _v(row, "subject")) in seen:
             continue

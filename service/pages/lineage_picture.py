@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from proveniens.service.i18n import kind_name, t
-from proveniens.service.models import Chain, Resource
-from proveniens.service.views import evidence_url
+from proveniens.service.answers.models import Chain, Resource
+from proveniens.service.answers.views import evidence_url
+from proveniens.service.words import kind_name, t
 
 
 def picture(chain: Chain, lang: str, show: Callable[[Resource], str]) -> dict[str, Any]:

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import Request
-
 from proveniens.errors import QueryError
 from proveniens.named_queries import NamedQuery, named_queries
-from proveniens.service import caching
 from proveniens.service.sparql.backend.bindings import encode_terms
-from proveniens.service.sparql.backend.jobs import QueryJob
+from proveniens.service.sparql.backend.jobs import Backend, QueryJob
 
 JSON_RESULTS = "application/sparql-results+json"
 CACHE_SIZE = 1024  # answers kept per service process; a build never changes, so they stay true until the next one
@@ -59,33 +57,34 @@ def job_for(name: str, values: dict[str, str]) -> QueryJob:
     return QueryJob(query.text, results_media=JSON_RESULTS, substitutions=substitutions)
 
 
-async def select(request: Request, name: str, **values: str) -> list[Row]:
-    """Rows of the named SELECT query `name`, run by the app's backend. Raises QueryError or QueryFailed.
+class NamedQueries:
+    """The backend as the answers read it: rows of named SELECT queries, kept per build.
 
-    Answers are kept per build (the served build never changes; a new one has a new version), so a page
-    asked for again costs no query.
+    The served build never changes (a new one has a new version), so an answer stays true until the next
+    build and a page asked for again costs no query. `version` says which build is served (None: unknown,
+    nothing is kept).
     """
-    job = job_for(name, values)
-    version = await caching.build_version(request)
-    cache: OrderedDict[tuple[str, ...], list[Row]] = _cache(request)
-    key = (version or "", name, *sorted(f"{k}={v}" for k, v in job.substitutions.items()))
-    if version is not None and key in cache:
-        cache.move_to_end(key)
-        return cache[key]
-    media, body = await request.app.state.backend.run(job)
-    data = b"".join([chunk async for chunk in body])
-    if media != JSON_RESULTS:
-        raise QueryError(f"queries/{name}.rq must be a SELECT query (the backend answered {media}).")
-    rows = [{k: _term(v) for k, v in b.items()} for b in json.loads(data)["results"]["bindings"]]
-    if version is not None:
-        cache[key] = rows
-        while len(cache) > CACHE_SIZE:
-            cache.popitem(last=False)
-    return rows
 
+    def __init__(self, backend: Backend, version: Callable[[], Awaitable[str | None]]) -> None:
+        self.backend = backend
+        self._version = version
+        self._cache: OrderedDict[tuple[str, ...], list[Row]] = OrderedDict()
 
-def _cache(request: Request) -> OrderedDict[tuple[str, ...], list[Row]]:
-    state = request.app.state
-    if not hasattr(state, "named_query_cache"):
-        state.named_query_cache = OrderedDict()
-    return state.named_query_cache  # type: ignore[no-any-return]
+    async def select(self, name: str, **values: str) -> list[Row]:
+        """Rows of the named SELECT query `name`, run by the backend. Raises QueryError or QueryFailed."""
+        job = job_for(name, values)
+        version = await self._version()
+        key = (version or "", name, *sorted(f"{k}={v}" for k, v in job.substitutions.items()))
+        if version is not None and key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        media, body = await self.backend.run(job)
+        data = b"".join([chunk async for chunk in body])
+        if media != JSON_RESULTS:
+            raise QueryError(f"queries/{name}.rq must be a SELECT query (the backend answered {media}).")
+        rows = [{k: _term(v) for k, v in b.items()} for b in json.loads(data)["results"]["bindings"]]
+        if version is not None:
+            self._cache[key] = rows
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return rows
