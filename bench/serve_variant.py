@@ -28,8 +28,8 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
-from proveniens.service import executor, query_worker
 from proveniens.service.app import create_app
+from proveniens.service.sparql.backend import executor, query_worker
 from proveniens.settings import load_settings
 from proveniens.store import open_read_only
 

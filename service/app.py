@@ -9,12 +9,19 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from proveniens import __version__
-from proveniens.service import api, dataset, linked_data, pages, sparql, update, vocabulary
-from proveniens.service.executor import WorkerPool
-from proveniens.service.fairness import ClientSlots
+from proveniens.service import caching, error_responses
+from proveniens.service.answers import api
+from proveniens.service.answers.named import NamedQueries
+from proveniens.service.linked_data import dataset, vocabulary
+from proveniens.service.linked_data import dereference as linked_data
 from proveniens.service.openapi_errors import publish_unprocessable
-from proveniens.service.remote import RemoteBackend
+from proveniens.service.pages import routes as pages
 from proveniens.service.security_headers import SecurityHeaders
+from proveniens.service.sparql import endpoint as sparql
+from proveniens.service.sparql import update
+from proveniens.service.sparql.backend.executor import WorkerPool
+from proveniens.service.sparql.backend.remote import RemoteBackend
+from proveniens.service.sparql.fairness import ClientSlots
 from proveniens.settings import Settings, load_settings
 from proveniens.store import open_read_only
 
@@ -44,6 +51,7 @@ def create_app(settings: Settings) -> FastAPI:
             )
             await backend.start()
         app.state.backend = backend
+        app.state.named_queries = NamedQueries(backend, lambda: caching.served_version(app.state))
         try:
             yield
         finally:
@@ -51,6 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="Proveniens", version=__version__, lifespan=lifespan)
     publish_unprocessable(app)
+    error_responses.install(app)
     app.add_middleware(SecurityHeaders, docs_paths=(app.docs_url, app.redoc_url))
     app.state.settings = settings
     app.state.client_slots = ClientSlots(settings.client_queries)

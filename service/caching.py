@@ -13,12 +13,13 @@ import hashlib
 import json
 import os
 import time
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
 
 from proveniens.namespaces import BUILD_GRAPH
-from proveniens.service.jobs import QueryFailed, QueryJob
+from proveniens.service.sparql.backend.jobs import Backend, QueryFailed, QueryJob
 
 _REMOTE_VERSION_SECONDS = 5.0
 _REMOTE_VERSION = f"""SELECT (MAX(STR(?at)) AS ?version) WHERE {{
@@ -28,24 +29,28 @@ _REMOTE_VERSION = f"""SELECT (MAX(STR(?at)) AS ?version) WHERE {{
 
 async def build_version(request: Request) -> str | None:
     """The served build's identity, or None when it cannot be known (no build recorded)."""
-    settings = request.app.state.settings
+    return await served_version(request.app.state)
+
+
+async def served_version(state: Any) -> str | None:
+    """`build_version` for the app whose state is `state` (its settings, its backend, the remote version kept)."""
+    settings = state.settings
     if settings.remote is None:
         target = os.path.realpath(settings.store_path / "current")
         return os.path.basename(target) if os.path.isdir(target) else None
-    state = request.app.state
     cached: tuple[float, str | None] | None = getattr(state, "linked_data_version", None)
     now = time.monotonic()
     if cached is not None and cached[0] > now:
         return cached[1]
-    version = await _remote_version(request)
+    version = await _remote_version(state.backend)
     state.linked_data_version = (now + _REMOTE_VERSION_SECONDS, version)
     return version
 
 
-async def _remote_version(request: Request) -> str | None:
+async def _remote_version(backend: Backend) -> str | None:
     job = QueryJob(_REMOTE_VERSION, results_media="application/sparql-results+json")
     try:
-        _, body = await request.app.state.backend.run(job)
+        _, body = await backend.run(job)
         data = json.loads(b"".join([chunk async for chunk in body]))
     except (QueryFailed, ValueError):
         return None

@@ -13,6 +13,8 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
+from proveniens.errors import ProveniensError
+
 # A head still arriving is checked by the bytes read so far, which also hold the request line and
 # possibly the tail of the previous pipelined request: allow one socket read of slack for them.
 _READ_SLACK = 256 * 1024
@@ -29,7 +31,7 @@ class HeaderLimits:
     max_fields: int
 
 
-class _HeadTooLarge(Exception):
+class _HeadTooLarge(ProveniensError):
     """Raised inside the parser's header callback to stop parsing; uvicorn turns it into a 400 we replace."""
 
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proveniens.named_queries import named_queries
-from proveniens.service.bindings import BadTerm, encode_terms, parse_term, parse_terms, with_values
+from proveniens.service.sparql.backend.bindings import BadTerm, encode_terms, parse_term, parse_terms, with_values
 
 
 @given(st.text(max_size=200))

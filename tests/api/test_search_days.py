@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proveniens.day_words import day_in_words, range_in_words
-from proveniens.service.days_typed import day_typed
+from proveniens.service.answers.days_typed import day_typed
 
 from .conftest import B
 from .test_api import get

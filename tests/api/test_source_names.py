@@ -7,7 +7,8 @@ from urllib.parse import quote
 
 from fastapi.testclient import TestClient
 
-from proveniens.service.source_names import SourceName, cite
+from proveniens.service.answers.source_names import SourceName
+from proveniens.service.pages.naming import cite
 
 from .conftest import ELEMENT
 from .test_pages import page

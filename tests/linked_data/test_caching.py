@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from starlette.requests import Request
 
 from proveniens.service import caching
-from proveniens.service.jobs import QueryJob
+from proveniens.service.sparql.backend.jobs import QueryJob
 from proveniens.settings import Settings
 
 T = TypeVar("T")

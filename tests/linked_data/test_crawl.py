@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 B = "https://w3id.org/proveniens/"
 
-# The reader's source viewer (service/pages.py) answers /source/… for browsers, with the whole text:
+# The reader's source viewer (service/pages/routes.py) answers /source/… for browsers, with the whole text:
 # its HTML is its own business, and slow for long sources, so the HTML crawl leaves it out.
 READER_PAGES = ("/source/",)
 RDF_TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-quads": ox.RdfFormat.N_QUADS}

@@ -13,8 +13,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF
 
 from proveniens.named_queries import named_queries, run_named_query
-from proveniens.service import linked_data
 from proveniens.service.app import create_app
+from proveniens.service.linked_data import dereference as linked_data
 from proveniens.settings import Settings
 from proveniens.store import EmbeddedTarget, open_read_only
 
@@ -84,7 +84,7 @@ def test_a_browser_gets_html_with_the_statements_and_their_graphs(client: TestCl
 
 
 def test_html_escapes_what_comes_from_the_data(client: TestClient) -> None:
-    from proveniens.service import rdf_html
+    from proveniens.service.linked_data import rdf_html
 
     labels = rdf_html.Labels()
     labels.note(URIRef(B + "x"), DCTERMS.title, Literal("<script>alert(1)</script>", lang="sv"))

@@ -116,7 +116,7 @@ def test_workers_have_no_network_even_if_a_parser_missed_service(listener, tmp_p
     url, hits = listener
     program = (
         "import pyoxigraph as ox\n"
-        "from proveniens.service.sandbox import deny_network\n"
+        "from proveniens.service.sparql.backend.sandbox import deny_network\n"
         "deny_network()\n"
         f"try:\n    list(ox.Store().query('SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}'))\n"
         "    print('FETCHED')\n"

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proveniens.service import sparql_syntax as syntax
-from proveniens.service.sparql_syntax import Refused, check_query, update_shape
-from proveniens.service.update import add_using
+from proveniens.service.sparql import syntax
+from proveniens.service.sparql.syntax import Refused, check_query, update_shape
+from proveniens.service.sparql.update import add_using
 
 SUITES = Path(__file__).resolve().parents[1] / "conformance" / "suites"
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
