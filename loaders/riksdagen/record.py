@@ -122,7 +122,7 @@ class _JsonReader:
         try:
             value, self.at = json.decoder.scanstring(self.text, self.at + 1)  # type: ignore[attr-defined]
         except json.JSONDecodeError as err:
-            raise self._error(f"has a string that does not end ({err.msg})", err.pos) from err
+            raise self._error(f"has a string that does not end ({err.msg}; the file may be cut off)", err.pos) from err
         return value
 
     def _object(self) -> Element:
