@@ -39,8 +39,8 @@ def write_dokumentstatus(f: Facts, record: Element) -> URIRef:
     _identity(f, me)
     if title := clean(doc.text("titel")):
         f.add(iri, DCTERMS.title, Literal(title, lang="sv"))
-    if issued := record_date(doc.text("datum")):
-        f.add(iri, DCTERMS.issued, Literal(issued, datatype=XSD.date))
+    if issued := record_date(doc.text("datum")):  # rpubl's own ⊑ dcterms:issued: a curator's dcterms:issued is compared
+        f.add(iri, RPUBL.utkomFranTryck, Literal(issued, datatype=XSD.date))
     if dok_id := doc.text("dok_id"):
         f.add(iri, RDFS.seeAlso, URIRef(f"https://data.riksdagen.se/dokument/{dok_id}"))
     f.attest(iri, ev)

@@ -22,6 +22,8 @@ from proveniens.loaders.sources import SourceFile
 if TYPE_CHECKING:
     from proveniens.loaders.registry import LoadedDocument
 
+LOADER = "riksdagen"
+
 # The opening of a record: JSON's first member name, or XML's root element (after a declaration).
 _OPENING = re.compile(
     r'\A\ufeff?\s*(?:\{\s*"(?:dokumentstatus|dokvotering)"\s*:|(?:<\?xml[^>]*\?>\s*)?<dokumentstatus>)'
@@ -32,7 +34,7 @@ _OPENING = re.compile(
 class RiksdagenLoader:
     """Loader for the Riksdag's own records of its documents, decisions and votes."""
 
-    name: str = "riksdagen"
+    name: str = LOADER
     version: str = __version__
 
     def recognise(self, source: SourceFile) -> bool:
