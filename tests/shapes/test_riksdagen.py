@@ -31,6 +31,26 @@ POINT = """
     pv:lineCount "1"^^xsd:positiveInteger .
 """
 
+MOTION = """
+<mot/2019/20:3409> a pv:Motion ; dcterms:identifier "Mot. 2019/20:3409" .
+"""
+
+RESERVATION = POINT + """
+<bet/2019/20:CU4/reservation/1> a pv:Reservation ; dcterms:identifier "Reservation 1" ;
+    pv:reservationTo <bet/2019/20:CU4/punkt/1> .
+"""
+
+STEP = POINT + """
+<bet/2019/20:CU4> pv:processStep <bet/2019/20:CU4/aktivitet/6> .
+<bet/2019/20:CU4/aktivitet/6> a eli-dl:Activity ; dcterms:identifier "BES" ; rdfs:label "Beslut"@sv ;
+    dcterms:date "2019-11-20"^^xsd:date .
+"""
+
+SKRIVELSE = """
+<skr/2018/19:113> a rpubl:Skrivelse ; dcterms:identifier "Skr. 2018/19:113" ;
+    dcterms:title "Ett ändrat prishöjningstak för frimärkta brev"@sv .
+"""
+
 BALLOT = """
 <bet/2019/20:CU5> a pv:CommitteeReport ; dcterms:identifier "Bet. 2019/20:CU5" .
 <bet/2019/20:CU5/punkt/1> a pv:DecisionPoint ; dcterms:isPartOf <bet/2019/20:CU5> ; pv:pointNumber 1 ;
@@ -43,7 +63,13 @@ BALLOT = """
 """
 
 
-@pytest.mark.parametrize(("shape", "data"), [("DecisionPointShape", POINT), ("BallotShape", BALLOT)])
+@pytest.mark.parametrize(
+    ("shape", "data"),
+    [
+        ("DecisionPointShape", POINT), ("BallotShape", BALLOT), ("MotionShape", MOTION),
+        ("ReservationShape", RESERVATION), ("ProcessStepShape", STEP), ("SkrivelseShape", SKRIVELSE),
+    ],
+)  # fmt: skip
 def test_shape_accepts_record_data(shape, data, accepts):
     accepts(shape, data)
 
@@ -63,6 +89,45 @@ def test_shape_accepts_record_data(shape, data, accepts):
         pytest.param("BallotShape", ("Ballot-voter",),
                      BALLOT.replace("pv:voter <person/elin-gustafsson>", "pv:voter <org/parti/s>"),
                      id="a-party-voted"),
+        pytest.param("BallotShape", ("Ballot-party",),
+                     BALLOT.replace("pv:voterParty <org/parti/s>", "pv:voterParty <person/elin-gustafsson>"),
+                     id="party-a-person"),
+        pytest.param("BallotShape", ("Ballot-vote",), BALLOT.replace(" ; pv:ballot <votering/v1/m1> .", " ."),
+                     id="ballot-of-no-vote"),
+        pytest.param("CommitteeReportShape", ("CommitteeReport-handles",),
+                     POINT.replace("pv:handles <prop/2019/20:8>", "pv:handles <sou/2020:19>"), id="handles-an-sou"),
+        pytest.param("CommitteeReportShape", ("CommitteeReport-letter",),
+                     POINT.replace("pv:riksdagLetter <rskr/2019/20:50>", "pv:riksdagLetter <prop/2019/20:8>"),
+                     id="letter-a-bill"),
+        pytest.param("DecisionPointShape", ("DecisionPoint-decidedOn",),
+                     POINT.replace("eli-dl:decided_on_a_realization_of <prop/2019/20:8>",
+                                   "eli-dl:decided_on_a_realization_of <sou/2020:19>")
+                     .replace("prov:influencer <prop/2019/20:8>", "prov:influencer <sou/2020:19>"),
+                     id="decides-on-an-sou"),
+        pytest.param("DecisionPointShape", ("DecisionPoint-number",), POINT.replace("pv:pointNumber 1 ;", ""),
+                     id="no-number"),
+        pytest.param("DecisionPointShape", ("DecisionPoint-vote",),
+                     BALLOT.replace("pv:vote <votering/v1>", "pv:vote <votering/v1>, <votering/v1/m1>"),
+                     id="vote-a-ballot"),
+        pytest.param("MotionShape", ("Motion-identifier",), MOTION.replace('"Mot. 2019/20:3409"', '"3409"'),
+                     id="motion-identifier-bare"),
+        pytest.param("ProcessStepShape", ("ProcessStep-code",), STEP.replace('dcterms:identifier "BES" ;', ""),
+                     id="step-without-code"),
+        pytest.param("ProcessStepShape", ("ProcessStep-date",),
+                     STEP.replace(' ;\n    dcterms:date "2019-11-20"^^xsd:date .\n"""', ' .\n"""').replace(
+                         'rdfs:label "Beslut"@sv ;\n    dcterms:date "2019-11-20"^^xsd:date .',
+                         'rdfs:label "Beslut"@sv .'),
+                     id="step-without-day"),
+        pytest.param("ReservationShape", ("Reservation-point",),
+                     RESERVATION.replace("reservationTo <bet/2019/20:CU4/punkt/1>", "reservationTo <bet/2019/20:CU4>"),
+                     id="reservation-to-a-report"),
+        pytest.param("SkrivelseShape", ("Skrivelse-identifier",),
+                     SKRIVELSE.replace('"Skr. 2018/19:113"', '"Skrivelse 113"'), id="skrivelse-identifier-bare"),
+        pytest.param("VoteShape", ("Vote-ballot",),
+                     BALLOT.replace("pv:ballot <votering/v1/m1>", "pv:ballot <votering/v1/m1>, <person/x>"),
+                     id="ballot-a-person"),
+        pytest.param("VoteShape", ("Vote-point",), BALLOT.replace(" ;\n    pv:vote <votering/v1>", ""),
+                     id="vote-on-no-point"),
     ],
 )  # fmt: skip
 def test_shape_rejects_broken_record_data(shape, rules, data, rejects):
