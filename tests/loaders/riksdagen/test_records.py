@@ -139,3 +139,12 @@ def test_a_truncated_record_is_an_error_naming_the_file(tmp_path: Path, name: st
     read = read_facts(read_source(cut, SourceKind.DOCUMENT))
     assert isinstance(read, Unread)
     assert str(cut) in read.reason and "cut off" in read.reason
+
+
+def test_a_proposition_references_the_sou_its_full_text_cites_with_the_words_as_evidence() -> None:
+    g = loaded("h7038.json")
+    prop, sou = INST["prop/2019/20:8"], INST["sou/2018:25"]
+    assert (prop, DCTERMS.references, sou) in g
+    (evidence,) = [e for e in g.objects(prop, PROV.qualifiedInfluence) if (e, PROV.influencer, sou) in g]
+    assert "SOU 2018:25 s. 463" in str(g.value(evidence, PV.quote))
+    assert g.value(evidence, PV.assertion) == PV.Stated
