@@ -57,3 +57,14 @@ def test_a_curated_value_the_record_contradicts_is_a_warning_naming_both_sources
     assert "2019-09-24" in issued
     assert "prop-2019-20-8.yaml" in decided and "h701cu4.json" in decided
     assert "2019-11-21" in decided and "2019-11-20" in decided
+
+
+def test_an_incremental_build_checks_a_changed_record_against_the_curated_file(tmp_path: Path) -> None:
+    wrong = CURATED.read_text(encoding="utf-8").replace("dcterms:date: 2019-11-20", "dcterms:date: 2019-11-21")
+    _build(tmp_path, wrong)
+    record = tmp_path / "sources" / "h701cu4.json"
+    record.write_text(record.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # same record, new checksum
+    report = build(tmp_path / "sources", tmp_path / "store")
+    assert "h701cu4.json" in report.reloaded and "h7038.json" not in report.reloaded  # an incremental build
+    (decided,) = _disagreements(report)
+    assert "prop-2019-20-8.yaml" in decided and "h701cu4.json" in decided and "2019-11-21" in decided
