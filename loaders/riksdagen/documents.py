@@ -59,6 +59,8 @@ def _identity(f: Facts, doc: DocumentId) -> None:
     f.add(doc.iri, DCTERMS.identifier, Literal(doc.identifier))
     f.add(doc.iri, RPUBL.arsutgava, Literal(doc.session))
     f.add(doc.iri, RPUBL.lopnummer, Literal(doc.beteckning))
+    if doc.kind in (Kind.BET, Kind.RSKR):  # lagen.nu's form (ferenda: bet/2009/10:SfU8); rinfo mints none for them
+        f.add(doc.iri, RDFS.seeAlso, URIRef(f"https://lagen.nu/{doc.kind.path}/{doc.session}:{doc.beteckning}"))
 
 
 def _activities(f: Facts, iri: URIRef, record: Element) -> tuple[str, Element] | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from proveniens.loaders.registry import Unread, choose_loader, read_facts
 from proveniens.loaders.riksdagen.loader import RiksdagenLoader
@@ -148,3 +148,12 @@ def test_a_proposition_references_the_sou_its_full_text_cites_with_the_words_as_
     (evidence,) = [e for e in g.objects(prop, PROV.qualifiedInfluence) if (e, PROV.influencer, sou) in g]
     assert "SOU 2018:25 s. 463" in str(g.value(evidence, PV.quote))
     assert g.value(evidence, PV.assertion) == PV.Stated
+
+
+def test_a_report_links_to_its_record_and_to_lagen_nu() -> None:
+    g = loaded("h701cu4.json")
+    bet = INST["bet/2019/20:CU4"]
+    record = json.loads((FIXTURES / "h701cu4.json").read_text(encoding="utf-8"))["dokumentstatus"]["dokument"]
+    assert set(g.objects(bet, RDFS.seeAlso)) == {
+        URIRef(f"https://data.riksdagen.se/dokument/{record['dok_id']}"), URIRef("https://lagen.nu/bet/2019/20:CU4")
+    }
