@@ -13,9 +13,12 @@ if TYPE_CHECKING:  # sources.py imports this module's describe_file (for RDF sou
     from proveniens.loaders.sources import SourceFile
 
 
+_MEDIA_TYPES = {".txt": "text/plain", ".json": "application/json", ".xml": "application/xml"}
+
+
 def load_document(source: SourceFile) -> Graph:
     """Describe the file itself (name, checksum, size); reading facts out of it is the job of kind loaders."""
-    media_type = "text/plain" if source.path.suffix == ".txt" else "application/yaml"
+    media_type = _MEDIA_TYPES.get(source.path.suffix.lower(), "application/yaml")
     return describe_file(source.iri, source.name, source.sha256, len(source.lines), media_type)
 
 

@@ -17,6 +17,7 @@ from proveniens.errors import SourceError
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.remiss.loader import RemissLoader
 from proveniens.loaders.reports.loader import ReportLoader
+from proveniens.loaders.riksdagen.loader import RiksdagenLoader
 from proveniens.loaders.source_description import describe_source
 from proveniens.loaders.sources import SourceFile
 
@@ -44,7 +45,7 @@ class DocumentLoader(Protocol):
         ...
 
 
-LOADERS: tuple[DocumentLoader, ...] = (MinutesLoader(), RemissLoader(), ReportLoader())
+LOADERS: tuple[DocumentLoader, ...] = (MinutesLoader(), RemissLoader(), ReportLoader(), RiksdagenLoader())
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,12 @@ def read_facts(
 
 
 def choose_loader(source: SourceFile, loaders: tuple[DocumentLoader, ...] = LOADERS) -> DocumentLoader | None:
-    """The one loader that recognises `source`, None if none does; two at once is an error to fix in code."""
+    """The one loader that recognises `source`, None if none does; two at once is an error to fix in code.
+
+    A Riksdagen record is claimed before the prose loaders look at it: its opening names its kind, and
+    its words are data (a betänkande's text reads much like a remiss response to a prose reader)."""
+    if any(isinstance(x, RiksdagenLoader) and x.recognise(source) for x in loaders):
+        return next(x for x in loaders if isinstance(x, RiksdagenLoader))
     matches = [loader for loader in loaders if loader.recognise(source)]
     if len(matches) > 1:
         names = ", ".join(m.name for m in matches)

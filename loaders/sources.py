@@ -20,11 +20,17 @@ from proveniens.namespaces import GRAPH, SOURCE
 class SourceKind(Enum):
     """What a file is, decided by its extension."""
 
-    DOCUMENT = "document"  # verbatim text (minutes, reports, remiss responses)
+    DOCUMENT = "document"  # verbatim text (minutes, reports, remiss responses) or a record (Riksdagen's JSON, XML)
     CURATED = "curated"  # a curator's YAML file of facts with evidence
 
 
-_KINDS = {".txt": SourceKind.DOCUMENT, ".yaml": SourceKind.CURATED, ".yml": SourceKind.CURATED}
+_KINDS = {
+    ".txt": SourceKind.DOCUMENT,
+    ".json": SourceKind.DOCUMENT,
+    ".xml": SourceKind.DOCUMENT,
+    ".yaml": SourceKind.CURATED,
+    ".yml": SourceKind.CURATED,
+}
 _DOCUMENTATION = {".md"}
 
 

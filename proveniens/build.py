@@ -42,8 +42,10 @@ from proveniens.loaders.rdf_sources import describe_rdf_source, load_rdf_source
 from proveniens.loaders.reference_texts import LOADER as REFERENCE_LOADER
 from proveniens.loaders.reference_texts import mark_reference, reference_texts
 from proveniens.loaders.registry import Unread, read_facts
+from proveniens.loaders.riksdagen.loader import LOADER as RIKSDAGEN_LOADER
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
+from proveniens.record_check import record_disagreements
 from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
@@ -339,6 +341,22 @@ def _verify_candidate(candidate: Candidate, loaded: _Loaded, plan: Plan) -> Vali
     )
 
 
+def _disagreements(candidate: Candidate, loaded: _Loaded, plan: Plan) -> tuple[Finding, ...]:
+    """Curated facts the Riksdag's records state otherwise (`proveniens.record_check`), as warnings."""
+    graphs: dict[str, list[str]] = {CURATED_LOADER: [], RIKSDAGEN_LOADER: []}
+    files: dict[str, str] = {}
+    for item in loaded.text:
+        if item.loader in graphs and item.source is not None:
+            graphs[item.loader].append(str(item.iri))
+            files[str(item.iri)] = str(item.source.path)
+    for record in plan.keep:
+        if record.loader in graphs:
+            graphs[record.loader].append(str(record.graph))
+    if not graphs[CURATED_LOADER] or not graphs[RIKSDAGEN_LOADER]:
+        return ()
+    return record_disagreements(candidate.store, graphs[CURATED_LOADER], graphs[RIKSDAGEN_LOADER], files)
+
+
 def _learn_reach() -> None:
     """Find the reach of the checks the compiler leaves unbounded, so the next incremental build reads it.
 
@@ -467,6 +485,7 @@ def build(
                 _learn_reach()
         if not report.conforms:
             raise ValidationFailed(report)
+        report = ValidationReport((*report.findings, *_disagreements(candidate, loaded, plan)))
         # After validation, which reads the source graphs only: a refused build does not pay for it.
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
             lineage = update_index(candidate.store, loaded.change) if loaded.change is not None else None

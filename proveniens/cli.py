@@ -236,3 +236,29 @@ def eval_command(
         failed = True
     if failed:
         raise typer.Exit(1)
+
+
+fetch_app = typer.Typer(no_args_is_help=True, help="Download open data into a sources folder for the next build.")
+app.add_typer(fetch_app, name="fetch")
+
+
+@fetch_app.command("riksdagen")
+def fetch_riksdagen(
+    dok_ids: Annotated[list[str], typer.Argument(help="Riksdagen document ids, e.g. H701CU5 H7038.")],
+    into: Annotated[Path, typer.Option("--into", help="Folder to write the records to.")] = Path("sources/riksdagen"),
+    base_url: Annotated[str, typer.Option("--base-url", help="The open-data API.")] = "https://data.riksdagen.se",
+    delay: Annotated[float, typer.Option("--delay", help="Seconds between two requests.")] = 1.0,
+    retries: Annotated[int, typer.Option("--retries", help="Retries of a failed request.")] = 4,
+) -> None:
+    """Download each document's dokumentstatus (JSON) and the votes of its decision points; files already there
+    and whole are kept, so an interrupted run resumes, and no file is ever written in part."""
+    from proveniens.riksdagen_fetch import Fetcher, fetch_documents
+
+    try:
+        fetched = fetch_documents(dok_ids, into, Fetcher(base_url.rstrip("/"), delay, retries))
+    except ProveniensError as err:
+        raise _fail(err) from err
+    for path in fetched.files:
+        console.print(str(path), markup=False, highlight=False)
+    for url in fetched.missing:
+        err_console.print(f"not published: {url} (404)", markup=False, highlight=False)

@@ -19,7 +19,7 @@ ONTOLOGY_FILE = ROOT / "ontology" / "proveniens.ttl"
 TEST_SOURCES = [p for p in Path(__file__).resolve().parent.glob("test_*.py") if p.name != Path(__file__).name]
 PVS = "https://w3id.org/proveniens/shapes#"
 PV = "https://w3id.org/proveniens/ontology#"
-THEMES = ["agreements", "bodies", "documents", "evidence", "lineage", "process", "void"]
+THEMES = ["agreements", "bodies", "documents", "evidence", "lineage", "process", "riksdagen", "void"]
 
 
 def _languages(graph: Graph, node: URIRef, prop: URIRef) -> set[str | None]:
