@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from proveniens.build import BuildReport
 from proveniens.named_queries import named_queries
 from proveniens.service.app import create_app
-from proveniens.service.bindings import encode_terms, with_values
+from proveniens.service.sparql.backend.bindings import encode_terms, with_values
 from proveniens.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]
