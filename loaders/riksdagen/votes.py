@@ -15,6 +15,7 @@ from datetime import date
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
 
+from proveniens.day_words import day_in_words
 from proveniens.errors import SourceError
 from proveniens.loaders.evidence import Evidence
 from proveniens.loaders.facts import Facts
@@ -90,12 +91,15 @@ def _ballot(f: Facts, vote: URIRef, row: Element) -> None:
         f.add(ballot, PV.voterParty, member_of)
         day = record_date(row.text("datum"))
         if day is not None:
-            _membership(f, person, member_of, day, ev)
+            _membership(f, person, member_of, day, ev, (name, clean(row.text("parti"))))
     f.attest(ballot, ev)
 
 
-def _membership(f: Facts, person: URIRef, member_of: URIRef, day: date, ev: Evidence) -> None:
-    """The person was a member of the party on `day` (the vote's), and the record is the evidence."""
+def _membership(
+    f: Facts, person: URIRef, member_of: URIRef, day: date, ev: Evidence, names: tuple[str, str]
+) -> None:
+    """The person was a member of the party on `day` (the vote's), and the record is the evidence; named
+    as pages show it ("Adnan Dibrani — S, 28 november 2019")."""
     iri = URIRef(f"{INST}membership/{member_of.rsplit('/', 1)[-1]}/{person.rsplit('/', 1)[-1]}/{day}")
     period = URIRef(f"{iri}/period")
     f.add(person, ORG.memberOf, member_of)
@@ -104,6 +108,8 @@ def _membership(f: Facts, person: URIRef, member_of: URIRef, day: date, ev: Evid
     f.add(iri, ORG.organization, member_of)
     f.add(iri, ORG.role, _MEMBER)
     f.add(iri, ORG.memberDuring, period)
+    for lang in ("sv", "en"):
+        f.add(iri, RDFS.label, Literal(f"{names[0]} — {names[1]}, {day_in_words(day, lang)}", lang=lang))
     f.add(period, RDF.type, TIME.Interval)
     f.add(period, RDF.type, DCTERMS.PeriodOfTime)
     f.add(period, DCAT.startDate, Literal(day, datatype=XSD.date))
