@@ -41,7 +41,7 @@ conformance: install-test
 	$(BIN)/python tests/conformance/runner.py
 
 screenshots: install-test system-deps
-	PROVENIENS_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/ui
+	PROVENIENS_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/ui -k 'not markup'
 
 eval: install
 	$(BIN)/proveniens eval --sources sources --documents tests/fixtures/documents

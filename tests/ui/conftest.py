@@ -37,10 +37,12 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def ui_sources(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(store, sources): the bundled sources and tests/api/data/markup_test.yaml, built."""
+    """(store, sources): the bundled sources and tests/api/data/markup_test.yaml, built; for the README's
+    screenshots (`make screenshots`, which leaves out the markup test) the bundled sources alone."""
     sources = tmp_path_factory.mktemp("ui-sources")
     shutil.copytree(REPO / "sources", sources, dirs_exist_ok=True)
-    shutil.copy(REPO / "tests" / "api" / "data" / "markup_test.yaml", sources / "curated" / "markup_test.yaml")
+    if "PROVENIENS_SCREENSHOTS" not in os.environ:
+        shutil.copy(REPO / "tests" / "api" / "data" / "markup_test.yaml", sources / "curated" / "markup_test.yaml")
     store = tmp_path_factory.mktemp("ui-store")
     build(sources, store)
     return store, sources
