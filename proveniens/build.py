@@ -463,7 +463,9 @@ def build(
                 index_store(candidate.store)
         updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         triples = _finish(candidate, loaded, plan, ontology, steps, updated)
-        if embedded:  # a remote server writes its union itself when the graphs are switched (proveniens/remote.py)
+        # A remote server writes its union itself when the graphs are switched (proveniens/remote.py), and a
+        # candidate in memory is written to disk with it (Candidate.persist).
+        if embedded and not candidate.in_memory:
             with steps("union default graph"):
                 if updated is not None and loaded.change is not None:
                     changed = loaded.change.triples | updated.lineage | updated.links

@@ -25,8 +25,7 @@ from rdflib.compare import to_canonical_graph
 
 from proveniens.errors import StoreError
 from proveniens.namespaces import BASE
-from proveniens.store_writer import DiskWriter, can_fork, write_whole
-from proveniens.union_graph import write_union
+from proveniens.store_writer import DiskWriter, can_fork, with_union, write_whole
 
 _GENID = BASE + ".well-known/genid/"
 _PARTIAL = ".partial-"  # prefix of a build directory not yet published
@@ -158,7 +157,8 @@ class Candidate:
     here; validation reads it; then the directory is published as a whole or discarded as a whole.
 
     A build that starts empty (`in_memory`) is written into memory and goes to disk once, when it
-    is persisted (by a second process while the build goes on, when asked: `write_in_background`):
+    is persisted (by a second process while the build goes on, when asked: `write_in_background`),
+    with the union of its named graphs as the default graph (`store_writer.with_union`):
     validation, the lineage index, the links and VoID's numbers look nodes up one by one, which
     costs 3-4x on disk, and a full build reads everything. An incremental build starts from a
     checkpoint of the one served and stays on disk, where it changes little.
@@ -207,7 +207,8 @@ class Candidate:
             self.writer = DiskWriter(self.store, self.path, prepare)
 
     def persist(self) -> None:
-        """Write a candidate held in memory to its directory, once; what is written later goes to disk."""
+        """Write a candidate held in memory to its directory, once, with the union of its named graphs as the
+        default graph; what is written later goes to disk."""
         if not self.in_memory:
             return
         if self.writer is None:
@@ -217,8 +218,10 @@ class Candidate:
             self.writer.wait()
             disk = ox.Store(str(self.path))
             later = [ox.NamedNode(g) for g in sorted(self.graph_names() - self.written)]
-            later.append(ox.DefaultGraph())  # the union of the named graphs, written after the writer started
-            disk.bulk_extend(chain.from_iterable(self.store.quads_for_pattern(None, None, None, g) for g in later))
+            later.append(ox.DefaultGraph())
+            disk.bulk_extend(
+                with_union(chain.from_iterable(self.store.quads_for_pattern(None, None, None, g) for g in later))
+            )
         self.store, self.in_memory, self.compact = disk, False, False
 
     def abandon(self) -> None:
@@ -295,10 +298,8 @@ class EmbeddedTarget:
     def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
         """Write these named graphs (already skolemized), and their union as the default graph, as a new build
         and switch to it."""
-        with self.candidate() as (candidate, _):
-            sizes = {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
-            write_union(candidate.store)
-            return sizes
+        with self.candidate() as (candidate, _):  # in memory: persisted with its union
+            return {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
 
 
 def open_read_only(root: Path) -> ox.Store:
