@@ -54,13 +54,18 @@ def extend_with_union(disk: ox.Store, store: ox.Store, graphs: Iterable[ox.Named
     as the store keeps a quad once however often it is given.
 
     The copies are made a chunk at a time, as a list: a generator testing every quad's graph cost 2.6 s of
-    CPU per 300,000 quads against 1.5 s."""
+    CPU per 300,000 quads against 1.5 s. The chunk is let go before its copies are loaded: the loader
+    and two lists of 200,000 quads at once were the writer's peak."""
     for graph in graphs:
         quads = store.quads_for_pattern(None, None, None, graph)
         while chunk := list(islice(quads, CHUNK)):
             disk.bulk_extend(chunk)
-            if not isinstance(graph, ox.DefaultGraph):
-                disk.bulk_extend([ox.Quad(q.subject, q.predicate, q.object) for q in chunk])
+            if isinstance(graph, ox.DefaultGraph):
+                continue
+            copies = [ox.Quad(q.subject, q.predicate, q.object) for q in chunk]
+            del chunk
+            disk.bulk_extend(copies)
+            del copies
 
 
 def write_whole(store: ox.Store, path: Path) -> None:
