@@ -36,6 +36,18 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    """User + system CPU seconds of this process (all its threads), or of its waited-for children.
+
+    On 2 cores shared with other jobs the wall time swings by a third; the CPU a build spent does not."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load_average() -> float:
+    return os.getloadavg()[0]
+
+
 def _child_peak_mib() -> float:
     """The largest peak of this process's children: a full build's writer (`proveniens/store_writer.py`).
 
@@ -48,13 +60,13 @@ def step_bulk_load(nquads: Path) -> dict[str, object]:
     import pyoxigraph as ox
 
     with tempfile.TemporaryDirectory(dir=DATA) as folder:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         store = ox.Store(folder)
         store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
         store.flush()
         seconds = time.perf_counter() - started
         del store
-    return {"seconds": seconds, "peak_mib": _peak_mib()}
+    return {"seconds": seconds, "cpu": _cpu_seconds() - cpu, "peak_mib": _peak_mib()}
 
 
 def step_rdf_load(nquads: Path) -> dict[str, object]:
@@ -64,13 +76,13 @@ def step_rdf_load(nquads: Path) -> dict[str, object]:
     from proveniens.loaders.rdf_sources import load_rdf_source, read_rdf_source
 
     with tempfile.TemporaryDirectory(dir=DATA) as folder:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         store = ox.Store(folder)
         load_rdf_source(read_rdf_source(nquads), store)
         store.flush()
         seconds = time.perf_counter() - started
         del store
-    return {"seconds": seconds, "peak_mib": _peak_mib()}
+    return {"seconds": seconds, "cpu": _cpu_seconds() - cpu, "peak_mib": _peak_mib()}
 
 
 class _Footprint:
@@ -109,33 +121,39 @@ def step_build(sources: Path, store: Path, incremental: bool) -> dict[str, objec
     from proveniens.build import build
     from proveniens.errors import ValidationFailed
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     footprint = _Footprint()
     try:
         report = build(sources, store, keep=2, incremental=incremental)
     except ValidationFailed as err:
         return {
             "seconds": time.perf_counter() - started,
+            "cpu": _cpu_seconds() - cpu,
             "peak_mib": _peak_mib(),
             "refused": len(err.report.violations),
             "warnings": len(err.report.warnings),
         }
     return {
         "seconds": report.seconds,
+        "cpu": _cpu_seconds() - cpu,
+        "writer_cpu": _cpu_seconds(resource.RUSAGE_CHILDREN),
         "peak_mib": _peak_mib(),
         "writer_peak_mib": _child_peak_mib(),
         "together_mib": footprint.stop(),
         "reloaded": len(report.reloaded),
         "timings": report.timings,
+        "step_cpu": report.cpu,
         "triples": sum(report.triples.values()),
     }
 
 
 def run_step(*args: str) -> dict[str, object]:
+    """One step in a fresh process, with the load average (1 minute) before and after it."""
+    load = _load_average()
     out = subprocess.run(
         [sys.executable, __file__, "--step", *args], check=True, capture_output=True, text=True, cwd=REPO
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "load": (load, _load_average())}
 
 
 def sources_folder(nquads: Path) -> Path:
@@ -162,11 +180,17 @@ def change_one_minutes_file(folder: Path) -> Path:
 def row(name: str, result: dict[str, object], anchor: float) -> str:
     seconds = float(result["seconds"])  # type: ignore[arg-type]
     verdict = f"refused: {result['refused']} violations" if "refused" in result else "ok"
-    timings = ", ".join(f"{k} {v:.1f}" for k, v in dict(result.get("timings", {})).items())  # type: ignore[call-overload]
+    cpu_of = dict(result.get("step_cpu", {}))  # type: ignore[call-overload]
+    timings = ", ".join(
+        f"{k} {v:.1f}" + (f" ({cpu_of[k]:.1f} CPU)" if k in cpu_of else "")
+        for k, v in dict(result.get("timings", {})).items()  # type: ignore[call-overload]
+    )
     writer = float(result.get("writer_peak_mib", 0))  # type: ignore[arg-type]
     together = float(result.get("together_mib", 0))  # type: ignore[arg-type]
     peak = f"{result['peak_mib']:.0f}" + (f" (writer {writer:.0f}; together {together:.0f})" if writer else "")
-    return f"| {name} | {seconds:.1f} | {seconds / anchor:.2f}x | {peak} | {verdict} | {timings} |"
+    cpu = f"{result['cpu']:.1f}" + (f" + writer {result['writer_cpu']:.1f}" if "writer_cpu" in result else "")
+    load = "{:.1f} → {:.1f}".format(*result["load"])  # type: ignore[str-format]
+    return f"| {name} | {seconds:.1f} | {cpu} | {seconds / anchor:.2f}x | {peak} | {load} | {verdict} | {timings} |"
 
 
 def main() -> None:
@@ -205,8 +229,11 @@ def main() -> None:
         print(row("the build's RDF load step alone", rdf_load, anchor))
         return
     print(f"bench graph {nquads.name} ({args.triples:,} quads) + 3 bundled documents", flush=True)
-    print("| step | seconds | vs bulk_load | peak MiB (its writer's; both: PSS) | result | seconds per build step |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| step | seconds | CPU seconds (its writer's) | vs bulk_load | peak MiB (its writer's; both: PSS) "
+        "| load average | result | seconds per build step (CPU seconds of the build process) |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     print(row("pyoxigraph bulk_load of the N-Quads file", bulk, anchor))
     print(row("the build's RDF load step alone (read_rdf_source + load_rdf_source)", rdf_load, anchor), flush=True)
     full = run_step("full", str(folder), str(store))

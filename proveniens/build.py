@@ -30,7 +30,7 @@ from proveniens.dumps import write_dumps
 from proveniens.errors import ValidationFailed
 from proveniens.graph_delta import GraphDelta, Triple, delta, read_triples
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
-from proveniens.lineage_index import LINEAGE_GRAPH, index_store, update_index
+from proveniens.lineage_index import LINEAGE_GRAPH, index_quads, index_store, update_index
 from proveniens.lineage_index import LOADER as LINEAGE_LOADER
 from proveniens.links import LINKS_GRAPH, store_links, update_links
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
@@ -97,6 +97,7 @@ class BuildReport:
     seconds: float
     reloaded: tuple[str, ...] = ()  # the sources loaded by this build (all of them unless incremental)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step, for bench/
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per step (this process's), for bench/
 
 
 def load_sources(
@@ -193,18 +194,21 @@ def _record(item: LoadedGraph) -> GraphRecord:
 
 
 class _Steps:
-    """Names each step for the progress display and times it for the report."""
+    """Names each step for the progress display and times it for the report, in wall and in CPU seconds
+    (this process's: on shared cores the wall time of a step also counts other processes' work)."""
 
     def __init__(self, step: Callable[[str], None]) -> None:
         self.step = step
         self.timings: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextmanager
     def __call__(self, name: str) -> Iterator[None]:
         self.step(name)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         yield
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+        self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
 
 
 def _graph_of(store: ox.Store, name: URIRef) -> Graph:
@@ -476,7 +480,7 @@ def build(
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
         if embedded:  # a full build goes to disk while it is validated (proveniens/store_writer.py)
-            candidate.write_in_background(index_store, frozenset({LINEAGE_GRAPH}))
+            candidate.write_in_background(index_quads, frozenset({LINEAGE_GRAPH}))
         # The reach of the checks' queries is kept beside the builds: it only changes with the shapes.
         known = remembered(target.layout.root / ".reach.json") if isinstance(target, EmbeddedTarget) else nullcontext()
         with steps("validating"), known:
@@ -489,11 +493,13 @@ def build(
         # After validation, which reads the source graphs only: a refused build does not pay for it.
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
             lineage = update_index(candidate.store, loaded.change) if loaded.change is not None else None
-            if lineage is None:
+            if lineage is None and not candidate.take_added():  # the writer computed it, else here
                 index_store(candidate.store)
         updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         triples = _finish(candidate, loaded, plan, ontology, steps, updated)
-        if embedded:  # a remote server writes its union itself when the graphs are switched (proveniens/remote.py)
+        # A remote server writes its union itself when the graphs are switched (proveniens/remote.py), and a
+        # candidate in memory is written to disk with it (Candidate.persist).
+        if embedded and not candidate.in_memory:
             with steps("union default graph"):
                 if updated is not None and loaded.change is not None:
                     changed = loaded.change.triples | updated.lineage | updated.links
@@ -504,8 +510,8 @@ def build(
         if embedded:  # while the writer writes the store, when there is one
             with steps("dumps"):
                 before = previous / DUMPS if previous else None
-                changed = {t[0] for t in updated.lineage} if updated is not None else None
-                pieces = {LINEAGE_GRAPH: changed}  # type: ignore[dict-item]
+                moved = {t[0] for t in updated.lineage} if updated is not None else None
+                pieces = {LINEAGE_GRAPH: moved}  # type: ignore[dict-item]
                 write_dumps(candidate.store, candidate.path / DUMPS, before, _kept(plan, updated), pieces=pieces)
         del updated  # closes the previous build, which publishing may prune
         if embedded:
@@ -525,4 +531,5 @@ def build(
         seconds,
         tuple(sorted(plan.reloaded)),
         steps.timings,
+        steps.cpu,
     )

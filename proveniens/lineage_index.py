@@ -125,6 +125,11 @@ def store_index(store: ox.Store) -> Iterator[ox.Quad]:
             yield ox.Quad(a, term, b, graph)
 
 
+def index_quads(store: ox.Store) -> list[ox.Quad]:
+    """The index quads of everything in `store`, to add to it (a full build's writer, `store_writer`)."""
+    return list(store_index(store))
+
+
 def index_store(store: ox.Store) -> int:
     """Add the lineage index of everything in `store` to it as `LINEAGE_GRAPH`; returns the quads added.
 

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
-from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,8 +26,7 @@ from proveniens.dumps import FOLDER as DUMPS
 from proveniens.dumps import write_dumps
 from proveniens.errors import StoreError
 from proveniens.namespaces import BASE
-from proveniens.store_writer import DiskWriter, can_fork, write_whole
-from proveniens.union_graph import write_union
+from proveniens.store_writer import DiskWriter, can_fork, extend_with_union, write_whole
 
 _GENID = BASE + ".well-known/genid/"
 _PARTIAL = ".partial-"  # prefix of a build directory not yet published
@@ -160,7 +158,8 @@ class Candidate:
     here; validation reads it; then the directory is published as a whole or discarded as a whole.
 
     A build that starts empty (`in_memory`) is written into memory and goes to disk once, when it
-    is persisted (by a second process while the build goes on, when asked: `write_in_background`):
+    is persisted (by a second process while the build goes on, when asked: `write_in_background`),
+    with the union of its named graphs as the default graph (`store_writer.extend_with_union`):
     validation, the lineage index, the links and VoID's numbers look nodes up one by one, which
     costs 3-4x on disk, and a full build reads everything. An incremental build starts from a
     checkpoint of the one served and stays on disk, where it changes little.
@@ -198,18 +197,26 @@ class Candidate:
         rows = self.store.query(build_query("graph_size.rq"), default_graph=ox.NamedNode(str(name)))
         return int(next(iter(rows))["triples"].value)  # type: ignore[arg-type]
 
-    def write_in_background(self, prepare: Callable[[ox.Store], object], adds: frozenset[URIRef]) -> None:
+    def write_in_background(self, prepare: Callable[[ox.Store], list[ox.Quad]], adds: frozenset[URIRef]) -> None:
         """Start writing a candidate held in memory to its directory in a second process (`store_writer`),
-        once `prepare` has added the graphs `adds` to that process's copy, when this process can fork.
+        with the quads `prepare` computes there (of the graphs `adds`), when this process can fork.
 
         The graphs the candidate holds now must not change afterwards; those written later (other
-        than `adds`) go to disk when it is persisted."""
+        than `adds`, which `take_added` brings into this process) go to disk when it is persisted."""
         if self.in_memory and can_fork():
             self.written = self.graph_names() | adds
             self.writer = DiskWriter(self.store, self.path, prepare)
 
+    def take_added(self) -> bool:
+        """Add to this candidate the quads the writer computed (`write_in_background`); False when no writer did."""
+        if self.writer is None:
+            return False
+        self.store.bulk_extend(self.writer.added())
+        return True
+
     def persist(self) -> None:
-        """Write a candidate held in memory to its directory, once; what is written later goes to disk."""
+        """Write a candidate held in memory to its directory, once, with the union of its named graphs as the
+        default graph; what is written later goes to disk."""
         if not self.in_memory:
             return
         if self.writer is None:
@@ -219,8 +226,7 @@ class Candidate:
             self.writer.wait()
             disk = ox.Store(str(self.path))
             later = [ox.NamedNode(g) for g in sorted(self.graph_names() - self.written)]
-            later.append(ox.DefaultGraph())  # the union of the named graphs, written after the writer started
-            disk.bulk_extend(chain.from_iterable(self.store.quads_for_pattern(None, None, None, g) for g in later))
+            extend_with_union(disk, self.store, [*later, ox.DefaultGraph()])
         self.store, self.in_memory, self.compact = disk, False, False
 
     def abandon(self) -> None:
@@ -297,9 +303,8 @@ class EmbeddedTarget:
     def publish(self, graphs: list[tuple[URIRef, Graph]]) -> dict[str, int]:
         """Write these named graphs (already skolemized), and their union as the default graph, as a new build
         and switch to it."""
-        with self.candidate() as (candidate, _):
+        with self.candidate() as (candidate, _):  # in memory: persisted with its union
             sizes = {str(name): candidate.replace_graph(name, graph) for name, graph in graphs}
-            write_union(candidate.store)
             write_dumps(candidate.store, candidate.path / DUMPS)
             return sizes
 

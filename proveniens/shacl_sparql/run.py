@@ -181,11 +181,16 @@ def declared_otherwise(check: Check, source: Sequence[Graph], focus: Node, value
 def most_values(
     store: ox.Store, checks: Sequence[Check], options: dict[str, object], scope: str = ""
 ) -> dict[str, int]:
-    """For each predicate a sh:maxCount is on, the most values a subject has, where more than one.
+    """For each predicate a sh:maxCount is on, at least the most values a subject has, where more than one.
 
     One grouped scan for all of them instead of one per check: at 1M, 1 s instead of 9. `scope`, a
     pattern binding ?this, narrows the subjects (an incremental validation): the checks' own
     grouped sub-selects would each scan the whole predicate.
+
+    The triples are counted, not their distinct values: a value stated in two graphs counts twice,
+    so the number may be too high, never too low. It only lets a check be skipped, and a check it
+    does not skip finds its results itself, so they are the same; `COUNT(*)` took 0.9 s of CPU at
+    1M against 1.4-1.7 s for `COUNT(DISTINCT ?o)`.
     """
     predicates = sorted({str(c.most[0]) for c in checks if c.most is not None})
     if not predicates:
@@ -199,8 +204,8 @@ def most_values(
         else f"VALUES ?p {{ {' '.join(names)} }} ?this ?p ?o"
     )
     query = (
-        f"SELECT ?p (MAX(?n) AS ?most) WHERE {{ {{ SELECT ?p ?this (COUNT(DISTINCT ?o) AS ?n) WHERE {{ {triples} }} "
-        "GROUP BY ?p ?this HAVING (COUNT(DISTINCT ?o) > 1) } } GROUP BY ?p"
+        f"SELECT ?p (MAX(?n) AS ?most) WHERE {{ {{ SELECT ?p ?this (COUNT(*) AS ?n) WHERE {{ {triples} }} "
+        "GROUP BY ?p ?this HAVING (COUNT(*) > 1) } } GROUP BY ?p"
     )
     return {row["p"].value: int(row["most"].value) for row in store.query(query, **options)}
 
