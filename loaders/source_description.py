@@ -46,7 +46,7 @@ def describe_source(graph: Graph, source: URIRef) -> None:
     issuer = graph.value(document, DCTERMS.creator) or graph.value(document, PV.body)
     if issuer is not None:
         graph.add((source, DCTERMS.publisher, issuer))
-    day = next((graph.value(document, p) for p in _DAYS if graph.value(document, p) is not None), None)
+    day = next((d for d in (graph.value(document, p) for p in _DAYS) if d is not None), None)
     if day is not None:  # a day, or else the whole range with its reasoning (shapes: DatingShape)
         graph.add((source, DCTERMS.date, day))
     elif all(graph.value(document, p) is not None for p in _RANGE):

@@ -130,10 +130,8 @@ def write_dumps(
 
 def _serialize(store: ox.Store, graph: URIRef | None, fmt: DumpFormat, path: Path) -> str:
     """Write one graph's dump (None: the default graph); returns its SHA-256."""
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=_LEVEL, mtime=0) as handle:
-        name = ox.DefaultGraph() if graph is None else ox.NamedNode(str(graph))
-        quads = store.quads_for_pattern(None, None, None, name)
-        ox.serialize(quads, handle, format=_FORMATS[fmt.media_type])
+    name = ox.DefaultGraph() if graph is None else ox.NamedNode(str(graph))
+    _write_quads(store.quads_for_pattern(None, None, None, name), fmt, path)
     return _digest(path)
 
 
@@ -176,7 +174,7 @@ def _write_pieces(
     return paths
 
 
-def _write_quads(quads: list[ox.Quad], fmt: DumpFormat, path: Path) -> None:
+def _write_quads(quads: Iterable[ox.Quad], fmt: DumpFormat, path: Path) -> None:
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=_LEVEL, mtime=0) as handle:
         ox.serialize(quads, handle, format=_FORMATS[fmt.media_type])
 

@@ -44,11 +44,12 @@
   // Context (what the same national work led to, not what this rests on) starts folded away: the answer
   // first, the rest one click away. The picture is laid out again over what is shown.
   var context = cy.elements(".context");
+  function shown() { return cy.elements().filter(function (e) { return e.style("display") !== "none"; }); }
   var toggle = document.getElementById("lineage-context");
   function draw(withContext) {
     context.style("display", withContext ? "element" : "none");
-    cy.elements().filter(function (e) { return e.style("display") !== "none"; }).layout(layout).run();
-    cy.fit(cy.elements().filter(function (e) { return e.style("display") !== "none"; }), 20);
+    shown().layout(layout).run();
+    cy.fit(shown(), 20);
     if (cy.zoom() < readable) {
       cy.zoom(readable);
       cy.center(cy.nodes(".start"));
@@ -67,7 +68,7 @@
       var middle = { x: holder.clientWidth / 2, y: holder.clientHeight / 2 };
       if (how === "in") cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: middle });
       if (how === "out") cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: middle });
-      if (how === "fit") cy.fit(cy.elements().filter(function (e) { return e.style("display") !== "none"; }), 20);
+      if (how === "fit") cy.fit(shown(), 20);
     });
   }
   cy.on("tap", "node, edge", function (evt) {
