@@ -157,7 +157,25 @@ def verify_sources(loaded: list[LoadedGraph], origins: dict[Node, Origin], ontol
         if item.source is not None:
             for node in set(item.graph.subjects()):
                 origins.setdefault(node, Origin(str(item.source.path)))
-    return verify_graph(union, read_turtle(shapes_files()), ontology, origins)
+    report = verify_graph(union, read_turtle(shapes_files()), ontology, origins)
+    return ValidationReport((*report.findings, *_loaded_disagreements(loaded)))
+
+
+def _loaded_disagreements(loaded: list[LoadedGraph]) -> tuple[Finding, ...]:
+    """`_disagreements` for sources loaded but not stored: `validate` warns of them as `build` does."""
+    checked = [item for item in loaded if item.loader in (CURATED_LOADER, RIKSDAGEN_LOADER) and item.source]
+    if {item.loader for item in checked} != {CURATED_LOADER, RIKSDAGEN_LOADER}:
+        return ()
+    store = ox.Store()
+    for item in checked:
+        data = item.graph.serialize(format="nt", encoding="utf-8")
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(item.iri)))
+    return record_disagreements(
+        store,
+        [str(item.iri) for item in checked if item.loader == CURATED_LOADER],
+        [str(item.iri) for item in checked if item.loader == RIKSDAGEN_LOADER],
+        {str(item.iri): str(item.source.path) for item in checked if item.source},
+    )
 
 
 def describe_graphs(records: list[GraphRecord], built_at: datetime) -> Graph:

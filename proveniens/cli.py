@@ -244,7 +244,10 @@ app.add_typer(fetch_app, name="fetch")
 
 @fetch_app.command("riksdagen")
 def fetch_riksdagen(
-    dok_ids: Annotated[list[str], typer.Argument(help="Riksdagen document ids, e.g. H701CU5 H7038.")],
+    dok_ids: Annotated[
+        list[str],
+        typer.Argument(help='Riksdagen document ids (H701CU5) or citations ("prop 2019/20:8", bet/2019/20:CU4).'),
+    ],
     into: Annotated[Path, typer.Option("--into", help="Folder to write the records to.")] = Path("sources/riksdagen"),
     base_url: Annotated[str, typer.Option("--base-url", help="The open-data API.")] = "https://data.riksdagen.se",
     delay: Annotated[float, typer.Option("--delay", help="Seconds between two requests.")] = 1.0,
