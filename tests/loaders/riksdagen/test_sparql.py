@@ -73,6 +73,13 @@ def test_prop_2019_20_8_comes_from_the_memorandum_it_was_prepared_from_and_cites
     assert set(found) == {("utgarFran", "ds/2018:18"), ("references", "sou/2018:25")}
     assert "(Ds 2018:18)" in found["utgarFran", "ds/2018:18"]
     assert "SOU 2018:25 s. 463" in found["references", "sou/2018:25"]
+    # in the lineage index: the bill rests on the memorandum; it is among what came of the SOU
+    rows = select(client, PREFIXES + f"""
+        SELECT ?rests ?came WHERE {{
+          BIND (EXISTS {{ <{B}prop/2019/20:8> pv:restsOn <{B}ds/2018:18> }} AS ?rests)
+          BIND (EXISTS {{ <{B}sou/2018:25> pv:ledTo <{B}prop/2019/20:8> }} AS ?came)
+        }}""")
+    assert rows == [{"rests": "true", "came": "true"}]
 
 
 def test_the_named_query_counts_the_cu5_point_1_vote_per_party_as_in_the_record(client: TestClient) -> None:
