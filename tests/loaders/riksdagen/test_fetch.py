@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 
 from proveniens.cli import app
 from proveniens.errors import SourceError
+from proveniens.fetch.riksdagen import Fetcher, FetchError, fetch_documents
 from proveniens.loaders.sources import find_sources
-from proveniens.riksdagen_fetch import Fetcher, FetchError, fetch_documents
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "riksdagen"
 VOTE = "0027A0A4-925A-4E95-9ECC-0D6EDFC4A5DD"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from proveniens.build import BuildReport, build
 from proveniens.cli import app
-from proveniens.store import open_read_only
+from proveniens.storage.store import open_read_only
 
 HERE = Path(__file__).resolve().parent
 RECORDS = HERE.parents[1] / "fixtures" / "riksdagen"
