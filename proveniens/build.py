@@ -482,7 +482,7 @@ def build(
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
         if embedded:  # a full build goes to disk while it is validated (proveniens/store_writer.py)
-            candidate.write_in_background(index_quads, frozenset({LINEAGE_GRAPH}))
+            candidate.write_in_background(frozenset({LINEAGE_GRAPH}))
         # The reach of the checks' queries is kept beside the builds: it only changes with the shapes.
         known = remembered(target.layout.root / ".reach.json") if isinstance(target, EmbeddedTarget) else nullcontext()
         with steps("validating"), known:
@@ -493,7 +493,9 @@ def build(
         # After validation, which reads the source graphs only: a refused build does not pay for it.
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
             lineage = update_index(candidate.store, loaded.change) if loaded.change is not None else None
-            if lineage is None and not candidate.take_added():  # the writer computed it, else here
+            if lineage is None and candidate.writer is not None:  # the build's writer writes it too
+                candidate.add_handed(index_quads(candidate.store))
+            elif lineage is None:
                 index_store(candidate.store)
         updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         triples = _finish(candidate, loaded, plan, ontology, steps, updated)
