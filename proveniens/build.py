@@ -382,7 +382,9 @@ def _disagreements(candidate: Candidate, loaded: _Loaded, plan: Plan) -> tuple[F
 def _learn_reach() -> None:
     """Find the reach of the checks the compiler leaves unbounded, so the next incremental build reads it.
 
-    About a second in a full build (once per shapes version: then it is only compiling the shapes)."""
+    About a second of CPU in a full build (once per shapes version: then it is only compiling the shapes),
+    spent after the dumps, while the build's writer is still writing the store (`store_writer`): on a
+    free core it adds nothing to the build's time."""
     for check in compile_shapes(read_turtle(shapes_files())):
         if check.reach is None:
             reach(check.query())
@@ -498,20 +500,20 @@ def build(
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
         if embedded:  # a full build goes to disk while it is validated (proveniens/storage/store_writer.py)
-            candidate.write_in_background(index_quads, frozenset({LINEAGE_GRAPH}))
+            candidate.write_in_background(frozenset({LINEAGE_GRAPH}))
         # The reach of the checks' queries is kept beside the builds: it only changes with the shapes.
         known = remembered(target.layout.root / ".reach.json") if isinstance(target, EmbeddedTarget) else nullcontext()
         with steps("validating"), known:
             report = _verify_candidate(candidate, loaded, plan)
-            if loaded.change is None and embedded and report.conforms:  # for the incremental builds to come
-                _learn_reach()
         if not report.conforms:
             raise ValidationFailed(report)
         report = ValidationReport((*report.findings, *_disagreements(candidate, loaded, plan)))
         # After validation, which reads the source graphs only: a refused build does not pay for it.
         with steps("lineage index"):  # closures for lineage/impact queries (proveniens/derived/lineage_index.py)
             lineage = update_index(candidate.store, loaded.change) if loaded.change is not None else None
-            if lineage is None and not candidate.take_added():  # the writer computed it, else here
+            if lineage is None and candidate.writer is not None:  # the build's writer writes it too
+                candidate.add_handed(index_quads(candidate.store))
+            elif lineage is None:
                 index_store(candidate.store)
         updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         triples = _finish(candidate, loaded, plan, ontology, steps, updated)
@@ -531,6 +533,9 @@ def build(
                 moved = {t[0] for t in updated.lineage} if updated is not None else None
                 pieces = {LINEAGE_GRAPH: moved}  # type: ignore[dict-item]
                 write_dumps(candidate.store, candidate.path / DUMPS, before, _kept(plan, updated), pieces=pieces)
+        if isinstance(target, EmbeddedTarget) and loaded.change is None:  # for the incremental builds to come
+            with steps("learning the checks' reach"), remembered(target.layout.root / ".reach.json"):
+                _learn_reach()
         del updated  # closes the previous build, which publishing may prune
         if embedded:
             with steps("writing the store"):

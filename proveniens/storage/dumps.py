@@ -153,8 +153,13 @@ def _write_pieces(
     old = {fmt: [previous / _PARTS / p.name for p in ps] for fmt, ps in paths.items()} if previous else None
     if changed is None or old is None or not all(p.is_file() for ps in old.values() for p in ps):
         buckets: list[list[ox.Quad]] = [[] for _ in range(_PIECES)]
+        pieces: dict[Subject, int] = {}  # the lineage index at 1M: 460,000 quads of 59,000 subjects
         for quad in store.quads_for_pattern(None, None, None, node):
-            buckets[_piece(quad.subject)].append(quad)  # type: ignore[arg-type]
+            subject: Subject = quad.subject  # type: ignore[assignment]
+            piece = pieces.get(subject)
+            if piece is None:
+                piece = pieces[subject] = _piece(subject)
+            buckets[piece].append(quad)
         for fmt, ps in paths.items():
             for bucket, path in zip(buckets, ps, strict=True):
                 _write_quads(bucket, fmt, path)

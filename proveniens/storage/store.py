@@ -11,7 +11,7 @@ import fcntl
 import hashlib
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -197,22 +197,21 @@ class Candidate:
         rows = self.store.query(build_query("graph_size.rq"), default_graph=ox.NamedNode(str(name)))
         return int(next(iter(rows))["triples"].value)  # type: ignore[arg-type]
 
-    def write_in_background(self, prepare: Callable[[ox.Store], list[ox.Quad]], adds: frozenset[URIRef]) -> None:
-        """Start writing a candidate held in memory to its directory in a second process (`store_writer`),
-        with the quads `prepare` computes there (of the graphs `adds`), when this process can fork.
+    def write_in_background(self, adds: frozenset[URIRef]) -> None:
+        """Start writing a candidate held in memory to its directory in a second process (`store_writer`), when
+        this process can fork; the graphs `adds` are added later, by `add_handed`, and written by it too.
 
         The graphs the candidate holds now must not change afterwards; those written later (other
-        than `adds`, which `take_added` brings into this process) go to disk when it is persisted."""
+        than `adds`) go to disk when it is persisted."""
         if self.in_memory and can_fork():
             self.written = self.graph_names() | adds
-            self.writer = DiskWriter(self.store, self.path, prepare)
+            self.writer = DiskWriter(self.store, self.path)
 
-    def take_added(self) -> bool:
-        """Add to this candidate the quads the writer computed (`write_in_background`); False when no writer did."""
-        if self.writer is None:
-            return False
-        self.store.bulk_extend(self.writer.added())
-        return True
+    def add_handed(self, quads: list[ox.Quad]) -> None:
+        """Add quads of the graphs `write_in_background` named to this candidate, and hand them to its writer."""
+        self.store.bulk_extend(quads)
+        if self.writer is not None:
+            self.writer.hand(quads)
 
     def persist(self) -> None:
         """Write a candidate held in memory to its directory, once, with the union of its named graphs as the

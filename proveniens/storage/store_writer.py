@@ -6,10 +6,11 @@ changes once the sources are loaded, so a forked child writes that state (copy-o
 the store as it was at the fork, whatever the build writes afterwards) while the parent validates
 and describes it. The graphs the parent writes after the fork go to disk after the child is done.
 
-The child also computes the quads the build adds to every candidate before writing it (the lineage
-index: 2.7 s of Python at 1M, and 1.4 s to insert them), adds them to its copy and hands them to the
-parent as an N-Quads file, which the parent reads in when it gets there (`DiskWriter.added`), so
-the index is computed once, not in both processes.
+Some graphs are added after validation, when the build knows it will be published (the lineage
+index: 460,000 quads at 1M). The parent computes them and hands them to the child as an N-Quads file
+(`DiskWriter.hand`); the child writes every other graph meanwhile, then those. Computed in the child,
+as they first were, they cost the writer, the longer of the two processes, 2-4 s of CPU at 1M, and
+grew its copy of the store by the quads it added there before writing them.
 
 A refused build stops the child; its directory is discarded with the candidate, as before.
 
@@ -26,7 +27,7 @@ import multiprocessing
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.synchronize import Event
 from pathlib import Path
@@ -49,23 +50,31 @@ def can_fork() -> bool:
 
 
 def extend_with_union(disk: ox.Store, store: ox.Store, graphs: Iterable[ox.NamedNode | ox.DefaultGraph]) -> None:
-    """Add the quads of these graphs of `store` to `disk` by its bulk loader, `CHUNK` at a time, and each named
-    graph's triples also to its default graph: the union of the named graphs (`union_graph`), each triple once,
-    as the store keeps a quad once however often it is given.
+    """Add the quads of these graphs of `store` to `disk` (`write_with_union`), each named graph's triples also
+    to its default graph: the union of the named graphs (`union_graph`)."""
+    for graph in graphs:
+        quads = store.quads_for_pattern(None, None, None, graph)
+        write_with_union(disk, quads, union=not isinstance(graph, ox.DefaultGraph))
+
+
+def write_with_union(disk: ox.Store, quads: Iterator[ox.Quad], union: bool = True) -> None:
+    """Add `quads` to `disk` by its bulk loader, `CHUNK` at a time, and with `union` the same triples to its
+    default graph, each triple once, as the store keeps a quad once however often it is given.
 
     The copies are made a chunk at a time, as a list: a generator testing every quad's graph cost 2.6 s of
     CPU per 300,000 quads against 1.5 s. The chunk is let go before its copies are loaded: the loader
-    and two lists of 200,000 quads at once were the writer's peak."""
-    for graph in graphs:
-        quads = store.quads_for_pattern(None, None, None, graph)
-        while chunk := list(islice(quads, CHUNK)):
-            disk.bulk_extend(chunk)
-            if isinstance(graph, ox.DefaultGraph):
-                continue
-            copies = [ox.Quad(q.subject, q.predicate, q.object) for q in chunk]
-            del chunk
-            disk.bulk_extend(copies)
-            del copies
+    and two lists of 200,000 quads at once were the writer's peak. Handing a chunk and its copies to
+    the loader in one call does not make the copies cheaper (it writes every term of every quad it is
+    given, whatever the graph): 400,000 quads and their copies, three rounds each, 5.7-6.1 s of CPU
+    apart, 5.8-7.2 s together."""
+    while chunk := list(islice(quads, CHUNK)):
+        disk.bulk_extend(chunk)
+        if not union:
+            continue
+        copies = [ox.Quad(q.subject, q.predicate, q.object) for q in chunk]
+        del chunk
+        disk.bulk_extend(copies)
+        del copies
 
 
 def write_whole(store: ox.Store, path: Path) -> None:
@@ -86,43 +95,43 @@ def write_whole(store: ox.Store, path: Path) -> None:
     disk.optimize()
 
 
-def _child(
-    store: ox.Store, path: Path, prepare: Callable[[ox.Store], list[ox.Quad]], shared: Path, ready: Event
-) -> None:
-    added = prepare(store)
-    store.bulk_extend(added)
-    ox.serialize(added, str(shared), ox.RdfFormat.N_QUADS)  # its blank nodes keep their names (ox.parse)
-    ready.set()
-    write_whole(store, path)
+def _child(store: ox.Store, path: Path, shared: Path, handed: Event, parent: int) -> None:
+    disk = ox.Store(str(path))
+    extend_with_union(disk, store, [*store.named_graphs(), ox.DefaultGraph()])
+    while not handed.wait(0.5):
+        if os.getppid() != parent:  # the build died without stopping this process
+            os._exit(1)
+    write_with_union(disk, ox.parse(path=str(shared), format=ox.RdfFormat.N_QUADS))  # blank nodes keep their names
+    disk.flush()
+    disk.optimize()  # see write_whole
 
 
 class DiskWriter:
-    """The child writing `store`, with the quads `prepare` computes on the child's copy, to `path`."""
+    """The child writing `store` to `path`, and the quads handed to it later (`hand`)."""
 
-    def __init__(self, store: ox.Store, path: Path, prepare: Callable[[ox.Store], list[ox.Quad]]) -> None:
+    def __init__(self, store: ox.Store, path: Path) -> None:
         self.path = path
         handle, name = tempfile.mkstemp(prefix="proveniens-added-", suffix=".nq")
         os.close(handle)
         self.shared = Path(name)
-        self.ready = _FORK.Event()
+        self.handed = _FORK.Event()
         self.process = _FORK.Process(
-            target=_child, args=(store, path, prepare, self.shared, self.ready), name="proveniens-store-writer"
+            target=_child, args=(store, path, self.shared, self.handed, os.getpid()), name="proveniens-store-writer"
         )
         self.process.start()
 
-    def added(self) -> Iterator[ox.Quad]:
-        """The quads `prepare` computed in the child, once it has them; read once (the file is removed)."""
-        while not self.ready.wait(0.1):
-            if not self.process.is_alive():
-                self.wait()  # raises: the child died before it had them
-        try:
-            yield from ox.parse(path=str(self.shared), format=ox.RdfFormat.N_QUADS)
-        finally:
-            self.shared.unlink(missing_ok=True)
+    def hand(self, quads: Iterable[ox.Quad]) -> None:
+        """Give the child the quads the build adds after the fork, to write after everything else; once."""
+        ox.serialize(quads, str(self.shared), ox.RdfFormat.N_QUADS)
+        self.handed.set()
 
     def wait(self) -> None:
-        """Block until the child has written everything; a child that failed is the store's error."""
+        """Block until the child has written everything (with nothing more, if nothing was handed); a child that
+        failed is the store's error."""
+        if not self.handed.is_set():
+            self.hand([])
         self.process.join()
+        self.shared.unlink(missing_ok=True)
         if self.process.exitcode != 0:
             raise StoreError(
                 f"{self.path}: the process writing the build to disk failed (exit code {self.process.exitcode}). "
