@@ -11,6 +11,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from proveniens.storage.store_writer import DiskWriter, can_fork, extend_with_un
 
 _GENID = BASE + ".well-known/genid/"
 _PARTIAL = ".partial-"  # prefix of a build directory not yet published
+_DISCARD_TRIES = 40
 
 
 def skolemize(graph: Graph, scope: URIRef) -> Graph:
@@ -128,7 +130,16 @@ class StoreLayout:
                 shutil.rmtree(path, ignore_errors=True)
 
     def discard(self, build: Path) -> None:
-        shutil.rmtree(build, ignore_errors=True)
+        """Remove a refused build's directory.
+
+        A store the failed build still holds (its frames live on in the traceback) may finish a flush or a
+        compaction while the directory is removed, leaving a new file behind: the removal is repeated until
+        the directory is gone. A directory the store can no longer write into cannot come back."""
+        for _ in range(_DISCARD_TRIES):
+            shutil.rmtree(build, ignore_errors=True)
+            if not build.exists():
+                return
+            time.sleep(0.05)
 
 
 def _process_alive(pid: int) -> bool:
@@ -229,9 +240,11 @@ class Candidate:
         self.store, self.in_memory, self.compact = disk, False, False
 
     def abandon(self) -> None:
-        """Stop writing a build that will not be published."""
+        """Stop writing a build that will not be published, and let go of its on-disk store, so nothing
+        writes into its directory while it is removed."""
         if self.writer is not None:
             self.writer.cancel()
+        self.store = ox.Store()
 
     def close(self) -> None:
         """Make everything durable (and compact, unless `compact` was turned off) before the directory is published."""
