@@ -76,6 +76,8 @@ async def echo_once(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) 
 
 
 async def post_all(url: str, bodies: list[bytes], client: http_client.Client | None = None) -> list[bytes]:
+    """The answers to `bodies` posted in turn; a client passed in is left open, with its kept connections."""
+    own = client is None
     client = client or http_client.Client(timeout=5)
     answers = []
     for body in bodies:
@@ -83,7 +85,8 @@ async def post_all(url: str, bodies: list[bytes], client: http_client.Client | N
         answers.append(await response.aread())
         await response.aclose()
         await asyncio.sleep(0.01)  # lets a server's close arrive before the next request, as between queries
-    await client.aclose()
+    if own:
+        await client.aclose()
     return answers
 
 
@@ -99,6 +102,29 @@ def test_a_connection_the_server_closed_while_idle_is_replaced_without_an_error(
     bodies = [f"query={i}".encode() for i in range(5)]
     assert asyncio.run(server.run(lambda url: post_all(url, bodies))) == bodies
     assert server.connections == 5
+
+
+def test_a_request_given_up_closes_its_connection_and_the_next_takes_a_new_one() -> None:
+    closed_by_client: list[bool] = []
+
+    async def slow_second(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(answer(await read_request(reader)))
+        await read_request(reader)  # the second request on this connection is never answered
+        closed_by_client.append(await reader.read() == b"")
+
+    async def give_up_once(url: str) -> list[bytes]:
+        client = http_client.Client(timeout=30)
+        first = await post_all(url, [b"first"], client)
+        with pytest.raises(TimeoutError):  # as when the service's client goes away: the task is cancelled
+            await asyncio.wait_for(client.post(url, b"given up", FORM), 0.3)
+        third = await post_all(url, [b"third"], client)
+        await client.aclose()
+        return first + third
+
+    server = Server(slow_second)
+    assert asyncio.run(server.run(give_up_once)) == [b"first", b"third"]
+    assert server.connections == 2
+    assert closed_by_client == [True], "the connection of the request given up was left open"
 
 
 def test_an_answer_that_ends_with_the_connection_is_read_whole() -> None:

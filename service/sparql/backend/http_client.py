@@ -270,24 +270,23 @@ class Client:
         if any("\r" in value or "\n" in value for value in headers.values()):
             raise ValueError("a header value holds a line break")
         fields = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
-        head = (
-            f"POST {path} HTTP/1.1\r\nHost: {origin[1]}:{origin[2]}\r\n{fields}Content-Length: {len(content)}\r\n\r\n"
-        )
+        host = f"[{origin[1]}]:{origin[2]}" if ":" in origin[1] else f"{origin[1]}:{origin[2]}"  # IPv6 in brackets
+        head = f"POST {path} HTTP/1.1\r\nHost: {host}\r\n{fields}Content-Length: {len(content)}\r\n\r\n"
         request = head.encode("latin-1") + content
         connection = self._take_idle(origin)
         if connection is not None:
             try:
                 await connection.send(request, self.timeout)
                 return Response(self, origin, connection, self.timeout)
-            except TimeoutException:
+            except HTTPError as err:
                 connection.close()
-                raise
-            except HTTPError:
-                connection.close()
-                if connection.received:
+                if connection.received or isinstance(err, TimeoutException):
                     raise
                 for stale in self._idle.pop(origin, []):  # the server dropped its idle connections, these too
                     stale.close()
+            except BaseException:  # cancelled (the client went away): the answer may still come, on no one's behalf
+                connection.close()
+                raise
         connection = await self._connect(origin)
         try:
             await connection.send(request, self.timeout)
