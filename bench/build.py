@@ -49,7 +49,7 @@ def _load_average() -> float:
 
 
 def _child_peak_mib() -> float:
-    """The largest peak of this process's children: a full build's writer (`proveniens/store_writer.py`).
+    """The largest peak of this process's children: a full build's writer (`proveniens/storage/store_writer.py`).
 
     The child shares the candidate's pages with the build until either writes them, so the two peaks
     overlap: the machine held less than their sum."""

@@ -1,7 +1,7 @@
 """Lineage and impact at 1M and 5M quads over HTTP, against a point lookup on the same server.
 
 For each size it makes the bench graph (`generate.py`), bulk-loads it into an on-disk build, adds the
-lineage index (`proveniens.lineage_index.index_store`, timed) and publishes the build; then it starts
+lineage index (`proveniens.derived.lineage_index.index_store`, timed) and publishes the build; then it starts
 `proveniens serve` on every store at once and measures, in interleaved rounds so all servers see the
 same background load:
 
@@ -41,9 +41,9 @@ sys.path.insert(0, str(BENCH.parent))
 
 from generate import cluster_ids  # noqa: E402
 
-from proveniens.lineage_index import index_store  # noqa: E402
-from proveniens.store import StoreLayout  # noqa: E402
-from proveniens.union_graph import write_union  # noqa: E402
+from proveniens.derived.lineage_index import index_store  # noqa: E402
+from proveniens.derived.union_graph import write_union  # noqa: E402
+from proveniens.storage.store import StoreLayout  # noqa: E402
 
 PROVENIENS = Path(sys.executable).parent / "proveniens"
 ENDPOINTS = ("point", "lineage", "lineage+context", "impact")

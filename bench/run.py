@@ -54,9 +54,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from proveniens.derived.union_graph import write_union
 from proveniens.settings import Settings
-from proveniens.store import StoreLayout
-from proveniens.union_graph import write_union
+from proveniens.storage.store import StoreLayout
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent

@@ -31,7 +31,7 @@ from fastapi import FastAPI
 from proveniens.service.app import create_app
 from proveniens.service.sparql.backend import executor, query_worker
 from proveniens.settings import load_settings
-from proveniens.store import open_read_only
+from proveniens.storage.store import open_read_only
 
 
 def make_app() -> FastAPI:

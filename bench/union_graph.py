@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from proveniens.union_graph import update_union, write_union
+from proveniens.derived.union_graph import update_union, write_union
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))

@@ -6,8 +6,8 @@
 
 Each measurement runs in a child process of its own, so its peak memory (ru_maxrss) is its own:
 - `load`: pyoxigraph `bulk_load` of the N-Quads file and the ontology (in memory, or on disk);
-- `sparql`: the same load, then `proveniens.validation.validate_store` on that store;
-- `pyshacl`: rdflib parse, then the reference validator (`proveniens.validation_reference`), as
+- `sparql`: the same load, then `proveniens.checks.validation.validate_store` on that store;
+- `pyshacl`: rdflib parse, then the reference validator (`proveniens.checks.validation_reference`), as
   `verify_graph` did before (309 s and 4 GiB at 1M after a 40 s parse, PERF.md: too long to rerun
   here every time, so by default it runs at 50k and the ratio is taken there).
 The clean graph must give no finding; the graph with `--faults` must give every fault its manifest
@@ -53,7 +53,7 @@ def measure(kind: str, path: Path, on_disk: bool) -> dict[str, object]:
     if kind == "pyshacl":
         from rdflib import Dataset, Graph
 
-        from proveniens.validation_reference import reference_validate
+        from proveniens.checks.validation_reference import reference_validate
 
         data = Graph()
         for quad in Dataset().parse(path, format="nquads").quads():
@@ -62,7 +62,7 @@ def measure(kind: str, path: Path, on_disk: bool) -> dict[str, object]:
         report = reference_validate(data, shapes, ontology, {})
         phases = {"parse_s": parsed - started, "validate_s": time.perf_counter() - parsed}
     else:
-        from proveniens.validation import validate_store
+        from proveniens.checks.validation import validate_store
 
         with tempfile.TemporaryDirectory(prefix="proveniens-validation-") as tmp:
             store = ox.Store(tmp) if on_disk else ox.Store()

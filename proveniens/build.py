@@ -24,15 +24,17 @@ from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node
 
 from proveniens import __version__
-from proveniens.dataset_description import VOID_GRAPH, describe
-from proveniens.dumps import FOLDER as DUMPS
-from proveniens.dumps import write_dumps
+from proveniens.checks.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
+from proveniens.derived.dataset_description import VOID_GRAPH, describe
+from proveniens.derived.lineage_index import LINEAGE_GRAPH, index_quads, index_store, update_index
+from proveniens.derived.lineage_index import LOADER as LINEAGE_LOADER
+from proveniens.derived.links import LINKS_GRAPH, store_links, update_links
+from proveniens.derived.statistics_delta import Described, described_dataset, updated_graph, updated_union
+from proveniens.derived.store_statistics import described_statistics, store_counts
+from proveniens.derived.union_graph import keep_union
 from proveniens.errors import ValidationFailed
 from proveniens.graph_delta import GraphDelta, Triple, delta, read_triples
 from proveniens.incremental import GraphRecord, Plan, full_plan, plan_rebuild, previous_records
-from proveniens.lineage_index import LINEAGE_GRAPH, index_quads, index_store, update_index
-from proveniens.lineage_index import LOADER as LINEAGE_LOADER
-from proveniens.links import LINKS_GRAPH, store_links, update_links
 from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
@@ -46,17 +48,15 @@ from proveniens.loaders.riksdagen.loader import LOADER as RIKSDAGEN_LOADER
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.record_check import record_disagreements
-from proveniens.remote import RemoteTarget
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
 from proveniens.shacl_sparql.compile import compile_shapes
 from proveniens.shacl_sparql.reach import reach, remembered
 from proveniens.shacl_sparql.run import to_rdflib
-from proveniens.statistics_delta import Described, described_dataset, updated_graph, updated_union
-from proveniens.store import Candidate, EmbeddedTarget, skolemize
-from proveniens.store_statistics import described_statistics, store_counts
-from proveniens.union_graph import keep_union
-from proveniens.validation import Finding, Origin, ValidationReport, validate_store, verify_graph
+from proveniens.storage.dumps import FOLDER as DUMPS
+from proveniens.storage.dumps import write_dumps
+from proveniens.storage.remote import RemoteTarget
+from proveniens.storage.store import Candidate, EmbeddedTarget, skolemize
 
 DOCUMENT_LOADER = "source-document"
 
@@ -157,7 +157,25 @@ def verify_sources(loaded: list[LoadedGraph], origins: dict[Node, Origin], ontol
         if item.source is not None:
             for node in set(item.graph.subjects()):
                 origins.setdefault(node, Origin(str(item.source.path)))
-    return verify_graph(union, read_turtle(shapes_files()), ontology, origins)
+    report = verify_graph(union, read_turtle(shapes_files()), ontology, origins)
+    return ValidationReport((*report.findings, *_loaded_disagreements(loaded)))
+
+
+def _loaded_disagreements(loaded: list[LoadedGraph]) -> tuple[Finding, ...]:
+    """`_disagreements` for sources loaded but not stored: `validate` warns of them as `build` does."""
+    checked = [item for item in loaded if item.loader in (CURATED_LOADER, RIKSDAGEN_LOADER) and item.source]
+    if {item.loader for item in checked} != {CURATED_LOADER, RIKSDAGEN_LOADER}:
+        return ()
+    store = ox.Store()
+    for item in checked:
+        data = item.graph.serialize(format="nt", encoding="utf-8")
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(item.iri)))
+    return record_disagreements(
+        store,
+        [str(item.iri) for item in checked if item.loader == CURATED_LOADER],
+        [str(item.iri) for item in checked if item.loader == RIKSDAGEN_LOADER],
+        {str(item.iri): str(item.source.path) for item in checked if item.source},
+    )
 
 
 def describe_graphs(records: list[GraphRecord], built_at: datetime) -> Graph:
@@ -479,7 +497,7 @@ def build(
         candidate.compact = loaded.change is None
         ontology = read_turtle(ontology_files())
         candidate.replace_graph(ONTOLOGY_GRAPH, ontology)
-        if embedded:  # a full build goes to disk while it is validated (proveniens/store_writer.py)
+        if embedded:  # a full build goes to disk while it is validated (proveniens/storage/store_writer.py)
             candidate.write_in_background(index_quads, frozenset({LINEAGE_GRAPH}))
         # The reach of the checks' queries is kept beside the builds: it only changes with the shapes.
         known = remembered(target.layout.root / ".reach.json") if isinstance(target, EmbeddedTarget) else nullcontext()
@@ -491,13 +509,13 @@ def build(
             raise ValidationFailed(report)
         report = ValidationReport((*report.findings, *_disagreements(candidate, loaded, plan)))
         # After validation, which reads the source graphs only: a refused build does not pay for it.
-        with steps("lineage index"):  # closures for lineage/impact queries (proveniens/lineage_index.py)
+        with steps("lineage index"):  # closures for lineage/impact queries (proveniens/derived/lineage_index.py)
             lineage = update_index(candidate.store, loaded.change) if loaded.change is not None else None
             if lineage is None and not candidate.take_added():  # the writer computed it, else here
                 index_store(candidate.store)
         updated = _Updated(ox.Store.read_only(str(previous)), lineage) if previous and lineage is not None else None
         triples = _finish(candidate, loaded, plan, ontology, steps, updated)
-        # A remote server writes its union itself when the graphs are switched (proveniens/remote.py), and a
+        # A remote server writes its union itself when the graphs are switched (proveniens/storage/remote.py), and a
         # candidate in memory is written to disk with it (Candidate.persist).
         if embedded and not candidate.in_memory:
             with steps("union default graph"):

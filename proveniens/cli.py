@@ -102,7 +102,7 @@ def query(
 
     from proveniens.named_queries import run_named_query
     from proveniens.settings import load_settings
-    from proveniens.store import open_read_only
+    from proveniens.storage.store import open_read_only
 
     settings = load_settings(store=store)
     if settings.remote is not None:
@@ -148,7 +148,7 @@ def serve(
 
     from proveniens.service.http_limits import HeaderLimits, LimitedHttpToolsProtocol
     from proveniens.settings import load_settings
-    from proveniens.store import open_read_only
+    from proveniens.storage.store import open_read_only
 
     settings = load_settings(store=store, host=host, port=port, http_workers=workers)
     try:
@@ -180,9 +180,9 @@ def export(
     """Write a copy of the current build's dumps elsewhere: gzip N-Quads/TriG, per graph and whole, with SHA-256 sums.
 
     Every build writes its own dumps, which the service serves (`/dumps/`)."""
-    from proveniens.dumps import write_dumps
     from proveniens.settings import load_settings
-    from proveniens.store import open_read_only
+    from proveniens.storage.dumps import write_dumps
+    from proveniens.storage.store import open_read_only
 
     settings = load_settings(store=store)
     if settings.remote is not None:
@@ -213,8 +213,8 @@ def eval_command(
     """Print precision and recall of the loaders per relation against the hand-curated gold, then recall per
     document and relation on real documents from other bodies and every fact invented there; exit 1 below
     the corpus goal, or (unless --no-gate-documents) when a document has an invented fact or fails to load."""
-    from proveniens.evaluation import GOLD_DIR, evaluate, meets_goal, render
-    from proveniens.evaluation_documents import DOCUMENTS_DIR, evaluate_documents, honest, render_documents
+    from proveniens.evaluation.corpus import GOLD_DIR, evaluate, meets_goal, render
+    from proveniens.evaluation.documents import DOCUMENTS_DIR, evaluate_documents, honest, render_documents
     from proveniens.settings import load_settings
 
     settings = load_settings(sources=sources)
@@ -244,7 +244,10 @@ app.add_typer(fetch_app, name="fetch")
 
 @fetch_app.command("riksdagen")
 def fetch_riksdagen(
-    dok_ids: Annotated[list[str], typer.Argument(help="Riksdagen document ids, e.g. H701CU5 H7038.")],
+    dok_ids: Annotated[
+        list[str],
+        typer.Argument(help='Riksdagen document ids (H701CU5) or citations ("prop 2019/20:8", bet/2019/20:CU4).'),
+    ],
     into: Annotated[Path, typer.Option("--into", help="Folder to write the records to.")] = Path("sources/riksdagen"),
     base_url: Annotated[str, typer.Option("--base-url", help="The open-data API.")] = "https://data.riksdagen.se",
     delay: Annotated[float, typer.Option("--delay", help="Seconds between two requests.")] = 1.0,
@@ -252,7 +255,7 @@ def fetch_riksdagen(
 ) -> None:
     """Download each document's dokumentstatus (JSON) and the votes of its decision points; files already there
     and whole are kept, so an interrupted run resumes, and no file is ever written in part."""
-    from proveniens.riksdagen_fetch import Fetcher, fetch_documents
+    from proveniens.fetch.riksdagen import Fetcher, fetch_documents
 
     try:
         fetched = fetch_documents(dok_ids, into, Fetcher(base_url.rstrip("/"), delay, retries))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from proveniens.validation import ValidationReport
+    from proveniens.checks.validation import ValidationReport
 
 
 class ProveniensError(Exception):

@@ -27,7 +27,7 @@ from proveniens.loaders.curated import LOADER as CURATED_LOADER
 from proveniens.loaders.rdf_sources import LOADER as RDF_LOADER
 from proveniens.loaders.sources import SourceKind, SourceSet
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH
-from proveniens.store import build_query
+from proveniens.storage.store import build_query
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from datetime import date
 
 import pyoxigraph as ox
 
+from proveniens.checks.validation import Finding, Origin, Severity
 from proveniens.namespaces import BASE, GRAPH
-from proveniens.store import build_query
-from proveniens.validation import Finding, Origin, Severity
+from proveniens.storage.store import build_query
 
 _DATE = "http://purl.org/dc/terms/date"
 _WORDS = re.compile(r"\w+")

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ByteSize, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from proveniens.remote import RemoteEndpoints, is_remote
+from proveniens.storage.remote import RemoteEndpoints, is_remote
 
 
 class Settings(BaseSettings):

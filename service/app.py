@@ -23,7 +23,7 @@ from proveniens.service.sparql.backend.executor import WorkerPool
 from proveniens.service.sparql.backend.remote import RemoteBackend
 from proveniens.service.sparql.fairness import ClientSlots
 from proveniens.settings import Settings, load_settings
-from proveniens.store import open_read_only
+from proveniens.storage.store import open_read_only
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 
 from proveniens.build import BuildReport, build
-from proveniens.store import open_read_only
+from proveniens.storage.store import open_read_only
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_SOURCES = REPO / "sources"

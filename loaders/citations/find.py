@@ -71,6 +71,11 @@ def directive(year: str, number: str) -> tuple[str, URIRef]:
     return f"Dir. {year}:{n}", INST[f"dir/{year}:{n}"]
 
 
+def ds(year: str, number: str) -> tuple[str, URIRef]:
+    n = str(int(number))
+    return f"Ds {year}:{n}", INST[f"ds/{year}:{n}"]
+
+
 def kommitte(department: str, year: str, number: str) -> tuple[str, URIRef]:
     n = number.zfill(2)
     return f"{department} {year}:{n}", INST[f"kommitte/{department}{year}:{n}"]
@@ -155,7 +160,7 @@ def _to_citation(c: Candidate) -> Citation | None:
     elif kind is CitationKind.DIR:
         ident, iri = directive(d["year"], d["number"])
     elif kind is CitationKind.DS:
-        ident, iri = f"Ds {d['year']}:{int(d['number'])}", None
+        ident, iri = ds(d["year"], d["number"])
     elif kind is CitationKind.KOMMITTE:
         year, number = d["number"].split(":")
         if d.get("department"):

@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from proveniens.errors import SourceError
 from proveniens.loaders.facts import Facts
-from proveniens.loaders.riksdagen.fulltext import write_cited_inquiries
+from proveniens.loaders.riksdagen.fulltext import write_cited_reports
 from proveniens.loaders.riksdagen.identity import DocumentId, Kind, document_id
 from proveniens.loaders.riksdagen.points import write_points
 from proveniens.loaders.riksdagen.record import Element
@@ -50,7 +50,7 @@ def write_dokumentstatus(f: Facts, record: Element) -> URIRef:
     if me.kind is Kind.BET:
         write_points(f, me, record, decided)
     if me.kind in (Kind.PROP, Kind.SKR):
-        write_cited_inquiries(f, iri, doc)
+        write_cited_reports(f, iri, doc)
     return iri
 
 

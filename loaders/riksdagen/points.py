@@ -39,16 +39,23 @@ def vote_iri(votering_id: str) -> URIRef:
     return INST[f"votering/{votering_id.lower()}"]
 
 
+def write_point(f: Facts, bet: DocumentId, number: str) -> URIRef:
+    """Decision point `number` of report `bet`, named as people cite it ("Bet. 2019/20:CU5, punkt 1")."""
+    iri = point_iri(bet.iri, number)
+    f.add(iri, RDF.type, PV.DecisionPoint)
+    f.add(iri, DCTERMS.isPartOf, bet.iri)
+    f.add(iri, PV.pointNumber, Literal(int(number), datatype=XSD.integer))
+    f.add(iri, DCTERMS.identifier, Literal(f"{bet.identifier}, punkt {int(number)}"))
+    return iri
+
+
 def write_points(f: Facts, bet: DocumentId, record: Element, decided: tuple[object, Element] | None) -> None:
     """Every decision point of `bet` and the reservations against it; `decided` is the decision day and its activity."""
     for proposal in record.all("dokutskottsforslag", "utskottsforslag"):
         number = proposal.text("punkt")
         if not number.isdigit():
             continue
-        iri = point_iri(bet.iri, number)
-        f.add(iri, RDF.type, PV.DecisionPoint)
-        f.add(iri, DCTERMS.isPartOf, bet.iri)
-        f.add(iri, PV.pointNumber, Literal(int(number), datatype=XSD.integer))
+        iri = write_point(f, bet, number)
         if heading := clean(proposal.text("rubrik")):
             f.add(iri, DCTERMS.title, Literal(heading, lang="sv"))
         if text := clean(proposal.text("forslag")):

@@ -22,7 +22,7 @@ from proveniens.loaders.facts import Facts
 from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.riksdagen.identity import Kind, document_id
 from proveniens.loaders.riksdagen.parties import party
-from proveniens.loaders.riksdagen.points import point_iri, vote_iri
+from proveniens.loaders.riksdagen.points import vote_iri, write_point
 from proveniens.loaders.riksdagen.record import Element
 from proveniens.loaders.riksdagen.text import clean, record_date
 from proveniens.namespaces import DCAT, INST, ORG, PV, TIME
@@ -50,12 +50,9 @@ def _vote(f: Facts, row: Element) -> URIRef | None:
     report = document_id("bet", "bet", row.text("rm"), row.text("beteckning"))
     if not votering or report is None or report.kind is not Kind.BET or not number.isdigit():
         return None
-    vote, point = vote_iri(votering), point_iri(report.iri, number)
+    vote, point = vote_iri(votering), write_point(f, report, number)
     f.add(vote, RDF.type, PV.Vote)
     f.add(point, PV.vote, vote)
-    f.add(point, RDF.type, PV.DecisionPoint)
-    f.add(point, DCTERMS.isPartOf, report.iri)
-    f.add(point, PV.pointNumber, Literal(int(number), datatype=XSD.integer))
     f.add(report.iri, RDF.type, Kind.BET.cls)
     f.add(report.iri, DCTERMS.identifier, Literal(report.identifier))
     if day := record_date(row.text("datum")):

@@ -1,1 +1,1 @@
-"""SHACL shapes compiled to SPARQL and run on a pyoxigraph store (see proveniens.validation)."""
+"""SHACL shapes compiled to SPARQL and run on a pyoxigraph store (see proveniens.checks.validation)."""

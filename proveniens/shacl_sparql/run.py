@@ -26,7 +26,7 @@ from proveniens.shacl_sparql.compile import Check
 from proveniens.shacl_sparql.reach import reach
 from proveniens.shacl_sparql.shared import OxTerm, flagged, shareable
 from proveniens.shacl_sparql.vocabulary import changed_terms, touches
-from proveniens.store import build_query
+from proveniens.storage.store import build_query
 
 # Beyond this many retyped nodes (one neighbour look-up each), the sh:class checks run unscoped.
 MOST_RETYPED = 20_000
@@ -217,7 +217,7 @@ def run_checks(
     change: GraphDelta | None = None,
     source: Graph | Sequence[Graph] | None = None,
 ) -> Iterator[RawResult]:
-    """Every result of every check; see `proveniens.validation.validate_store` for the arguments.
+    """Every result of every check; see `proveniens.checks.validation.validate_store` for the arguments.
 
     `source`: the rdflib graph(s) the store was filled from, when there are; only they can tell
     an xsd:integer from an xsd:positiveInteger (see `Check.declared`). Without them those checks

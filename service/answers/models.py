@@ -180,6 +180,36 @@ class RemissAnswer(BaseModel):
     positions: list[Position] = Field(default_factory=list)
 
 
+class RiksdagStep(BaseModel):
+    """One decision point of the Riksdag on a document (or a report handling it with no point on it)."""
+
+    report: Resource = Field(description="the committee report (betänkande)")
+    letter: Resource | None = Field(None, description="the riksdagsskrivelse that told the government")
+    point: Resource | None = None
+    number: int | None = None
+    title: str | None = None
+    method: str | None = Field(None, description="Acclamation or Division")
+    date: str | None = None
+    winner: str | None = Field(None, description="whose proposal won, as the record says: 'utskottet', 'res. 1 (M)'")
+    vote: Resource | None = None
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    absent: int = 0
+    ballots: int = Field(0, description="0 when the vote's own record is not loaded")
+    parties: list[PartyVote] = Field(default_factory=list, description="per party, on a committee report's page")
+
+
+class PartyVote(BaseModel):
+    """How one party's members chose in one vote ("-" for members without a party, as Riksdagen writes it)."""
+
+    party: str
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    absent: int = 0
+
+
 class AgendaEntry(BaseModel):
     item: Resource
     number: int | None = None

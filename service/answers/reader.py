@@ -21,10 +21,12 @@ from proveniens.service.answers.models import (
     LinkSummary,
     MeetingDetail,
     Participant,
+    PartyVote,
     Position,
     RemissAnswer,
     Resource,
     ResourceDetail,
+    RiksdagStep,
     RoleEntry,
     SearchResult,
     SourceCitation,
@@ -163,6 +165,40 @@ def _labels(row: Row, column: str) -> Labels | None:
 
 def _plain(iri: str, identifier: str | None = None, sv: str | None = None, en: str | None = None) -> Resource:
     return Resource(iri=iri, identifier=identifier, label=Labels(sv=sv, en=en), page=views.resource_url(iri))
+
+
+async def riksdag_handling(queries: NamedQueries, document: str, known: bool = False) -> list[RiksdagStep]:
+    """The Riksdag's handling of `document`: reports, decision points, how and when decided, vote totals."""
+    if not known:
+        await lookup(queries, document)
+    steps = []
+    for row in await queries.select("riksdag_handling", document=document):
+        report, letter, point, vote = (_v(row, k) for k in ("report", "letter", "point", "vote"))
+        if report is None:
+            continue
+        number = _v(row, "number")
+        steps.append(
+            RiksdagStep(
+                report=_plain(report, _v(row, "reportIdentifier")),
+                letter=_plain(letter, _v(row, "letterIdentifier")) if letter else None,
+                point=_plain(point, None, _v(row, "title")) if point else None,
+                number=int(number) if number else None,
+                title=_v(row, "title"),
+                method=_local(_v(row, "method")),
+                date=_v(row, "date"),
+                winner=_v(row, "winner"),
+                vote=_plain(vote) if vote else None,
+                **{k: int(_v(row, k) or 0) for k in ("yes", "no", "abstain", "absent", "ballots")},
+            )
+        )
+    return steps
+
+
+async def party_votes(queries: NamedQueries, report: str, point: int) -> list[PartyVote]:
+    """Per party, how its members chose in the vote on point `point` of committee report `report`."""
+    rows = await queries.select("riksdag_votes", report=report, point=str(point))
+    counts = ("yes", "no", "abstain", "absent")
+    return [PartyVote(party=_v(row, "party") or "-", **{k: int(_v(row, k) or 0) for k in counts}) for row in rows]
 
 
 async def roles(queries: NamedQueries, person: str, known: bool = False) -> list[RoleEntry]:

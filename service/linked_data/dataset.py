@@ -1,11 +1,11 @@
 """The dataset described and downloadable: `/.well-known/void`, `/catalog` and `/dumps/…`.
 
 `/.well-known/void` and `/catalog` serve the named graph `graph/void` that the build wrote
-(proveniens/dataset_description.py): VoID statistics per named graph, the DCAT catalogue with its
+(proveniens/derived/dataset_description.py): VoID statistics per named graph, the DCAT catalogue with its
 distributions, and the SPARQL Service Description — all counted from the build, read here through
 the query backend, so they work over the on-disk store and a remote server alike.
 
-`/dumps/…` serves the files the build being served wrote into its folder (`proveniens/dumps.py`) for the
+`/dumps/…` serves the files the build being served wrote into its folder (`proveniens/storage/dumps.py`) for the
 on-disk store: exactly the files listed in their `SHA256SUMS`, each with its SHA-256 as a strong
 ETag. A remote store has no dumps folder here (dump it with its own tools).
 """
@@ -19,9 +19,7 @@ from fastapi.responses import FileResponse, Response
 from rdflib import Graph
 from rdflib.namespace import DCTERMS
 
-from proveniens.dataset_description import CATALOG, DATASET, SERVICE, VOID_GRAPH
-from proveniens.dumps import CHECKSUMS, read_sums
-from proveniens.dumps import FOLDER as DUMPS
+from proveniens.derived.dataset_description import CATALOG, DATASET, SERVICE, VOID_GRAPH
 from proveniens.namespaces import BASE
 from proveniens.service import caching
 from proveniens.service.errors import NotFound
@@ -39,6 +37,8 @@ from proveniens.service.linked_data.representations import (
 )
 from proveniens.service.sparql.backend.jobs import QueryJob
 from proveniens.service.words import t
+from proveniens.storage.dumps import CHECKSUMS, read_sums
+from proveniens.storage.dumps import FOLDER as DUMPS
 
 router = APIRouter(include_in_schema=False)
 

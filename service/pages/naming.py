@@ -8,7 +8,10 @@ from proveniens.service.answers.models import HitContext, Resource, TimelineEntr
 from proveniens.service.answers.source_names import SourceName
 from proveniens.service.words import t
 
-_IDENTIFIED = {"sou", "proposition", "law", "directive", "inquiry", "remiss-response"}
+_IDENTIFIED = {
+    "sou", "proposition", "law", "directive", "inquiry", "remiss-response",
+    "skrivelse", "motion", "committee-report", "riksdag-letter", "decision-point",
+}  # fmt: skip
 
 
 def display(resource: Resource, lang: str) -> str:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from proveniens.day_words import day_in_words
 from proveniens.service.answers.models import Labels
 from proveniens.service.language import COOKIE, LANGUAGES, language
 from proveniens.service.pages.naming import cite, display, meeting_words, when
@@ -37,6 +38,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         show=lambda r: display(r, lang),
         pick=lambda labels: labels.pick(lang) if isinstance(labels, Labels) else labels,
         when=when,
+        day=lambda iso: day_in_words(iso, lang),
         meeting_words=lambda context: meeting_words(context, lang),
         source_title=lambda file: cite(sources.get(file), file, lang),
         switch_url=_switch_url(request, other),

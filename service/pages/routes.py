@@ -20,7 +20,7 @@ from proveniens.named_queries import named_queries
 from proveniens.namespaces import BASE, SOURCE
 from proveniens.service.answers import reader, source_text
 from proveniens.service.answers.api import query_info
-from proveniens.service.answers.models import Chain, Resource
+from proveniens.service.answers.models import Chain, Resource, RiksdagStep
 from proveniens.service.answers.named import NamedQueries
 from proveniens.service.errors import NotFound, Unprocessable
 from proveniens.service.language import language
@@ -37,8 +37,10 @@ HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 _IMPACT_KINDS = {
     "sou", "proposal", "inquiry", "directive", "proposition", "law", "provision", "agreement", "strategy", "report",
-    "riksdag-decision", "clause",
+    "riksdag-decision", "clause", "skrivelse", "motion", "committee-report", "decision-point",
 }  # fmt: skip
+# Documents the Riksdag handles in a committee report, and the report itself.
+_RIKSDAG_KINDS = {"proposition", "skrivelse", "motion", "committee-report"}
 
 # The questions people ask first lead the editor's tabs; the helper queries of the pages follow.
 _EDITOR_ORDER = (
@@ -90,7 +92,11 @@ async def resource(request: Request, iri: str = "") -> Response:
         tasks["meeting"] = reader.meeting(queries, iri, known=found)
     if kind == "sou":
         tasks["remiss"] = reader.remiss(queries, iri, known=True)
+    if kind in _RIKSDAG_KINDS:
+        tasks["riksdag"] = reader.riksdag_handling(queries, iri, known=True)
     results = dict(zip(tasks, await asyncio.gather(*tasks.values()), strict=True))
+    if kind == "committee-report":
+        await _with_party_votes(queries, iri, results["riksdag"])
     lineage: Chain = results["lineage"]
     lang = language(request)
     return render(
@@ -107,9 +113,18 @@ async def resource(request: Request, iri: str = "") -> Response:
         decisions=results.get("decisions"),
         meeting=results.get("meeting"),
         remiss=results.get("remiss"),
+        riksdag=results.get("riksdag"),
         names=_names(lineage, results.get("impact")),
         sources=results["sources"],
     )
+
+
+async def _with_party_votes(queries: NamedQueries, report: str, steps: list[RiksdagStep]) -> None:
+    """Each voted point of the report with its vote per party."""
+    voted = [s for s in steps if s.vote is not None and s.number is not None]
+    found = await asyncio.gather(*(reader.party_votes(queries, report, s.number or 0) for s in voted))
+    for step, parties in zip(voted, found, strict=True):
+        step.parties = parties
 
 
 def _names(*chains: Chain | None) -> dict[str, Resource]:

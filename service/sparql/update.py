@@ -17,15 +17,15 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from proveniens.dumps import FOLDER as DUMPS
-from proveniens.dumps import write_dumps
+from proveniens.derived.union_graph import write_union
 from proveniens.errors import StoreError
-from proveniens.remote import UNION_DEFAULT_GRAPH
 from proveniens.service.errors import BadRequest, ServiceError, Unauthorized
 from proveniens.service.sparql.protocol import read_body, single
 from proveniens.service.sparql.syntax import update_shape
-from proveniens.store import StoreLayout
-from proveniens.union_graph import write_union
+from proveniens.storage.dumps import FOLDER as DUMPS
+from proveniens.storage.dumps import write_dumps
+from proveniens.storage.remote import UNION_DEFAULT_GRAPH
+from proveniens.storage.store import StoreLayout
 
 router = APIRouter()
 
@@ -43,7 +43,7 @@ def add_using(update: str, where_offsets: tuple[int, ...], graphs: list[str], na
 
 def _apply(root: StoreLayout, update: str, keep: int, base_iri: str, union: bool) -> None:
     """Apply `update` to a copy of the current build and switch to it; with `union`, the default graph is then
-    written again as the union of the named graphs (proveniens/union_graph.py): what the update wrote into the
+    written again as the union of the named graphs (proveniens/derived/union_graph.py): what the update wrote into the
     default graph itself is replaced, as a union default graph hides it on other servers (Fuseki)."""
     with root.lock():
         current = root.current_build()

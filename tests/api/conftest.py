@@ -14,7 +14,7 @@ from rdflib import Graph, URIRef
 from proveniens.build import BuildReport, build
 from proveniens.service.app import create_app
 from proveniens.settings import Settings
-from proveniens.store import EmbeddedTarget
+from proveniens.storage.store import EmbeddedTarget
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"

@@ -885,7 +885,7 @@ class Publisher:
     """Writes a test's dataset into a new build and switches `current` to it (skipped when unchanged)."""
 
     def __init__(self, root: Path) -> None:
-        from proveniens.store import StoreLayout
+        from proveniens.storage.store import StoreLayout
 
         self.layout = StoreLayout(root)
         self.current: tuple | None = None

@@ -11,7 +11,7 @@ import pytest
 from proveniens.build import BuildReport, build
 from proveniens.errors import EvidenceError, ValidationFailed
 from proveniens.namespaces import BUILD_GRAPH, GRAPH
-from proveniens.store import StoreLayout, open_read_only
+from proveniens.storage.store import StoreLayout, open_read_only
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 

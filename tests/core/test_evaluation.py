@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from proveniens.evaluation import GOLD_DIR, RELATIONS, Found, evaluate, meets_goal, read_gold, render, score
+from proveniens.evaluation.corpus import GOLD_DIR, RELATIONS, Found, evaluate, meets_goal, read_gold, render, score
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "sources" / "corpus"

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS, XSD
 
 from proveniens.errors import SourceError
-from proveniens.evaluation_documents import (
+from proveniens.evaluation.documents import (
     DOCUMENTS_DIR,
     RELATIONS,
     evaluate_documents,
@@ -28,7 +28,7 @@ from proveniens.evaluation_documents import (
     render_documents,
     score_document,
 )
-from proveniens.evaluation_graph import contains, read_graph
+from proveniens.evaluation.graph import contains, read_graph
 from proveniens.namespaces import INST, ORG, PV
 
 REPO = Path(__file__).resolve().parents[2]

@@ -15,12 +15,12 @@ from rdflib.compare import isomorphic
 
 from proveniens import __version__
 from proveniens.build import build
-from proveniens.dumps import dump_files, dump_slug, read_sums
 from proveniens.incremental import GraphRecord, plan_rebuild
 from proveniens.loaders.sources import find_sources
 from proveniens.namespaces import GRAPH, ONTOLOGY_GRAPH
 from proveniens.shacl_sparql.run import to_rdflib
-from proveniens.store import StoreLayout, open_read_only
+from proveniens.storage.dumps import dump_files, dump_slug, read_sums
+from proveniens.storage.store import StoreLayout, open_read_only
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 EX = "https://example.org/"

@@ -13,7 +13,7 @@ import pytest
 from proveniens.build import build
 from proveniens.errors import SourceError, ValidationFailed
 from proveniens.namespaces import BUILD_GRAPH, GRAPH, SOURCE
-from proveniens.store import StoreLayout, open_read_only
+from proveniens.storage.store import StoreLayout, open_read_only
 
 EX = "https://example.org/"
 PROV = "http://www.w3.org/ns/prov#"

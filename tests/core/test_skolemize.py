@@ -6,7 +6,7 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from proveniens.store import skolemize
+from proveniens.storage.store import skolemize
 
 A, B = URIRef("https://w3id.org/proveniens/graph/a"), URIRef("https://w3id.org/proveniens/graph/b")
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from proveniens.build import BuildReport
-from proveniens.store import StoreLayout
+from proveniens.storage.store import StoreLayout
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 PROVENIENS = str(Path(sys.executable).parent / "proveniens")

@@ -1,4 +1,4 @@
-"""A full build written to disk by a second process (proveniens/store_writer.py) while it is validated.
+"""A full build written to disk by a second process (proveniens/storage/store_writer.py) while it is validated.
 
 The writer is only forked by a process with no RocksDB threads yet, which a test process that
 opened a store is not: each case runs its builds in a fresh Python process."""
@@ -11,14 +11,14 @@ import sys
 from pathlib import Path
 
 from proveniens.build import build
-from proveniens.store import StoreLayout, open_read_only
+from proveniens.storage.store import StoreLayout, open_read_only
 from tests.core.test_build import BAD_IDENTIFIER, SOURCES, quads
 
 FRESH_THEN_FOREGROUND = """
 import sys
 from pathlib import Path
 from proveniens.build import build
-from proveniens.store_writer import can_fork
+from proveniens.storage.store_writer import can_fork
 
 sources, background, foreground = map(Path, sys.argv[1:])
 assert can_fork(), "a fresh process forks the writer"
@@ -32,7 +32,7 @@ import sys
 from pathlib import Path
 from proveniens.build import build
 from proveniens.errors import ValidationFailed
-from proveniens.store_writer import can_fork
+from proveniens.storage.store_writer import can_fork
 
 sources, root = map(Path, sys.argv[1:])
 assert can_fork()

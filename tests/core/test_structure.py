@@ -19,10 +19,10 @@ PACKAGES = {
 
 # What each layer must never import.
 FORBIDDEN = {
-    "proveniens.loaders": ("proveniens.validation", "proveniens.store", "proveniens.build", "proveniens.service"),
-    "proveniens.validation": ("proveniens.loaders", "proveniens.store", "proveniens.build", "proveniens.service"),
-    "proveniens.store": ("proveniens.loaders", "proveniens.validation", "proveniens.build", "proveniens.service"),
-    "proveniens.service": ("proveniens.loaders", "proveniens.validation", "proveniens.build", "proveniens.cli"),
+    "proveniens.loaders": ("proveniens.checks", "proveniens.storage", "proveniens.build", "proveniens.service"),
+    "proveniens.checks": ("proveniens.loaders", "proveniens.storage", "proveniens.build", "proveniens.service"),
+    "proveniens.storage": ("proveniens.loaders", "proveniens.checks", "proveniens.build", "proveniens.service"),
+    "proveniens.service": ("proveniens.loaders", "proveniens.checks", "proveniens.build", "proveniens.cli"),
 }
 
 
@@ -61,10 +61,11 @@ def test_no_generic_top_level_package_is_installed() -> None:
     assert names and all(n == "proveniens" or n.startswith("proveniens.") for n in names), names
 
 
-@pytest.mark.parametrize(
-    "folder", sorted(p.parent for p in (REPO / "loaders").rglob("__init__.py")), ids=lambda p: str(p.relative_to(REPO))
-)
-def test_a_loaders_folder_holds_a_dozen_modules_at_most(folder: Path) -> None:
+CODE_FOLDERS = sorted(p.parent for root in ("proveniens", "loaders") for p in (REPO / root).rglob("__init__.py"))
+
+
+@pytest.mark.parametrize("folder", CODE_FOLDERS, ids=lambda p: str(p.relative_to(REPO)))
+def test_a_code_folder_holds_a_dozen_modules_at_most(folder: Path) -> None:
     """A folder past a dozen modules hides its concepts: they get sub-packages (the brief's rule)."""
     modules = sorted(p.name for p in folder.glob("*.py") if p.name != "__init__.py")
     assert len(modules) <= 12, f"{folder.relative_to(REPO)} holds {len(modules)} modules: {modules}"

@@ -14,8 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from proveniens.graph_delta import GraphDelta
-from proveniens.lineage_index import (
+from proveniens.derived.lineage_index import (
     IMPACT_LINKS,
     LINEAGE_GRAPH,
     LINEAGE_LINKS,
@@ -24,9 +23,10 @@ from proveniens.lineage_index import (
     transitive,
     update_index,
 )
+from proveniens.derived.union_graph import write_union
+from proveniens.graph_delta import GraphDelta
 from proveniens.named_queries import named_queries
 from proveniens.namespaces import PV
-from proveniens.union_graph import write_union
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from proveniens.build import BuildReport
 from proveniens.service.app import create_app
 from proveniens.settings import Settings
-from proveniens.store import open_read_only
+from proveniens.storage.store import open_read_only
 
 B = "https://w3id.org/proveniens/"
 

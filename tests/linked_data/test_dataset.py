@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH, XSD
 
 from proveniens.build import BuildReport
-from proveniens.dataset_description import (
+from proveniens.derived.dataset_description import (
     CATALOG,
     DATASET,
     DCAT,
@@ -24,11 +24,11 @@ from proveniens.dataset_description import (
     VOID,
     VOID_GRAPH,
 )
-from proveniens.dumps import GRAPH_DUMP_FORMATS, TRIG, dump_files, read_sums, write_dumps
-from proveniens.links import LINKS_GRAPH
+from proveniens.derived.links import LINKS_GRAPH
 from proveniens.service.app import create_app
 from proveniens.settings import Settings
-from proveniens.store import EmbeddedTarget, open_read_only
+from proveniens.storage.dumps import GRAPH_DUMP_FORMATS, TRIG, dump_files, read_sums, write_dumps
+from proveniens.storage.store import EmbeddedTarget, open_read_only
 
 ROOT = Path(__file__).resolve().parents[2]
 SHAPES_DIR = ROOT / "shapes"
@@ -194,7 +194,7 @@ def test_a_served_dataset_dump_reloads_into_exactly_the_same_quads(
     reloaded = ox.Store()
     reloaded.load(gzip.decompress(client.get(f"/dumps/{name}").content), format=fmt)
     named = set().union(*(quads(published_store, g.value) for g in published_store.named_graphs()))
-    assert quads(reloaded) == named  # the default graph, their union, is left out (proveniens/dumps.py)
+    assert quads(reloaded) == named  # the default graph, their union, is left out (proveniens/storage/dumps.py)
     assert len(reloaded) == len(named)
 
 

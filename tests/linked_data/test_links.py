@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDFS
 
-from proveniens.links import external_links, links_graph
+from proveniens.derived.links import external_links, links_graph
 from proveniens.namespaces import PREFIXES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"  # copied from shared/fixtures, licences beside them
@@ -149,8 +149,8 @@ def test_rinfo_mints_the_same_iris_in_its_own_test_cases() -> None:
 def test_links_updated_with_a_change_equal_links_found_afresh() -> None:
     """A report's identifier changed (its links go), a proposition added (its links come), a third
     document's type taken away: updating the previous links graph gives what `store_links` finds."""
+    from proveniens.derived.links import LINKS_GRAPH, store_links, update_links
     from proveniens.graph_delta import delta, read_triples
-    from proveniens.links import LINKS_GRAPH, store_links, update_links
 
     data, links = "https://w3id.org/proveniens/graph/data", ox.NamedNode(str(LINKS_GRAPH))
     before = """

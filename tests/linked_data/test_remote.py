@@ -12,11 +12,11 @@ from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from proveniens.dataset_description import DATASET, VOID
-from proveniens.remote import RemoteEndpoints, RemoteTarget
+from proveniens.derived.dataset_description import DATASET, VOID
 from proveniens.service.app import create_app
 from proveniens.settings import Settings
-from proveniens.store import open_read_only
+from proveniens.storage.remote import RemoteEndpoints, RemoteTarget
+from proveniens.storage.store import open_read_only
 
 B = "https://w3id.org/proveniens/"
 

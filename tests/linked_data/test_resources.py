@@ -16,7 +16,7 @@ from proveniens.named_queries import named_queries, run_named_query
 from proveniens.service.app import create_app
 from proveniens.service.linked_data import dereference as linked_data
 from proveniens.settings import Settings
-from proveniens.store import EmbeddedTarget, open_read_only
+from proveniens.storage.store import EmbeddedTarget, open_read_only
 
 B = "https://w3id.org/proveniens/"
 SOU = URIRef(B + "sou/2020:19")

@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import PROV
 
 from proveniens.build import DERIVED, BuildReport, build
-from proveniens.dataset_description import (
+from proveniens.derived.dataset_description import (
     DATASET,
     VOID,
     VOID_GRAPH,
@@ -25,10 +25,10 @@ from proveniens.dataset_description import (
     describe,
     describe_dataset,
 )
-from proveniens.links import LINKS_GRAPH, links_graph
+from proveniens.derived.links import LINKS_GRAPH, links_graph
+from proveniens.derived.store_statistics import described_statistics, store_counts
 from proveniens.shacl_sparql.run import to_rdflib
-from proveniens.store import open_read_only
-from proveniens.store_statistics import described_statistics, store_counts
+from proveniens.storage.store import open_read_only
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 EX = "https://example.org/"

@@ -27,7 +27,7 @@ def idents(text: str) -> list[tuple[str, str]]:
         ("prop. 1999/2000:149", CitationKind.PROP, "Prop. 1999/2000:149", "prop/1999/2000:149"),
         ("direktiven (dir. 2017:24)", CitationKind.DIR, "Dir. 2017:24", "dir/2017:24"),
         ("kommittédirektiv 2019:3", CitationKind.DIR, "Dir. 2019:3", "dir/2019:3"),
-        ("promemorian Ds 2019:12", CitationKind.DS, "Ds 2019:12", None),
+        ("promemorian Ds 2019:12", CitationKind.DS, "Ds 2019:12", "ds/2019:12"),
         ("utredningen (S 2017:01)", CitationKind.KOMMITTE, "S 2017:01", "kommitte/S2017:01"),
         ("utredningen (Ju 2019:05)", CitationKind.KOMMITTE, "Ju 2019:05", "kommitte/Ju2019:05"),
         ("enligt SFS 2010:659", CitationKind.SFS, "SFS 2010:659", "sfs/2010:659"),

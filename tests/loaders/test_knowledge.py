@@ -18,6 +18,7 @@ from rdflib.namespace import FOAF, PROV
 from rdflib.term import Node
 
 from proveniens.build import LoadedGraph, verify_sources
+from proveniens.checks.validation import Origin
 from proveniens.errors import EvidenceError
 from proveniens.loaders.citations.find import find_citations
 from proveniens.loaders.curated import load_curated
@@ -29,7 +30,6 @@ from proveniens.loaders.minutes.writing.refs import find_references
 from proveniens.loaders.sources import SourceKind, find_sources, read_source
 from proveniens.namespaces import INST, PV
 from proveniens.resources import ontology_files, read_turtle
-from proveniens.validation import Origin
 
 MINUTES = Path(__file__).resolve().parent / "minutes"
 FARDPLAN = "strategy/fardplan-nara-vard"

@@ -11,6 +11,7 @@ from rdflib import Graph
 from rdflib.namespace import FOAF, ORG
 
 from proveniens.build import LoadedGraph, verify_sources
+from proveniens.checks.validation import Origin
 from proveniens.loaders.curated import load_curated
 from proveniens.loaders.documents import load_document
 from proveniens.loaders.knowledge import SOURCES_DIR
@@ -18,7 +19,6 @@ from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.sources import SourceKind, find_sources, read_source
 from proveniens.namespaces import INST, PV
 from proveniens.resources import ontology_files, read_turtle
-from proveniens.validation import Origin
 
 HERE = Path(__file__).resolve().parent
 PENSIONERS = HERE.parent / "fixtures" / "documents" / "minutes-norra-hsn-pensionarssamrad-2018-09-19.txt"

@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from proveniens.loaders.evidence import Assertion, Evidence, verify_quote
+from proveniens.loaders.knowledge import slugify
 from proveniens.loaders.minutes.loader import MinutesLoader
 from proveniens.loaders.registry import LOADERS, choose_loader
 from proveniens.loaders.sources import SourceFile, SourceKind, read_source
@@ -159,7 +160,7 @@ def test_a_shared_surname_does_not_merge_people() -> None:
 )
 def test_undated_vvg_minutes(name: str, earliest: str, latest: str, chair: str, vice: str) -> None:
     g, src = graph(name), source(name)
-    meeting = INST[f"meeting/vvg/undated-{src.sha256[:8]}"]
+    meeting = INST[f"meeting/vvg/undated-{slugify(src.path.stem)}"]
     assert g.value(meeting, DCTERMS.date) is None
     assert str(g.value(meeting, PV.earliestDate)) == earliest and str(g.value(meeting, PV.latestDate)) == latest
     assert {r.language for r in g.objects(meeting, PV.dateReasoning)} == {"sv", "en"}
@@ -183,7 +184,7 @@ def test_the_schedule_becomes_meetings_of_the_bodies_it_lists() -> None:
 
 def test_presenters_without_a_label_under_the_heading() -> None:
     g = graph("000_03928f52508d805a.txt")
-    item = INST[f"meeting/vvg/undated-{source('000_03928f52508d805a.txt').sha256[:8]}/item/5"]
+    item = INST["meeting/vvg/undated-000-03928f52508d805a/item/5"]
     presenters = {str(g.value(p, FOAF.name)) for p in g.objects(item, PV.presenter)}
     assert presenters == {"Ami Svensson", "Jeanette Andersson", "Anna Nergårdh", "Lisbeth Löpare Johansson"}
     for e in g.objects(item, PROV.qualifiedInfluence):

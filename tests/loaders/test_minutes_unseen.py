@@ -152,7 +152,7 @@ def test_vvg_decision_bullets_and_artefacts() -> None:
 
 def test_undated_sro_minutes() -> None:
     g = graph("sro_undated.txt")
-    meeting = INST[f"meeting/sro/undated-{source('sro_undated.txt').sha256[:8]}"]
+    meeting = INST["meeting/sro/undated-sro-undated"]
     assert g.value(meeting, PV.body) == INST["org/sro"]
     assert (str(g.value(meeting, PV.earliestDate)), str(g.value(meeting, PV.latestDate))) == ("2021-12-31",
                                                                                                "2022-02-28")
@@ -165,6 +165,18 @@ def test_undated_sro_minutes() -> None:
     assert set(g.objects(decision, PV.concerns)) == {INST["strategy/fardplan-nara-vard"]}
     stated = [g.value(e, PV.assertion) for e in g.objects(decision, PROV.qualifiedInfluence)]
     assert stated == [PV.Stated]  # the decision's own words name the roadmap
+
+
+def test_an_undated_meeting_keeps_its_iri_when_its_text_is_corrected(tmp_path: Path) -> None:
+    """Undated minutes are named by their file, as sources are, not by their content's checksum."""
+    corrected = tmp_path / "sro_undated.txt"
+    corrected.write_text(source("sro_undated.txt").text + "\nRättelse: stavningen av ett namn är ändrad.\n", "utf-8")
+    changed = read_source(corrected, SourceKind.DOCUMENT)
+    assert changed.sha256 != source("sro_undated.txt").sha256
+    meetings = set(MinutesLoader().load(changed).graph.subjects(RDF.type, PV.Meeting))
+    assert meetings == set(graph("sro_undated.txt").subjects(RDF.type, PV.Meeting)) == {
+        INST["meeting/sro/undated-sro-undated"]
+    }
 
 
 def test_the_unseen_minutes_alone_pass_the_shapes(tmp_path: Path) -> None:
@@ -357,7 +369,7 @@ def test_meetings_and_decisions_have_names_people_use() -> None:
         "VVG ger processledarna i uppdrag att följa upp rutinen efter ett år"
     ]
     undated = graph("sro_undated.txt")
-    meeting = INST[f"meeting/sro/undated-{source('sro_undated.txt').sha256[:8]}"]
+    meeting = INST["meeting/sro/undated-sro-undated"]
     assert set(undated.objects(meeting, RDFS.label)) == {
         Literal("SRO, 31 december 2021 – 28 februari 2022", lang="sv"),
         Literal("SRO, 31 December 2021 – 28 February 2022", lang="en"),

@@ -10,7 +10,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from proveniens.dumps import NQUADS, dump_path
+from proveniens.storage.dumps import NQUADS, dump_path
 
 AUTH = {"Authorization": "Bearer s3cret"}
 NEW = ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("new"), ox.NamedNode("urn:x-test:g"))

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from proveniens.build import build
 from proveniens.cli import app
 from proveniens.errors import ValidationFailed
-from proveniens.remote import RemoteEndpoints, RemoteTarget
+from proveniens.storage.remote import RemoteEndpoints, RemoteTarget
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 ASK_CHAIN = """ASK { GRAPH <https://w3id.org/proveniens/graph/curated/national_chain.yaml> {

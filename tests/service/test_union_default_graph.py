@@ -13,8 +13,8 @@ import pytest
 
 from proveniens.build import BuildReport, build
 from proveniens.namespaces import ONTOLOGY_GRAPH
-from proveniens.remote import RemoteEndpoints, RemoteTarget
-from proveniens.store import open_read_only
+from proveniens.storage.remote import RemoteEndpoints, RemoteTarget
+from proveniens.storage.store import open_read_only
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 JSON = {"Accept": "application/sparql-results+json"}

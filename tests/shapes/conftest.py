@@ -23,9 +23,9 @@ from pyshacl.rdfutil.inoculate import inoculate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 
+from proveniens.checks.validation_reference import sparql_parsed_once
 from proveniens.shacl_sparql.compile import Check, compile_shapes
 from proveniens.shacl_sparql.run import memory_store, run_checks
-from proveniens.validation_reference import sparql_parsed_once
 
 ROOT = Path(__file__).resolve().parents[2]
 SHAPES_DIR = ROOT / "shapes"
@@ -374,7 +374,7 @@ def run_validation(snippet: str = "", *, with_context: bool = True) -> Outcome:
 
 
 def run_validation_as_built(snippet: str = "") -> Outcome:
-    """Validate context + snippet with ``ont_graph=``, as proveniens.validation does (mixes per call)."""
+    """Validate context + snippet with ``ont_graph=``, as proveniens.checks.validation does (mixes per call)."""
     data = Graph().parse(data=PREFIXES + CONTEXT + snippet, format="turtle")
     conforms, report, text = validate(
         data,

@@ -15,11 +15,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from proveniens.build import load_sources
+from proveniens.checks.validation import Finding, Origin, ValidationReport, verify_graph
+from proveniens.checks.validation_reference import reference_validate
 from proveniens.loaders.sources import find_sources
 from proveniens.namespaces import PV
 from proveniens.resources import ontology_files, read_turtle, shapes_files
-from proveniens.validation import Finding, Origin, ValidationReport, verify_graph
-from proveniens.validation_reference import reference_validate
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from proveniens.checks.validation import ValidationReport, validate_store
 from proveniens.namespaces import ONTOLOGY_GRAPH
 from proveniens.resources import ontology_files, read_turtle, shapes_files
-from proveniens.validation import ValidationReport, validate_store
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))

@@ -57,6 +57,13 @@ PROP_BASED_ON_SOU = """
     prov:entity <sou/2018:39> .
 """
 
+# Prop. 2019/20:8 builds on a memorandum the graph knows only from the bill's own text:
+# pvs:ReportKnownByIdentifier, an untyped SOU or Ds.
+PROP_BASED_ON_DS = (
+    PROP_BASED_ON_SOU.replace("<sou/2018:39>", "<ds/2018:18>")
+    + '<ds/2018:18> dcterms:identifier "Ds 2018:18" .\n'
+)
+
 PROVISION = """
 <sfs/2017:30/K7P2a> a pv:Provision ;
     eli:is_part_of <sfs/2017:30> ;
@@ -152,6 +159,7 @@ ACCEPT = [
     dcterms:title "Samordnad utveckling för god och nära vård"@sv .
 """, id="dir-2017-24"),
     pytest.param("PropositionShape", PROP_BASED_ON_SOU, id="prop-based-on-sou-2018-39"),
+    pytest.param("PropositionShape", PROP_BASED_ON_DS, id="prop-based-on-a-ds-known-only-by-its-identifier"),
     pytest.param("PropositionShape", """
 <prop/1999/2000:149> a rpubl:Proposition ;
     dcterms:identifier "Prop. 1999/2000:149" ;
@@ -271,6 +279,10 @@ REJECT = [
     pv:lineStart "406"^^xsd:positiveInteger ; pv:lineEnd "406"^^xsd:positiveInteger ;
     pv:assertion pv:Inferred ; pv:linkProperty rpubl:utgarFran ; prov:entity <sfs/2017:30> .
 """, id="based-on-a-law"),
+    pytest.param("PropositionShape", ("Proposition-basedOn",), PROP_BASED_ON_DS.replace("<sou/2018:39>", "<ds/2018:18>")
+                 + "<ds/2018:18> a prov:Entity .\n", id="based-on-a-typed-non-report"),
+    pytest.param("PropositionShape", ("Proposition-basedOn",), PROP_BASED_ON_DS.replace("ds/2018:18", "ds/2018:018"),
+                 id="based-on-a-malformed-report-iri"),
     pytest.param("RiksdagDecisionShape", ("RiksdagDecision-proposition",), """
 <riksdagsbeslut/x> a pv:RiksdagDecision ; dcterms:date "2018-06-14"^^xsd:date .
 """, id="no-bill"),

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from proveniens.checks.validation import validate_store
 from proveniens.graph_delta import GraphDelta, delta, read_triples
 from proveniens.namespaces import ONTOLOGY_GRAPH
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.shacl_sparql.compile import compile_shapes
 from proveniens.shacl_sparql.reach import reach
-from proveniens.validation import validate_store
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))

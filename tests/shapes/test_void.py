@@ -1,6 +1,6 @@
 """Shapes for the dataset's own description (shapes/void.ttl): DCAT catalogue, VoID statistics, SPARQL SD.
 
-The description below is a small version of what proveniens/dataset_description.py writes into
+The description below is a small version of what proveniens/derived/dataset_description.py writes into
 graph/void at build time: the catalogue, the dataset with two named graphs as subsets, one class and
 one property partition, the dumps and the SPARQL service. Each case damages one statement and names
 the one rule that must refuse it. tests/linked_data/test_dataset.py validates the real description.

@@ -3,7 +3,7 @@
 For every meeting, body, decision and person of the bundled build, and for the timeline and search
 pages, the visible text of every link and heading is read from Chromium's rendering (`innerText`, so
 hidden markup does not count) and must not be an IRI, a slug (`sro-2021-09-24-bengt-hilmersson`,
-`undated-db043814`) or a source's file name (`004_77c63d0e7f875d18.txt`). Every decision the graph
+`undated-000-03928f52508d805a`) or a source's file name (`004_77c63d0e7f875d18.txt`). Every decision the graph
 holds must be visible on its meeting's page, and a date typed as people type it must find something.
 The lists of pages come from the graph (the endpoint), not from the pages themselves.
 """

@@ -62,8 +62,8 @@ class MinutesWriter:
                                   self.region)  # fmt: skip
         if minutes.date is not None:
             self.key = f"{minutes.date[0]:%Y-%m-%d}"
-        else:
-            self.key = f"undated-{source.sha256[:8]}"
+        else:  # named like the source (its IRI is its file name): a corrected text keeps its meeting's IRI
+            self.key = f"undated-{slugify(source.path.stem)}"
         self.meeting = INST[f"meeting/{found.body.slug}/{self.key}"]
         self._refs: dict[str, list[Reference]] = {}
 

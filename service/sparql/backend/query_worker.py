@@ -85,7 +85,7 @@ class _Build:
 
 def _evaluate(store: ox.Store, job: QueryJob, conn: Connection) -> None:
     """Answer `job` over the store's default graph (the union of the named graphs, each triple once, that the
-    build wrote: proveniens/union_graph.py) or over the graphs the protocol's dataset parameters name."""
+    build wrote: proveniens/derived/union_graph.py) or over the graphs the protocol's dataset parameters name."""
     options: dict[str, Any] = {"base_iri": job.base_iri} if job.base_iri else {}
     writer: _PipeWriter | None = None
     try:

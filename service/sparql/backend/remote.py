@@ -11,11 +11,11 @@ import asyncio
 from collections.abc import AsyncIterator
 from urllib.parse import urlencode
 
-from proveniens.remote import RemoteEndpoints
 from proveniens.service.sparql.backend import http_client
 from proveniens.service.sparql.backend.bindings import with_values
 from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
 from proveniens.service.sparql.syntax import check_query
+from proveniens.storage.remote import RemoteEndpoints
 
 
 class RemoteBackend:
@@ -34,7 +34,8 @@ class RemoteBackend:
 
     def _form(self, job: QueryJob) -> list[tuple[str, str]]:
         """The query as the protocol carries it: no server option, the default graph is the union the build wrote
-        (proveniens/remote.py), each triple once, where Oxigraph's `union-default-graph` repeats a triple per graph."""
+        (proveniens/storage/remote.py), each triple once, where Oxigraph's `union-default-graph` repeats a triple
+        per graph."""
         form = [("query", with_values(job.query, job.substitutions))]
         form += [("default-graph-uri", g) for g in job.default_graphs]
         form += [("named-graph-uri", g) for g in job.named_graphs]

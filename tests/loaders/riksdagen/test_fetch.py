@@ -1,22 +1,27 @@
 """`proveniens fetch riksdagen` against a local HTTP server that serves the fixtures (no test touches the internet).
 
 The server answers like data.riksdagen.se for the records in tests/fixtures/riksdagen, and can be told to fail a
-path a number of times first: with 503, or with the first half of the body (a download cut short)."""
+path a number of times first: with 503, or with the first half of the body (a download cut short).
+Its `dokumentlista` is made from the records' own fields (no list answer is bundled): it lists every record of
+the asked doktyp and riksmöte whatever the beteckning, as a loose search would, so the client must pick."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from typer.testing import CliRunner
 
 from proveniens.cli import app
+from proveniens.errors import SourceError
+from proveniens.fetch.riksdagen import Fetcher, FetchError, fetch_documents
 from proveniens.loaders.sources import find_sources
-from proveniens.riksdagen_fetch import Fetcher, FetchError, fetch_documents
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "riksdagen"
 VOTE = "0027A0A4-925A-4E95-9ECC-0D6EDFC4A5DD"
@@ -24,8 +29,23 @@ ROUTES = {
     "/dokumentstatus/H7038.json": "h7038.json",
     "/dokumentstatus/H701CU4.json": "h701cu4.json",
     "/dokumentstatus/H701CU5.json": "h701cu5.json",
+    "/dokumentstatus/H603113.json": "h603113.json",
+    "/dokumentstatus/H70321.json": "h70321.json",
     f"/votering/{VOTE}/json": f"H701CU5-1-{VOTE}.json",
 }
+
+
+def _listing(query: str) -> bytes:
+    """A `dokumentlista` answer: the fixture records of the asked doktyp and riksmöte, any beteckning."""
+    asked = {k: v[0] for k, v in parse_qs(query).items()}
+    hits = []
+    for name in sorted(set(ROUTES.values())):
+        record = json.loads((FIXTURES / name).read_text(encoding="utf-8")).get("dokumentstatus")
+        doc = record["dokument"] if record else None
+        if doc and doc["doktyp"] == asked.get("doktyp") and doc["rm"] == asked.get("rm"):
+            fields = ("dok_id", "doktyp", "subtyp", "rm", "beteckning", "titel")
+            hits.append({k: doc[k] for k in fields})
+    return json.dumps({"dokumentlista": {"@traffar": str(len(hits)), "dokument": hits or None}}).encode()
 
 
 class Server:
@@ -39,6 +59,10 @@ class Server:
                 server.requests[self.path] += 1
                 plan = server.failures.get(self.path) or []
                 fail = plan.pop(0) if plan else None
+                path, _, query = self.path.partition("?")
+                if path == "/dokumentlista/":
+                    self._send(_listing(query))
+                    return
                 if self.path not in ROUTES:
                     self.send_error(404)
                     return
@@ -50,6 +74,9 @@ class Server:
                 body = (FIXTURES / ROUTES[self.path]).read_bytes()
                 if fail == "cut":
                     body = body[: len(body) // 2]
+                self._send(body)
+
+            def _send(self, body: bytes) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -79,7 +106,7 @@ def fetcher(server: Server, retries: int = 3) -> Fetcher:
 
 
 def test_fetch_writes_the_records_and_votes_byte_for_byte_and_the_build_reads_them(server: Server, tmp_path: Path):
-    fetched = fetch_documents(["H7038", "H701CU4", "H701CU5"], tmp_path, fetcher(server))
+    fetched = fetch_documents(["H7038", "H701CU4", "H701CU5", "H603113", "H70321"], tmp_path, fetcher(server))
     assert sorted(p.name for p in fetched.files) == sorted(ROUTES.values())
     for path in fetched.files:
         assert path.read_bytes() == (FIXTURES / path.name).read_bytes()
@@ -118,3 +145,25 @@ def test_requests_are_spaced_by_the_delay(server: Server, tmp_path: Path):
     pauses: list[float] = []
     fetch_documents(["H7038", "H701CU4"], tmp_path, Fetcher(server.base, delay=5.0, retries=0, sleep=pauses.append))
     assert len(pauses) == 1 and 0 < pauses[0] <= 5.0  # the first request waits for nothing, the second for the rest
+
+
+def test_documents_named_by_citation_are_looked_up_in_the_document_list(server: Server, tmp_path: Path):
+    names = ["prop 2019/20:8", "bet/2019/20:CU4", "Skr. 2018/19:113", "prop 2019/20:999"]
+    fetched = fetch_documents(names, tmp_path, fetcher(server))
+    assert sorted(p.name for p in fetched.files) == ["h603113.json", "h701cu4.json", "h7038.json"]
+    for path in fetched.files:
+        assert path.read_bytes() == (FIXTURES / path.name).read_bytes()
+    (missing,) = fetched.missing
+    assert urlsplit(missing).path == "/dokumentlista/"
+    asked = parse_qs(urlsplit(missing).query)
+    assert asked == {"doktyp": ["prop"], "rm": ["2019/20"], "bet": ["999"], "utformat": ["json"]}
+    # the listing for prop 2019/20 also held prop 2019/20:21: only the exact beteckning was taken
+    assert b"H70321" in _listing("doktyp=prop&rm=2019/20&bet=8")
+    assert not (tmp_path / "h70321.json").exists()
+
+
+def test_a_name_that_is_neither_id_nor_citation_is_refused_before_any_request(server: Server, tmp_path: Path):
+    with pytest.raises(SourceError, match="neither a Riksdagen document id nor a citation"):
+        fetch_documents(["H7038", "proposition åtta"], tmp_path / "records", fetcher(server))
+    tmp_path = tmp_path / "records"
+    assert not tmp_path.exists() or not list(tmp_path.iterdir())

@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
+from typer.testing import CliRunner
 
 from proveniens.build import BuildReport, build
-from proveniens.store import open_read_only
+from proveniens.cli import app
+from proveniens.storage.store import open_read_only
 
 HERE = Path(__file__).resolve().parent
 RECORDS = HERE.parents[1] / "fixtures" / "riksdagen"
@@ -17,15 +19,25 @@ CURATED = HERE / "linking" / "prop-2019-20-8.yaml"
 PROP = "https://w3id.org/proveniens/prop/2019/20:8"
 
 
-def _build(tmp_path: Path, curated: str) -> tuple[BuildReport, ox.Store]:
+def _sources(tmp_path: Path, curated: str) -> Path:
     sources = tmp_path / "sources"
     (sources / "curated").mkdir(parents=True)
     (sources / "curated" / CURATED.name).write_text(curated, encoding="utf-8")
     shutil.copy(HERE / "linking" / "hyresforhandlingar.txt", sources / "curated")
     for name in ("h7038.json", "h701cu4.json"):
         shutil.copy(RECORDS / name, sources / name)
-    report = build(sources, tmp_path / "store", incremental=False)
+    return sources
+
+
+def _build(tmp_path: Path, curated: str) -> tuple[BuildReport, ox.Store]:
+    report = build(_sources(tmp_path, curated), tmp_path / "store", incremental=False)
     return report, open_read_only(tmp_path / "store")
+
+
+def _wrong(curated: str) -> str:
+    return curated.replace("dcterms:issued: 2019-09-24", "dcterms:issued: 2019-09-25").replace(
+        "dcterms:date: 2019-11-20", "dcterms:date: 2019-11-21"
+    )
 
 
 def _disagreements(report: BuildReport) -> list[str]:
@@ -44,12 +56,7 @@ def test_curated_and_record_proposition_are_one_resource_and_agree(tmp_path: Pat
 
 
 def test_a_curated_value_the_record_contradicts_is_a_warning_naming_both_sources(tmp_path: Path) -> None:
-    wrong = (
-        CURATED.read_text(encoding="utf-8")
-        .replace("dcterms:issued: 2019-09-24", "dcterms:issued: 2019-09-25")
-        .replace("dcterms:date: 2019-11-20", "dcterms:date: 2019-11-21")
-    )
-    report, _ = _build(tmp_path, wrong)
+    report, _ = _build(tmp_path, _wrong(CURATED.read_text(encoding="utf-8")))
     found = sorted(_disagreements(report))
     assert len(found) == 2, found
     issued, decided = sorted(found, key=lambda m: "issued" not in m)
@@ -68,3 +75,14 @@ def test_an_incremental_build_checks_a_changed_record_against_the_curated_file(t
     assert "h701cu4.json" in report.reloaded and "h7038.json" not in report.reloaded  # an incremental build
     (decided,) = _disagreements(report)
     assert "prop-2019-20-8.yaml" in decided and "h701cu4.json" in decided and "2019-11-21" in decided
+
+
+def test_validate_warns_of_the_same_disagreements_as_build(tmp_path: Path) -> None:
+    sources = _sources(tmp_path, _wrong(CURATED.read_text(encoding="utf-8")))
+    result = CliRunner().invoke(app, ["validate", "--sources", str(sources)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "disagree" in line]
+    assert len(lines) == 2, result.output
+    assert all("prop-2019-20-8.yaml" in line for line in lines)
+    assert any("h7038.json" in line and "2019-09-25" in line and "2019-09-24" in line for line in lines)
+    assert any("h701cu4.json" in line and "2019-11-21" in line for line in lines)

@@ -145,9 +145,31 @@ def test_a_proposition_references_the_sou_its_full_text_cites_with_the_words_as_
     g = loaded("h7038.json")
     prop, sou = INST["prop/2019/20:8"], INST["sou/2018:25"]
     assert (prop, DCTERMS.references, sou) in g
+    assert (prop, RPUBL.utgarFran, sou) not in g  # cited in support ("se bl.a."), not built on
     (evidence,) = [e for e in g.objects(prop, PROV.qualifiedInfluence) if (e, PROV.influencer, sou) in g]
     assert "SOU 2018:25 s. 463" in str(g.value(evidence, PV.quote))
     assert g.value(evidence, PV.assertion) == PV.Stated
+
+
+@pytest.mark.parametrize(
+    ("name", "prop", "report", "words"),
+    [
+        ("h7038.json", "prop/2019/20:8", "ds/2018:18", "Uppdraget har redovisats i departementspromemorian"),
+        ("h70321.json", "prop/2019/20:21", "ds/2019:6", "Remissyttranden över promemorian"),
+    ],
+)
+def test_a_proposition_is_based_on_the_report_its_text_says_it_was_prepared_from(
+    name: str, prop: str, report: str, words: str
+) -> None:
+    g = loaded(name)
+    bill, basis = INST[prop], INST[report]
+    assert set(g.objects(bill, RPUBL.utgarFran)) == {basis}
+    (evidence,) = [e for e in g.objects(bill, PROV.qualifiedDerivation) if (e, PROV.entity, basis) in g]
+    quote = str(g.value(evidence, PV.quote))
+    identifier = str(g.value(basis, DCTERMS.identifier))
+    assert words in quote and f"({identifier})" in quote
+    assert g.value(evidence, PV.linkProperty) == RPUBL.utgarFran
+    assert (basis, RDF.type, None) not in g  # known by its identifier only: no title, no inquiry
 
 
 def test_a_report_links_to_its_record_and_to_lagen_nu() -> None:

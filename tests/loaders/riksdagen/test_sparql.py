@@ -55,6 +55,33 @@ def test_prop_2019_20_8_was_handled_in_cu4_and_decided_by_acclamation(client: Te
     }]  # fmt: skip
 
 
+def test_prop_2019_20_8_comes_from_the_memorandum_it_was_prepared_from_and_cites_sou_2018_25(
+    client: TestClient,
+) -> None:
+    """The bill builds on Ds 2018:18; it cites SOU 2018:25 in support ("se bl.a."). Both with the quote."""
+    rows = select(client, PREFIXES + f"""
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?link ?report ?quote WHERE {{
+          VALUES ?link {{ rpubl:utgarFran dcterms:references }}
+          <{B}prop/2019/20:8> ?link ?report .
+          ?evidence pv:linkProperty ?link ; pv:quote ?quote ;
+                    prov:entity|prov:influencer ?report .
+          <{B}prop/2019/20:8> prov:qualifiedDerivation|prov:qualifiedInfluence ?evidence .
+          FILTER(?report IN (<{B}ds/2018:18>, <{B}sou/2018:25>))
+        }}""")
+    found = {(r["link"].rsplit("#", 1)[-1].rsplit("/", 1)[-1], r["report"].removeprefix(B)): r["quote"] for r in rows}
+    assert set(found) == {("utgarFran", "ds/2018:18"), ("references", "sou/2018:25")}
+    assert "(Ds 2018:18)" in found["utgarFran", "ds/2018:18"]
+    assert "SOU 2018:25 s. 463" in found["references", "sou/2018:25"]
+    # in the lineage index: the bill rests on the memorandum; it is among what came of the SOU
+    rows = select(client, PREFIXES + f"""
+        SELECT ?rests ?came WHERE {{
+          BIND (EXISTS {{ <{B}prop/2019/20:8> pv:restsOn <{B}ds/2018:18> }} AS ?rests)
+          BIND (EXISTS {{ <{B}sou/2018:25> pv:ledTo <{B}prop/2019/20:8> }} AS ?came)
+        }}""")
+    assert rows == [{"rests": "true", "came": "true"}]
+
+
 def test_the_named_query_counts_the_cu5_point_1_vote_per_party_as_in_the_record(client: TestClient) -> None:
     query = named_queries()["riksdag_votes"]
     values = encode_terms(query.bind({"report": f"{B}bet/2019/20:CU5", "point": "1"}))

@@ -18,10 +18,10 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from proveniens.dataset_description import VOID_GRAPH, Statistics
+from proveniens.derived.dataset_description import VOID_GRAPH, Statistics
 from proveniens.graph_delta import Term, Triple
 from proveniens.namespaces import BASE
-from proveniens.store import build_query
+from proveniens.storage.store import build_query
 
 _TYPE = ox.NamedNode(str(RDF.type))
 _VOID = ox.NamedNode(str(VOID_GRAPH))

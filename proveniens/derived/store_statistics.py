@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from proveniens.dataset_description import VOID_GRAPH, Counts, Statistics
+from proveniens.derived.dataset_description import VOID_GRAPH, Counts, Statistics
+from proveniens.derived.statistics_delta import Described
 from proveniens.namespaces import BASE
-from proveniens.statistics_delta import Described
-from proveniens.store import build_query
+from proveniens.storage.store import build_query
 
 _EMPTY = Statistics(0, 0, 0, 0, 0, 0)
 

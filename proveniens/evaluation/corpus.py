@@ -27,8 +27,8 @@ from proveniens.loaders.sources import SourceKind, find_sources
 from proveniens.namespaces import BASE, ORG, PV
 
 RELATIONS = ("attendance", "decisions", "presenters", "citations", "roles", "dates", "items", "meetings")
-GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
-SOURCES_DIR = Path(__file__).resolve().parents[1] / "sources"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "gold"
+SOURCES_DIR = Path(__file__).resolve().parents[2] / "sources"
 
 Key = tuple[str, ...]
 Span = tuple[int, int]

@@ -1,6 +1,6 @@
 """pyshacl, the reference validator the compiled SPARQL path is tested and benchmarked against.
 
-Not used by a build: tests and `bench/` import it to check that `proveniens.validation` finds the
+Not used by a build: tests and `bench/` import it to check that `proveniens.checks.validation` finds the
 same focus nodes, paths and constraints, and to measure what the compiled path saves.
 """
 
@@ -19,8 +19,8 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.processor import SPARQLProcessor
 from rdflib.term import Node
 
+from proveniens.checks.validation import Finding, Origin, Severity, ValidationReport, fill, rule, short, sort_findings
 from proveniens.namespaces import SH
-from proveniens.validation import Finding, Origin, Severity, ValidationReport, fill, rule, short, sort_findings
 
 
 @lru_cache(maxsize=256)

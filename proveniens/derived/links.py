@@ -34,7 +34,7 @@ from rdflib.term import Node
 from proveniens.graph_delta import GraphDelta, Triple
 from proveniens.namespaces import BASE, GRAPH, INST, RPUBL
 from proveniens.shacl_sparql.run import to_rdflib
-from proveniens.store import build_query
+from proveniens.storage.store import build_query
 
 LINKS_GRAPH = GRAPH["links"]
 LOADER = "links"

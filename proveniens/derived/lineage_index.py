@@ -29,9 +29,9 @@ from typing import TypeVar
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from proveniens.dataset_description import VOID_GRAPH
+from proveniens.derived.dataset_description import VOID_GRAPH
+from proveniens.derived.links import LINKS_GRAPH
 from proveniens.graph_delta import GraphDelta, Triple
-from proveniens.links import LINKS_GRAPH
 from proveniens.namespaces import BUILD_GRAPH, GRAPH, ONTOLOGY_GRAPH, PV
 
 LINEAGE_GRAPH = GRAPH["lineage"]

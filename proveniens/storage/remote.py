@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from proveniens.errors import StoreError
 
 STAGING = "urn:x-proveniens:staging:"
-# The default graph made the union of the named graphs, each triple once (proveniens/union_graph.py), in the
+# The default graph made the union of the named graphs, each triple once (proveniens/derived/union_graph.py), in the
 # update that switches the graphs: readers see the old union with the old graphs or the new with the new.
 UNION_DEFAULT_GRAPH = [
     "DROP SILENT DEFAULT",

@@ -1,5 +1,9 @@
 """`proveniens fetch riksdagen DOK_ID…`: Riksdagen's records downloaded into a sources folder.
 
+A document is named by its id (`H7038`) or as it is cited, by kind, riksmöte and beteckning
+(`"prop 2019/20:8"`, `bet/2019/20:CU4`, the product's own IRI path): the id is then looked up in
+Riksdagen's `dokumentlista`, and only a hit of exactly that kind, riksmöte and beteckning counts.
+
 For each document: its `dokumentstatus` as JSON (`{dok_id}.json`, lower case as openriksdag names
 them) and, for a betänkande, the `votering` of every point decided by vote
 (`{DOK_ID}-{punkt}-{VOTERING_ID}.json`). The next `proveniens build` reads them like any source.
@@ -15,6 +19,7 @@ Polite and safe to repeat:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -32,6 +37,12 @@ DEFAULT_BASE = "https://data.riksdagen.se"
 _DOK_ID = re.compile(r"[A-Za-z0-9]{3,20}")
 _VOTERING_ID = re.compile(r"[0-9A-Fa-f-]{36}")
 _RETRIED = {429, 500, 502, 503, 504}
+# "prop 2019/20:8", "Prop. 2019/20:8", "bet/2019/20:CU4": kind, riksmöte, beteckning
+_CITED = re.compile(
+    r"(?P<kind>prop|skr|bet|mot|rskr)\.?[ /]*(?P<rm>(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2})):"
+    r"(?P<bet>[A-Za-zÅÄÖåäö]{0,4}[0-9]+)",
+    re.IGNORECASE,
+)
 
 
 class FetchError(ProveniensError):
@@ -107,15 +118,69 @@ def fetch_documents(dok_ids: list[str], into: Path, fetcher: Fetcher) -> Fetched
     """Every record of `dok_ids` and their votes in `into`, fetched or kept from an earlier run."""
     into.mkdir(parents=True, exist_ok=True)
     out = Fetched([], [])
-    for dok_id in dok_ids:
-        if not _DOK_ID.fullmatch(dok_id):
-            raise SourceError(dok_id, None, "is not a Riksdagen document id.", "Give ids such as H701CU5 or GF03167.")
+    for name in dok_ids:  # every name is checked before the first request
+        if not (_CITED.fullmatch(name.strip()) or _DOK_ID.fullmatch(name)):
+            raise SourceError(
+                name, None, "is neither a Riksdagen document id nor a citation.",
+                'Give ids such as H701CU5 or GF03167, or citations such as "prop 2019/20:8" or bet/2019/20:CU4.',
+            )  # fmt: skip
+    for name in dok_ids:
+        dok_id = _dok_id(name, fetcher, out)
+        if dok_id is None:
+            continue
         path = into / f"{dok_id.lower()}.json"
         record = _fetch(fetcher, f"{fetcher.base}/dokumentstatus/{dok_id.upper()}.json", path, out)
         for number, votering in _votes(record) if record is not None else []:
             vote_path = into / f"{dok_id.upper()}-{number}-{votering.upper()}.json"
             _fetch(fetcher, f"{fetcher.base}/votering/{votering.upper()}/json", vote_path, out)
     return out
+
+
+def _dok_id(name: str, fetcher: Fetcher, out: Fetched) -> str | None:
+    """The id of the document `name` names: itself, or the one `dokumentlista` lists under its citation."""
+    if cited := _CITED.fullmatch(name.strip()):
+        return _look_up(cited["kind"].lower(), cited["rm"], cited["bet"], fetcher, out)
+    return name
+
+
+def _look_up(kind: str, rm: str, bet: str, fetcher: Fetcher, out: Fetched) -> str | None:
+    """The dok_id of `kind rm:bet` in Riksdagen's document list; None (and noted missing) when it lists none."""
+    listed_as = "prop" if kind == "skr" else kind  # Riksdagen lists skrivelser as doktyp prop, subtyp skr
+    query = httpx.QueryParams({"doktyp": listed_as, "rm": rm, "bet": bet, "utformat": "json"})
+    url = f"{fetcher.base}/dokumentlista/?{query}"
+    body = fetcher.get(url, _hits)
+    hits = [] if body is None else _hits(body)
+    same = {
+        _field(hit, "dok_id") for hit in hits
+        if (_field(hit, "doktyp") or _field(hit, "typ")).lower() == listed_as
+        and (listed_as != "prop" or _field(hit, "subtyp").lower() == kind)
+        and _field(hit, "rm") == rm and _field(hit, "beteckning").lower() == bet.lower()
+    }  # fmt: skip
+    if not same:
+        out.missing.append(url)
+        return None
+    if len(same) > 1:
+        raise FetchError(f"{url}: {kind} {rm}:{bet} names {len(same)} documents ({', '.join(sorted(same))}).")
+    (dok_id,) = same
+    if not _DOK_ID.fullmatch(dok_id):
+        raise FetchError(f"{url}: the list gives {dok_id!r} as the id of {kind} {rm}:{bet}, which is not an id.")
+    return dok_id
+
+
+def _hits(body: bytes) -> list[dict[str, object]]:
+    """The documents of a `dokumentlista` answer (one hit may come as an object, none as null)."""
+    try:
+        listed = json.loads(body)["dokumentlista"]
+    except (ValueError, KeyError, TypeError) as err:
+        raise SourceError("dokumentlista", None, f"is not a document list ({err}).", "Try again later.") from err
+    found = listed.get("dokument") if isinstance(listed, dict) else None
+    found = [found] if isinstance(found, dict) else found or []
+    return [hit for hit in found if isinstance(hit, dict)]
+
+
+def _field(hit: dict[str, object], name: str) -> str:
+    value = hit.get(name)
+    return value if isinstance(value, str) else ""
 
 
 def _votes(record: Element) -> list[tuple[str, str]]:

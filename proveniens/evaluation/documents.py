@@ -21,7 +21,7 @@ from rdflib import Graph
 
 from proveniens.build import load_sources
 from proveniens.errors import ProveniensError, SourceError
-from proveniens.evaluation_graph import (
+from proveniens.evaluation.graph import (
     Dated,
     GraphFacts,
     PositionFact,
@@ -34,7 +34,7 @@ from proveniens.evaluation_graph import (
 )
 from proveniens.loaders.sources import SourceFile, SourceSet, find_sources
 
-DOCUMENTS_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "documents"
+DOCUMENTS_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "documents"
 RELATIONS = ("date", "presenters", "attendees", "absent", "decisions", "citations", "responder", "sou", "positions")
 MINUTES = "meeting_minutes"
 # Gold stances as written, first match wins; other wordings accept any stance (the quote decides).

@@ -6,7 +6,7 @@ block a build; warnings are reported and let it through.
 
 The shapes run where the data is: compiled to SPARQL (`proveniens.shacl_sparql`) and evaluated on
 a pyoxigraph store, which at a million triples takes seconds where pyshacl over rdflib took minutes.
-pyshacl stays the reference the compiled path is tested against (`proveniens.validation_reference`).
+pyshacl stays the reference the compiled path is tested against (`proveniens.checks.validation_reference`).
 """
 
 from __future__ import annotations

@@ -22,11 +22,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
-from proveniens.dumps import FOLDER as DUMPS
-from proveniens.dumps import write_dumps
 from proveniens.errors import StoreError
 from proveniens.namespaces import BASE
-from proveniens.store_writer import DiskWriter, can_fork, extend_with_union, write_whole
+from proveniens.storage.dumps import FOLDER as DUMPS
+from proveniens.storage.dumps import write_dumps
+from proveniens.storage.store_writer import DiskWriter, can_fork, extend_with_union, write_whole
 
 _GENID = BASE + ".well-known/genid/"
 _PARTIAL = ".partial-"  # prefix of a build directory not yet published

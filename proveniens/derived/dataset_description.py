@@ -12,7 +12,7 @@ One named graph, `https://w3id.org/proveniens/graph/void`, says
 - **SPARQL Service Description**: the endpoint as an `sd:Service` whose default dataset lists every
   named graph (`sd:NamedGraph`, `sd:name`).
 
-The numbers (`Counts`) are counted by the build in its candidate store (`proveniens.store_statistics`),
+The numbers (`Counts`) are counted by the build in its candidate store (`proveniens.derived.store_statistics`),
 so they are what the store holds; `describe_dataset` counts them over rdflib graphs, after the same
 skolemization the store applies, and is the reference the store path is tested against. The
 description does not count itself: its statistics cover every named graph but `graph/void`, which is
@@ -31,10 +31,10 @@ from datetime import datetime
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-from proveniens.dumps import CHECKSUMS, DATASET_DUMP_FORMATS, GRAPH_DUMP_FORMATS, dump_path, dump_slug
-from proveniens.links import LINKS_GRAPH
+from proveniens.derived.links import LINKS_GRAPH
 from proveniens.namespaces import BASE, BUILD_GRAPH, DCAT, GRAPH, INST, ONTOLOGY_GRAPH, PREFIXES
-from proveniens.store import skolemize
+from proveniens.storage.dumps import CHECKSUMS, DATASET_DUMP_FORMATS, GRAPH_DUMP_FORMATS, dump_path, dump_slug
+from proveniens.storage.store import skolemize
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")

@@ -8,7 +8,7 @@ names (`dump_files`), so the catalogue and the dumps cannot drift apart.
   graphs' gzip members (a multi-member gzip file is one stream to every gzip reader, and N-Quads and
   TriG documents concatenate into one document), so the data is compressed once.
 - The default graph is left out where it is the union of the named graphs, which every build
-  writes (`proveniens/union_graph.py`): loading the named graphs with a union default graph restores
+  writes (`proveniens/derived/union_graph.py`): loading the named graphs with a union default graph restores
   it. Where a SPARQL update wrote data of its own there (`PROVENIENS_UNION_DEFAULT_GRAPH=false`), the
   dataset's dumps begin with it.
 - An incremental build links (hard links, no copy) the files of graphs it did not change from the

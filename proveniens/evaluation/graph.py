@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from proveniens.namespaces import BASE, PV
 
-QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries" / "evaluation"
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries" / "evaluation"
 
 
 def _plain(text: str) -> str:

@@ -1,0 +1,1 @@
+"""`proveniens fetch`: open data downloaded politely into a sources folder for the next build."""

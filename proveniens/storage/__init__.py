@@ -1,0 +1,3 @@
+"""Where a validated build lives: the on-disk pyoxigraph store and its atomic switch (store.py), the child
+process that writes it (store_writer.py), a remote SPARQL server as the target instead (remote.py), and the
+dumps every build writes beside its data (dumps.py)."""
