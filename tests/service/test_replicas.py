@@ -22,6 +22,7 @@ import pytest
 
 from proveniens.build import build
 from proveniens.storage.remote import RemoteEndpoints, RemoteTarget, is_remote
+from proveniens.storage.store import StoreLayout, checkpoint
 from tests.conftest import BIN, BUNDLED_SOURCES
 
 NEW_IRI = "https://w3id.org/proveniens/concept/forord"
@@ -156,3 +157,26 @@ def test_two_replicas_switch_to_a_new_build_under_load_without_a_failed_request(
         for base in replicas:
             assert knows_new_concept(base), f"{base} still answers SPARQL from the old build"
             assert page_status_after(base, follow) == 200, f"{base} has no page for the new build's {NEW_IRI}"
+
+
+def publish_copy(layout: StoreLayout) -> Path:
+    """A new build (a copy of the current one) switched in with PROVENIENS_KEEP_BUILDS=1: older builds are pruned."""
+    with layout.lock():
+        target = layout.new_build_dir(create=False)
+        current = layout.current_build()
+        assert current is not None
+        checkpoint(current, target)
+        return layout.publish(target, keep=1)
+
+
+def test_a_build_a_replica_still_reads_is_pruned_only_once_it_has_moved_on(store_copy: Path, serve) -> None:
+    """RocksDB opens a read-only store's files as it needs them: a build removed under a worker fails its queries."""
+    layout = StoreLayout(store_copy)
+    first = layout.current_build()
+    with serve(store_copy, query_workers="1", query_workers_max="1") as base:
+        assert knows_new_concept(base) is False  # the one worker now has the first build open
+        second = publish_copy(layout)
+        assert first is not None and first.is_dir(), "the build the worker reads was removed under it"
+        assert knows_new_concept(base) is False  # the worker moves to the second build, letting the first go
+        publish_copy(layout)
+        assert not first.exists() and second.is_dir()
