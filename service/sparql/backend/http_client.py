@@ -18,17 +18,23 @@ from urllib.parse import urlsplit
 
 import httptools
 
+from proveniens.errors import ProveniensError
+
 _PAUSE_AT = 1 << 20  # bytes read ahead of the consumer before the socket is paused (backpressure)
 _RESUME_AT = 1 << 18
 _KEEP_IDLE = 16  # idle connections kept per server
 
 
-class HTTPError(Exception):
-    """The server could not be reached, or broke off its answer."""
+class HTTPError(ProveniensError):
+    """The server could not be reached, or broke off its answer (the backend answers it as 502, 503 or 504)."""
+
+    status = 503
 
 
 class TimeoutException(HTTPError):
     """No connection, or no byte of the answer, within the time allowed."""
+
+    status = 504
 
 
 class Headers(dict[str, str]):
