@@ -25,6 +25,7 @@ from rdflib.compare import to_canonical_graph
 
 from proveniens.errors import StoreError
 from proveniens.namespaces import BASE
+from proveniens.storage import build_lock
 from proveniens.storage.dumps import FOLDER as DUMPS
 from proveniens.storage.dumps import write_dumps
 from proveniens.storage.store_writer import DiskWriter, can_fork, extend_with_union, write_whole
@@ -119,11 +120,12 @@ class StoreLayout:
     def _prune(self, keep: int) -> None:
         """Remove complete builds older than the newest `keep`, and incomplete ones whose process is gone.
 
-        The build `current` points at is never removed, whatever its age."""
+        The build `current` points at is never removed, whatever its age, nor one a query worker has open
+        (`build_lock`)."""
         current = self.current_build()
         for path in self.complete_builds()[:-keep]:
             if path != current:
-                shutil.rmtree(path, ignore_errors=True)
+                build_lock.remove_unless_held(path)  # a build a query worker still has open stays, for now
         for path in self.builds.glob(_PARTIAL + "*"):
             pid = path.name.rsplit("-", 1)[-1]
             if not (pid.isdigit() and _process_alive(int(pid))):

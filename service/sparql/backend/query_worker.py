@@ -21,6 +21,7 @@ from proveniens.service.sparql.backend.bindings import parse_terms
 from proveniens.service.sparql.backend.jobs import CHUNK, GRAPH_FORMATS, RESULT_FORMATS, QueryJob
 from proveniens.service.sparql.backend.sandbox import SandboxUnavailable, cap_memory, deny_network, die_with_parent
 from proveniens.service.sparql.syntax import Refused, check_query
+from proveniens.storage import build_lock
 
 STACK_BYTES = 64 * 1024 * 1024  # 8× the usual: evaluation recursion grows with query nesting
 
@@ -67,19 +68,33 @@ class _PipeWriter:
 
 
 class _Build:
-    """The build `current` points at, reopened when the link moves; None while there is none."""
+    """The build `current` points at, reopened when the link moves; None while there is none.
+
+    The worker holds a reader's lock on the build it has open (storage/build_lock.py), so a publish that
+    prunes old builds leaves this one until the worker has moved on."""
 
     def __init__(self, root: str) -> None:
         self.link = os.path.join(root, "current")
         self.target: str | None = None
         self.store: ox.Store | None = None
+        self.lock: int | None = None
 
     def store_for_job(self) -> ox.Store:
         """The current build's store; OSError if there is none right now."""
         target = os.readlink(self.link)
         if target != self.target or self.store is None:
-            self.store = ox.Store.read_only(os.path.join(os.path.dirname(self.link), target))
-            self.target = target
+            try:
+                lock = build_lock.hold(os.path.join(os.path.dirname(self.link), target))
+            except OSError:  # removed between reading the link and locking: the link has moved on since
+                target = os.readlink(self.link)
+                lock = build_lock.hold(os.path.join(os.path.dirname(self.link), target))
+            try:
+                store = ox.Store.read_only(os.path.join(os.path.dirname(self.link), target))
+            except BaseException:
+                build_lock.release(lock)
+                raise
+            build_lock.release(self.lock)
+            self.store, self.target, self.lock = store, target, lock
         return self.store
 
 

@@ -11,8 +11,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from urllib.parse import urlencode
 
-import httpx
-
+from proveniens.service.sparql.backend import http_client
 from proveniens.service.sparql.backend.bindings import with_values
 from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
 from proveniens.service.sparql.syntax import check_query
@@ -28,7 +27,7 @@ class RemoteBackend:
         self.queue = queue
         self._slots = asyncio.Semaphore(concurrency)
         self._waiting = 0
-        self._client = httpx.AsyncClient(timeout=httpx.Timeout(timeout, connect=5.0))
+        self._client = http_client.Client(timeout, connect_timeout=5.0)  # keep-alive, lean: http_client.py
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -57,17 +56,15 @@ class RemoteBackend:
         finally:
             self._waiting -= 1
         try:
-            request = self._client.build_request(
-                "POST",
+            response = await self._client.post(
                 self.endpoints.query,
                 content=urlencode(self._form(job)).encode(),
                 headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
             )
-            response = await self._client.send(request, stream=True)
-        except httpx.TimeoutException:
+        except http_client.TimeoutException:
             self._slots.release()
             raise QueryFailed(504, f"The remote store did not answer within {self.timeout:g} s.") from None
-        except httpx.HTTPError as err:
+        except http_client.HTTPError as err:
             self._slots.release()
             raise QueryFailed(503, f"The remote store cannot be reached: {err}.") from None
         if response.status_code >= 400:
@@ -79,12 +76,14 @@ class RemoteBackend:
         media = response.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
         return media, self._stream(response)
 
-    async def _stream(self, response: httpx.Response) -> AsyncIterator[bytes]:
+    async def _stream(self, response: http_client.Response) -> AsyncIterator[bytes]:
         try:
             async for chunk in response.aiter_bytes():
                 yield chunk
-        except httpx.TimeoutException:
+        except http_client.TimeoutException:
             raise QueryFailed(504, f"The result was cut off at the time limit of {self.timeout:g} s.") from None
+        except http_client.HTTPError as err:
+            raise QueryFailed(502, f"The result was cut off: {err}.") from None
         finally:
             await response.aclose()
             self._slots.release()
