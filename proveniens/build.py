@@ -46,7 +46,7 @@ from proveniens.loaders.riksdagen.loader import LOADER as RIKSDAGEN_LOADER
 from proveniens.loaders.sources import SourceFile, SourceKind, SourceSet, find_sources
 from proveniens.namespaces import BUILD_GRAPH, ONTOLOGY_GRAPH, PV, SOURCE
 from proveniens.record_check import record_disagreements
-from proveniens.remote import RemoteTarget
+from proveniens.remote_virtuoso import remote_target
 from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
 from proveniens.shacl_sparql.compile import compile_shapes
@@ -81,7 +81,7 @@ class GraphTarget(Protocol):
 def target_for(settings: Settings) -> GraphTarget:
     """The remote server when the store setting is a URL, else the on-disk store directory."""
     if settings.remote is not None:
-        return RemoteTarget(settings.remote)
+        return remote_target(settings.remote)
     return EmbeddedTarget(settings.store_path, settings.keep_builds)
 
 

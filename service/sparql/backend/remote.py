@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import Protocol
 from urllib.parse import urlencode
 
 import httpx
@@ -19,11 +20,23 @@ from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
 from proveniens.service.sparql.syntax import check_query
 
 
+class Dialect(Protocol):
+    """A server's departures from SPARQL 1.1: parameters beside the query, and answers it gives its own way."""
+
+    async def params(self, job: QueryJob) -> list[tuple[str, str]]: ...
+
+    async def answer(self, job: QueryJob, response: httpx.Response) -> tuple[str, AsyncIterator[bytes]] | None:
+        """None to stream `response` as it is, else the answer to send instead; raises QueryFailed to refuse it."""
+
+
 class RemoteBackend:
     """Forwards queries to `endpoints.query`, streaming the answer back."""
 
-    def __init__(self, endpoints: RemoteEndpoints, concurrency: int, queue: int, timeout: float):
+    def __init__(
+        self, endpoints: RemoteEndpoints, concurrency: int, queue: int, timeout: float, dialect: Dialect | None = None
+    ):
         self.endpoints = endpoints
+        self.dialect = dialect  # what a server that departs from SPARQL 1.1 needs (Virtuoso: virtuoso.py)
         self.timeout = timeout
         self.queue = queue
         self._slots = asyncio.Semaphore(concurrency)
@@ -48,6 +61,7 @@ class RemoteBackend:
         if self._slots.locked() and self._waiting >= self.queue:
             raise QueryFailed(503, "All query slots are busy and the queue is full. Try again shortly.", 1)
         accept = ", ".join(m for m in (job.results_media, job.graph_media) if m)
+        form = self._form(job) + (await self.dialect.params(job) if self.dialect else [])
         self._waiting += 1
         try:
             await asyncio.wait_for(self._slots.acquire(), self.timeout)
@@ -59,7 +73,7 @@ class RemoteBackend:
             request = self._client.build_request(
                 "POST",
                 self.endpoints.query,
-                content=urlencode(self._form(job)).encode(),
+                content=urlencode(form).encode(),
                 headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
             )
             response = await self._client.send(request, stream=True)
@@ -75,6 +89,17 @@ class RemoteBackend:
             self._slots.release()
             status = 400 if response.status_code == 400 else 502
             raise QueryFailed(status, f"The remote store answered {response.status_code}: {text[:1000]}")
+        if self.dialect:
+            try:
+                answer = await self.dialect.answer(job, response)
+            except QueryFailed:
+                await response.aclose()
+                self._slots.release()
+                raise
+            if answer is not None:
+                await response.aclose()
+                self._slots.release()
+                return answer
         media = response.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
         return media, self._stream(response)
 
