@@ -1,8 +1,10 @@
 """Shared fixtures: the bundled corpus built once per session, and real server processes
 (`proveniens serve`, `oxigraph serve`, Virtuoso's `virtuoso-t`) started and stopped by the tests that need them.
 
-`PROVENIENS_TEST_BACKEND` (`oxigraph`, the default, or `virtuoso`) chooses the kind of remote store the
-remote tests start (`make test-remote BACKEND=…`)."""
+`PROVENIENS_TEST_BACKEND` (`oxigraph` or `virtuoso`; `make test-remote BACKEND=…` sets it) chooses the kind of
+remote store the remote tests start (Oxigraph server when unset), and makes the fixtures that serve the bundled
+build (`served`) publish it into such a store and serve from there, so that the protocol, linked-data, API and
+page tests run against it. Unset, those fixtures serve the embedded store."""
 
 from __future__ import annotations
 
@@ -12,13 +14,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph, URIRef
 
 from proveniens.build import BuildReport, build
 from proveniens.remote import RemoteEndpoints, RemoteTarget
@@ -99,8 +102,9 @@ def proveniens_process(store: Path | str, **env: str) -> Iterator[str]:
 def oxigraph_process(location: Path) -> Iterator[str]:
     """A real `oxigraph serve` (from the `oxigraph` package) on a free port; yields its base URL."""
     port = free_port()
+    bind = ["--bind", f"127.0.0.1:{port}", "--timeout-s", "60"]  # a query given up on stops at the server's limit
     process = subprocess.Popen(
-        [str(BIN / "oxigraph"), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        [str(BIN / "oxigraph"), "serve", "--location", str(location), *bind],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
@@ -172,7 +176,8 @@ def virtuoso_process(location: Path, max_rows: int = 1_000_000) -> Iterator[str]
         _stop(process)
 
 
-BACKEND = os.environ.get("PROVENIENS_TEST_BACKEND", "oxigraph")
+SUITE_BACKEND = os.environ.get("PROVENIENS_TEST_BACKEND")  # unset: the suite serves the embedded store
+BACKEND = SUITE_BACKEND or "oxigraph"
 
 
 @dataclass(frozen=True)
@@ -203,10 +208,11 @@ class RemoteServer:
 
 
 @contextmanager
-def remote_process(location: Path, backend: str = BACKEND, **options: int) -> Iterator[RemoteServer]:
-    """A real remote store of kind `backend` (PROVENIENS_TEST_BACKEND by default)."""
+def remote_process(location: Path, backend: str = BACKEND, max_rows: int = 1_000_000) -> Iterator[RemoteServer]:
+    """A real remote store of kind `backend` (PROVENIENS_TEST_BACKEND by default); `max_rows` caps Virtuoso's results
+    (Oxigraph server has no such cap)."""
     if backend == "virtuoso":
-        with virtuoso_process(location, **options) as base:
+        with virtuoso_process(location, max_rows) as base:
             yield RemoteServer(base, "virtuoso", VIRTUOSO_CREDENTIALS)
     elif backend == "oxigraph":
         with oxigraph_process(location) as base:
@@ -219,3 +225,31 @@ def remote_process(location: Path, backend: str = BACKEND, **options: int) -> It
 def start_remote() -> Callable[..., AbstractContextManager[RemoteServer]]:
     """Start the remote store under test: `with start_remote(tmp_path / "db") as server: …`."""
     return remote_process
+
+
+def store_graphs(root: Path) -> list[tuple[URIRef, Graph]]:
+    """The named graphs of the build served at store `root`, to publish them elsewhere."""
+    store = open_read_only(root)
+    return [
+        (URIRef(g.value), Graph().parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g), format="nt"))
+        for g in store.named_graphs()
+    ]
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], dict[str, str]]]:
+    """`served(root)`: the settings (lower case, no prefix) that serve the build at store `root` — the store itself,
+    or under PROVENIENS_TEST_BACKEND a remote store of that kind holding its graphs (one per root and session)."""
+    with ExitStack() as stack:
+        known: dict[Path, dict[str, str]] = {}
+
+        def settings(root: Path) -> dict[str, str]:
+            if SUITE_BACKEND is None:
+                return {"store": str(root)}
+            if root not in known:
+                server = stack.enter_context(remote_process(tmp_path_factory.mktemp(SUITE_BACKEND), SUITE_BACKEND))
+                server.target().publish(store_graphs(root))
+                known[root] = server.settings()
+            return known[root]
+
+        yield settings

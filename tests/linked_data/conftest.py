@@ -5,7 +5,7 @@ graph/void and the dumps in its folder, which `proveniens build` writes).
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,6 +34,6 @@ def published_store(published: Path) -> ox.Store:
 
 
 @pytest.fixture(scope="module")
-def client(published: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(store=published))) as c:
+def client(published: Path, served: Callable[[Path], dict[str, str]]) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(**served(published)))) as c:
         yield c

@@ -96,3 +96,18 @@ def test_service_over_the_remote_store_answers_and_keeps_its_rules(remote: Remot
         assert refused.status_code == 403
         syntax = httpx.get(base + "/sparql", params={"query": "SELECT WHERE"})
         assert syntax.status_code == 400
+
+
+def test_a_result_the_store_cut_at_its_row_limit_is_refused(
+    tmp_path: Path, start_remote: Callable[..., AbstractContextManager[RemoteServer]]
+) -> None:
+    """A store that caps a result's rows (Virtuoso's ResultSetMaxRows, here 100) must not have the cut result served
+    as complete: the service answers every row or an error."""
+    with start_remote(tmp_path / "capped", max_rows=100) as remote:
+        build(SOURCES, remote.target())
+        with TestClient(create_app(Settings(**remote.settings()))) as client:
+            ask = {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 500", "format": "csv"}
+            capped = client.get("/sparql", params=ask)
+            small = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 50", "format": "csv"})
+    assert capped.status_code == 502 or len(capped.text.splitlines()) == 501, capped.text[:300]
+    assert small.status_code == 200 and len(small.text.splitlines()) == 51
