@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import httpx
 
 from proveniens.remote import RemoteEndpoints
-from proveniens.service.sparql.backend.bindings import with_values
+from proveniens.service.sparql.backend.bindings import with_base, with_values
 from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
 from proveniens.service.sparql.syntax import check_query
 
@@ -49,7 +49,7 @@ class RemoteBackend:
     def _form(self, job: QueryJob) -> list[tuple[str, str]]:
         """The query as the protocol carries it: no server option, the default graph is the union the build wrote
         (proveniens/remote.py), each triple once, where Oxigraph's `union-default-graph` repeats a triple per graph."""
-        form = [("query", with_values(job.query, job.substitutions))]
+        form = [("query", with_base(with_values(job.query, job.substitutions), job.base_iri))]
         form += [("default-graph-uri", g) for g in job.default_graphs]
         form += [("named-graph-uri", g) for g in job.named_graphs]
         return form
@@ -87,8 +87,9 @@ class RemoteBackend:
             text = (await response.aread()).decode("utf-8", errors="replace").strip()
             await response.aclose()
             self._slots.release()
-            status = 400 if response.status_code == 400 else 502
-            raise QueryFailed(status, f"The remote store answered {response.status_code}: {text[:1000]}")
+            if response.status_code == 400:  # the query passed the checks here, so the store's parser refused it
+                raise QueryFailed(400, f"SPARQL syntax error (as the remote store reads it): {text[:1000]}")
+            raise QueryFailed(502, f"The remote store answered {response.status_code}: {text[:1000]}")
         if self.dialect:
             try:
                 answer = await self.dialect.answer(job, response)
