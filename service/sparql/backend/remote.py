@@ -79,7 +79,7 @@ class RemoteBackend:
             response = await self._client.send(request, stream=True)
         except httpx.TimeoutException:
             self._slots.release()
-            raise QueryFailed(504, f"The remote store did not answer within {self.timeout:g} s.") from None
+            raise QueryFailed(504, f"The remote store passed the time limit of {self.timeout:g} s.") from None
         except httpx.HTTPError as err:
             self._slots.release()
             raise QueryFailed(503, f"The remote store cannot be reached: {err}.") from None

@@ -91,7 +91,9 @@ class VirtuosoDialect:
         if any(h in response.headers for h in PARTIAL):
             state = f"{response.headers.get('x-sql-state', '')} {response.headers.get('x-sql-message', '')[:200]}"
             raise QueryFailed(
-                504, f"The remote store stopped the query at the time limit with a partial result ({state.strip()})."
+                504,
+                f"The remote store stopped the query at the time limit of {self.timeout:g} s with a partial result "
+                f"({state.strip()}); it is not served.",
             )
         if TRUNCATED in response.headers:
             raise QueryFailed(
