@@ -20,7 +20,7 @@ def server(
 ) -> Iterator[str]:
     """The bundled build served with a short time limit, two workers and a small queue (from the remote store
     under test when PROVENIENS_TEST_BACKEND is set)."""
-    settings = served(bundled_build[0])
+    settings = dict(served(bundled_build[0]))
     with serve(settings.pop("store"), **settings, query_timeout="3", query_workers="2", query_queue="4") as base:
         yield base
 
