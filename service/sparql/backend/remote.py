@@ -8,6 +8,7 @@ before the first byte.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from typing import Protocol
 from urllib.parse import urlencode
@@ -102,11 +103,15 @@ class RemoteBackend:
                 self._slots.release()
                 return answer
         media = response.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
-        return media, self._stream(response)
+        return media, self._stream(response, time.monotonic() + self.timeout)
 
-    async def _stream(self, response: httpx.Response) -> AsyncIterator[bytes]:
+    async def _stream(self, response: httpx.Response, deadline: float) -> AsyncIterator[bytes]:
+        """The answer as it comes, cut at the time limit like the embedded store's: a store that keeps sending (or
+        ends its own stream cleanly at a later limit of its own) never has its partial answer look complete."""
         try:
             async for chunk in response.aiter_bytes():
+                if time.monotonic() > deadline:
+                    raise QueryFailed(504, f"The result was cut off at the time limit of {self.timeout:g} s.")
                 yield chunk
         except httpx.TimeoutException:
             raise QueryFailed(504, f"The result was cut off at the time limit of {self.timeout:g} s.") from None
