@@ -6,7 +6,7 @@ STORE ?= var/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test system-deps serve build test lint conformance eval screenshots clean
+.PHONY: install install-test system-deps serve build test test-remote remote-deps lint conformance eval screenshots clean
 
 # Programs the tests drive for real (curl for the README's examples, Chromium for the browser tests),
 # from apt when missing.
@@ -36,6 +36,18 @@ system-deps:
 test: install-test system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# The protocol, linked-data, API and page tests against a real remote store of kind BACKEND (oxigraph: the
+# `oxigraph` server from the test extras; virtuoso: Debian's virtuoso-opensource from apt), started by the tests.
+BACKEND ?= oxigraph
+REMOTE_TESTS := tests/service/test_protocol.py tests/service/test_remote.py tests/linked_data tests/api
+
+remote-deps:
+	@if [ "$(BACKEND)" = virtuoso ] && ! command -v virtuoso-t >/dev/null; then \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource; fi
+
+test-remote: install-test remote-deps
+	PROVENIENS_TEST_BACKEND=$(BACKEND) $(BIN)/python -m pytest -q $(REMOTE_TESTS)
 
 conformance: install-test
 	$(BIN)/python tests/conformance/runner.py

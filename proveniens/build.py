@@ -55,7 +55,7 @@ from proveniens.shacl_sparql.reach import reach, remembered
 from proveniens.shacl_sparql.run import to_rdflib
 from proveniens.storage.dumps import FOLDER as DUMPS
 from proveniens.storage.dumps import write_dumps
-from proveniens.storage.remote import RemoteTarget
+from proveniens.storage.remote_virtuoso import remote_target
 from proveniens.storage.store import Candidate, EmbeddedTarget, skolemize
 
 DOCUMENT_LOADER = "source-document"
@@ -81,7 +81,7 @@ class GraphTarget(Protocol):
 def target_for(settings: Settings) -> GraphTarget:
     """The remote server when the store setting is a URL, else the on-disk store directory."""
     if settings.remote is not None:
-        return RemoteTarget(settings.remote)
+        return remote_target(settings.remote)
     return EmbeddedTarget(settings.store_path, settings.keep_builds)
 
 

@@ -7,11 +7,12 @@ Built by `load_settings()` at the edge (CLI, app factory), never at import, so t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import ByteSize, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from proveniens.storage.remote import RemoteEndpoints, is_remote
+from proveniens.storage.remote import DIALECT_PATHS, RemoteEndpoints, is_remote
 
 
 class Settings(BaseSettings):
@@ -24,9 +25,28 @@ class Settings(BaseSettings):
         description="Directory of the on-disk store (builds go to `<store>/builds/`, `<store>/current` is the "
         "one served), or the base URL of a remote SPARQL 1.1 server such as `http://127.0.0.1:7878`.",
     )
-    remote_query_path: str = Field(default="/query", description="Query endpoint path on a remote store.")
-    remote_update_path: str = Field(default="/update", description="Update endpoint path on a remote store.")
-    remote_store_path: str = Field(default="/store", description="Graph Store Protocol path on a remote store.")
+    remote_dialect: Literal["sparql11", "virtuoso"] = Field(
+        default="sparql11",
+        description="Kind of remote store: `sparql11` (Oxigraph server and other servers that follow SPARQL 1.1) or "
+        "`virtuoso` (builds switched in by a pointer graph, partial results refused: "
+        "proveniens/storage/remote_virtuoso.py).",
+    )
+    remote_query_path: str | None = Field(
+        default=None, description="Query endpoint path on a remote store (unset: the dialect's, `/query` or `/sparql`)."
+    )
+    remote_update_path: str | None = Field(
+        default=None,
+        description="Update endpoint path on a remote store (unset: the dialect's, `/update` or `/sparql-auth`).",
+    )
+    remote_store_path: str | None = Field(
+        default=None,
+        description="Graph Store Protocol path on a remote store (unset: the dialect's, `/store` or "
+        "`/sparql-graph-crud-auth`).",
+    )
+    remote_user: str | None = Field(
+        default=None, description="User for the remote store's writes (HTTP digest authentication), e.g. Virtuoso's."
+    )
+    remote_password: str | None = Field(default=None, description="Password of `remote_user`.")
     sources: Path = Field(
         default=Path("sources"),
         description="Folder of source files to build from: `*.txt` documents and curated `*.yaml` files.",
@@ -92,7 +112,15 @@ class Settings(BaseSettings):
         """The remote server's endpoints when `store` is a URL, else None."""
         if not is_remote(self.store):
             return None
-        return RemoteEndpoints(self.store, self.remote_query_path, self.remote_update_path, self.remote_store_path)
+        query, update, store = DIALECT_PATHS[self.remote_dialect]
+        return RemoteEndpoints(
+            self.store,
+            self.remote_query_path or query,
+            self.remote_update_path or update,
+            self.remote_store_path or store,
+            dialect=self.remote_dialect,
+            credentials=(self.remote_user, self.remote_password or "") if self.remote_user else None,
+        )
 
     @property
     def store_path(self) -> Path:

@@ -21,6 +21,7 @@ from proveniens.service.sparql import endpoint as sparql
 from proveniens.service.sparql import update
 from proveniens.service.sparql.backend.executor import WorkerPool
 from proveniens.service.sparql.backend.remote import RemoteBackend
+from proveniens.service.sparql.backend.virtuoso import VirtuosoDialect
 from proveniens.service.sparql.fairness import ClientSlots
 from proveniens.settings import Settings, load_settings
 from proveniens.storage.store import open_read_only
@@ -38,6 +39,9 @@ def create_app(settings: Settings) -> FastAPI:
                 concurrency=settings.query_workers,
                 queue=settings.query_queue,
                 timeout=settings.query_timeout,
+                dialect=VirtuosoDialect(settings.remote, settings.query_timeout)
+                if settings.remote.dialect == "virtuoso"
+                else None,
             )
         else:
             open_read_only(settings.store_path)  # fail at start, with a clear message, if there is no build

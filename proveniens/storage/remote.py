@@ -30,14 +30,37 @@ def is_remote(store: str) -> bool:
     return store.startswith(("http://", "https://"))
 
 
+# Each kind of server's own paths for the query, update and Graph Store endpoints. Virtuoso's anonymous `/sparql`
+# is read-only; its writes go to the endpoints behind HTTP digest authentication.
+DIALECT_PATHS = {
+    "sparql11": ("/query", "/update", "/store"),
+    "virtuoso": ("/sparql", "/sparql-auth", "/sparql-graph-crud-auth"),
+}
+
+
 @dataclass(frozen=True)
 class RemoteEndpoints:
-    """Where the server answers queries, updates and Graph Store requests (Oxigraph's paths by default)."""
+    """Where the server answers queries, updates and Graph Store requests (Oxigraph's paths by default).
+
+    `dialect` names the server's kind where it departs from SPARQL 1.1 (`virtuoso`:
+    proveniens/storage/remote_virtuoso.py); `credentials` (user, password) are sent with HTTP digest
+    authentication on writes."""
 
     base: str
     query_path: str = "/query"
     update_path: str = "/update"
     store_path: str = "/store"
+    dialect: str = "sparql11"
+    credentials: tuple[str, str] | None = None
+
+    @classmethod
+    def of(cls, base: str, dialect: str = "sparql11", credentials: tuple[str, str] | None = None) -> RemoteEndpoints:
+        """The endpoints at the dialect's usual paths."""
+        return cls(base, *DIALECT_PATHS[dialect], dialect=dialect, credentials=credentials)
+
+    @property
+    def auth(self) -> httpx.DigestAuth | None:
+        return httpx.DigestAuth(*self.credentials) if self.credentials else None
 
     @property
     def query(self) -> str:
@@ -85,7 +108,7 @@ class RemoteTarget:
         run = uuid.uuid4().hex
         counts: dict[str, int] = {}
         try:
-            with httpx.Client(timeout=self.timeout) as client:
+            with httpx.Client(timeout=self.timeout, auth=self.endpoints.auth) as client:
                 before = self.existing_graphs(client)
                 staged = []
                 for name, graph in graphs:

@@ -25,6 +25,7 @@ from proveniens.service.sparql.syntax import update_shape
 from proveniens.storage.dumps import FOLDER as DUMPS
 from proveniens.storage.dumps import write_dumps
 from proveniens.storage.remote import UNION_DEFAULT_GRAPH
+from proveniens.storage.remote_virtuoso import VirtuosoTarget
 from proveniens.storage.store import StoreLayout
 
 router = APIRouter()
@@ -126,6 +127,12 @@ async def sparql_update(request: Request) -> Response:
         except ValueError as err:
             raise BadRequest(f"Not an IRI in using-graph-uri/using-named-graph-uri: {err}.") from None
         update = add_using(update, shape.where_offsets, graphs, named)
+    if settings.remote is not None and settings.remote.dialect == "virtuoso":
+        try:  # the union is written by the switch to a new build (proveniens/storage/remote_virtuoso.py)
+            await run_in_threadpool(VirtuosoTarget(settings.remote, settings.query_timeout).apply_update, update)
+        except StoreError as err:
+            raise ServiceError(str(err), 502) from None
+        return Response(status_code=204)
     if settings.remote is not None:
         await _forward(settings.remote.update, update, settings.query_timeout, settings.union_default_graph)
         return Response(status_code=204)

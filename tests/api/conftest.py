@@ -4,7 +4,7 @@ are markup, and a small made-up slice of minutes (tests/api/data/process.ttl).""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,8 +24,8 @@ MARKUP = B + "agreement/hos-avtal-vg-2021/element/markup-test"
 
 
 @pytest.fixture(scope="module")
-def client(bundled_build: tuple[Path, BuildReport]) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(store=bundled_build[0], sources=REPO / "sources"))) as c:
+def client(bundled_build: tuple[Path, BuildReport], served: Callable[[Path], dict[str, str]]) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(**served(bundled_build[0]), sources=REPO / "sources"))) as c:
         yield c
 
 
@@ -41,17 +41,19 @@ def markup_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def markup_client(markup_build: tuple[Path, Path]) -> Iterator[TestClient]:
+def markup_client(markup_build: tuple[Path, Path], served: Callable[[Path], dict[str, str]]) -> Iterator[TestClient]:
     store, sources = markup_build
-    with TestClient(create_app(Settings(store=store, sources=sources))) as c:
+    with TestClient(create_app(Settings(**served(store), sources=sources))) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
-def process_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def process_client(
+    tmp_path_factory: pytest.TempPathFactory, served: Callable[[Path], dict[str, str]]
+) -> Iterator[TestClient]:
     """A store holding only tests/api/data/process.ttl, in one named graph."""
     graph = Graph().parse(DATA / "process.ttl")
     store = tmp_path_factory.mktemp("process-store")
     EmbeddedTarget(store).publish([(URIRef(B + "graph/test/process.ttl"), graph)])
-    with TestClient(create_app(Settings(store=store, sources=tmp_path_factory.mktemp("no-sources")))) as c:
+    with TestClient(create_app(Settings(**served(store), sources=tmp_path_factory.mktemp("no-sources")))) as c:
         yield c

@@ -1,31 +1,29 @@
-"""The API's named queries over a real Oxigraph server: parameters arrive as a VALUES block."""
+"""The API's named queries over a real remote store (PROVENIENS_TEST_BACKEND): parameters arrive as a VALUES block."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
-from proveniens.cli import app as cli
+from proveniens.build import build
 from proveniens.service.app import create_app
 from proveniens.settings import Settings
+from tests.conftest import RemoteServer
 
 from .conftest import ELEMENT, REPO, B
 
 
 @pytest.fixture(scope="module")
 def remote_client(
-    tmp_path_factory: pytest.TempPathFactory, start_oxigraph: Callable[[Path], AbstractContextManager[str]]
+    tmp_path_factory: pytest.TempPathFactory, start_remote: Callable[..., AbstractContextManager[RemoteServer]]
 ) -> Iterator[TestClient]:
-    with start_oxigraph(tmp_path_factory.mktemp("oxigraph")) as base:
-        result = CliRunner().invoke(cli, ["build", "--sources", str(REPO / "sources"), "--store", base])
-        assert result.exit_code == 0, result.output
-        with TestClient(create_app(Settings(store=base, sources=REPO / "sources"))) as client:
+    with start_remote(tmp_path_factory.mktemp("remote")) as server:
+        build(REPO / "sources", server.target())
+        with TestClient(create_app(Settings(**server.settings(), sources=REPO / "sources"))) as client:
             yield client
 
 

@@ -5,7 +5,7 @@ graph/void and the dumps in its folder, which `proveniens build` writes).
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,6 +34,14 @@ def published_store(published: Path) -> ox.Store:
 
 
 @pytest.fixture(scope="module")
-def client(published: Path) -> Iterator[TestClient]:
+def client(published: Path, served: Callable[[Path], dict[str, str]]) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(**served(published)))) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def disk_client(published: Path) -> Iterator[TestClient]:
+    """The service over the on-disk store whatever PROVENIENS_TEST_BACKEND says: the dumps are files of an on-disk
+    build, and a remote store has none (tests/linked_data/test_remote.py shows it says so)."""
     with TestClient(create_app(Settings(store=published))) as c:
         yield c

@@ -167,17 +167,17 @@ def test_each_named_graph_is_dumped_as_trig_too(published: Path) -> None:
     assert TRIG in GRAPH_DUMP_FORMATS
 
 
-def test_every_dump_is_served_with_its_checksum_and_etag(client: TestClient, published: Path) -> None:
+def test_every_dump_is_served_with_its_checksum_and_etag(disk_client: TestClient, published: Path) -> None:
     sums = (served_dumps(published) / "SHA256SUMS").read_text()
-    assert client.get("/dumps/SHA256SUMS").text == sums
+    assert disk_client.get("/dumps/SHA256SUMS").text == sums
     for line in sums.splitlines():
         digest, name = line.split("  ", 1)
-        response = client.get(f"/dumps/{name}")
+        response = disk_client.get(f"/dumps/{name}")
         assert response.status_code == 200, name
         assert response.headers["content-type"] == "application/gzip"
         assert hashlib.sha256(response.content).hexdigest() == digest, name
         assert response.headers["etag"] == f'"{digest}"'
-        assert client.get(f"/dumps/{name}", headers={"If-None-Match": f'"{digest}"'}).status_code == 304
+        assert disk_client.get(f"/dumps/{name}", headers={"If-None-Match": f'"{digest}"'}).status_code == 304
 
 
 def quads(store: ox.Store, graph: str | None = None) -> set[str]:
@@ -189,38 +189,40 @@ def quads(store: ox.Store, graph: str | None = None) -> set[str]:
     ("name", "fmt"), [("dataset.nq.gz", ox.RdfFormat.N_QUADS), ("dataset.trig.gz", ox.RdfFormat.TRIG)]
 )
 def test_a_served_dataset_dump_reloads_into_exactly_the_same_quads(
-    client: TestClient, published_store: ox.Store, name: str, fmt: ox.RdfFormat
+    disk_client: TestClient, published_store: ox.Store, name: str, fmt: ox.RdfFormat
 ) -> None:
     reloaded = ox.Store()
-    reloaded.load(gzip.decompress(client.get(f"/dumps/{name}").content), format=fmt)
+    reloaded.load(gzip.decompress(disk_client.get(f"/dumps/{name}").content), format=fmt)
     named = set().union(*(quads(published_store, g.value) for g in published_store.named_graphs()))
     assert quads(reloaded) == named  # the default graph, their union, is left out (proveniens/storage/dumps.py)
     assert len(reloaded) == len(named)
 
 
-def test_each_named_graph_dump_reloads_into_exactly_that_graph(client: TestClient, published_store: ox.Store) -> None:
+def test_each_named_graph_dump_reloads_into_exactly_that_graph(
+    disk_client: TestClient, published_store: ox.Store
+) -> None:
     graphs = {URIRef(g.value) for g in published_store.named_graphs()}
     for path, fmt, graph in dump_files(graphs):
         if graph is None:
             continue
         reloaded = ox.Store()
-        data = gzip.decompress(client.get(f"/dumps/{path}").content)
+        data = gzip.decompress(disk_client.get(f"/dumps/{path}").content)
         reloaded.load(data, format=ox.RdfFormat.N_QUADS if fmt.suffix == "nq.gz" else ox.RdfFormat.TRIG)
         assert quads(reloaded) == quads(published_store, str(graph)), path
 
 
 @pytest.mark.parametrize("path", ["/dumps/../current", "/dumps/graphs/../../SHA256SUMS", "/dumps/%2e%2e/current",
                                   "/dumps/nothing.nq.gz"])  # fmt: skip
-def test_only_listed_dumps_are_served(client: TestClient, path: str) -> None:
-    assert client.get(path).status_code == 404
+def test_only_listed_dumps_are_served(disk_client: TestClient, path: str) -> None:
+    assert disk_client.get(path).status_code == 404
 
 
-def test_the_dumps_index_and_the_catalogue_page_list_the_files(client: TestClient, published: Path) -> None:
+def test_the_dumps_index_and_the_catalogue_page_list_the_files(disk_client: TestClient, published: Path) -> None:
     sums = (served_dumps(published) / "SHA256SUMS").read_text()
-    assert client.get("/dumps/", headers={"Accept": "text/plain"}).text == sums
+    assert disk_client.get("/dumps/", headers={"Accept": "text/plain"}).text == sums
     digest = sums.splitlines()[0].split("  ")[0]
     for path in ("/dumps/", "/catalog"):
-        page = client.get(path, headers={"Accept": "text/html"})
+        page = disk_client.get(path, headers={"Accept": "text/html"})
         assert page.headers["content-type"].startswith("text/html")
         assert digest in page.text and "dataset.nq.gz" in page.text
 

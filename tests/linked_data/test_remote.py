@@ -1,4 +1,4 @@
-"""The linked-data layer over a remote store: a real `oxigraph serve` holding the published graphs."""
+"""The linked-data layer over a remote store: a real server (PROVENIENS_TEST_BACKEND) holding the published graphs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, URIRef
@@ -15,8 +14,7 @@ from rdflib.namespace import DCTERMS
 from proveniens.derived.dataset_description import DATASET, VOID
 from proveniens.service.app import create_app
 from proveniens.settings import Settings
-from proveniens.storage.remote import RemoteEndpoints, RemoteTarget
-from proveniens.storage.store import open_read_only
+from tests.conftest import RemoteServer, store_graphs
 
 B = "https://w3id.org/proveniens/"
 
@@ -25,22 +23,17 @@ B = "https://w3id.org/proveniens/"
 def remote(
     published: Path,
     tmp_path_factory: pytest.TempPathFactory,
-    start_oxigraph: Callable[[Path], AbstractContextManager[str]],
-) -> Iterator[str]:
-    """A real Oxigraph server on a free port, holding every named graph of the published store."""
-    with start_oxigraph(tmp_path_factory.mktemp("oxigraph")) as base:
-        store = open_read_only(published)
-        graphs = [
-            (URIRef(g.value), Graph().parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g), format="nt"))
-            for g in store.named_graphs()
-        ]
-        RemoteTarget(RemoteEndpoints(base)).publish(graphs)
-        yield base
+    start_remote: Callable[..., AbstractContextManager[RemoteServer]],
+) -> Iterator[RemoteServer]:
+    """A real remote store on free ports, holding every named graph of the published store."""
+    with start_remote(tmp_path_factory.mktemp("remote")) as server:
+        server.target().publish(store_graphs(published))
+        yield server
 
 
 @pytest.fixture(scope="module")
-def remote_client(remote: str) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(store=remote))) as client:
+def remote_client(remote: RemoteServer) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(**remote.settings()))) as client:
         yield client
 
 

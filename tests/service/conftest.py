@@ -13,9 +13,15 @@ from proveniens.build import BuildReport
 
 
 @pytest.fixture(scope="module")
-def server(bundled_build: tuple[Path, BuildReport], serve: Callable[..., AbstractContextManager[str]]) -> Iterator[str]:
-    """The bundled build served with a short time limit, two workers and a small queue."""
-    with serve(bundled_build[0], query_timeout="3", query_workers="2", query_queue="4") as base:
+def server(
+    bundled_build: tuple[Path, BuildReport],
+    serve: Callable[..., AbstractContextManager[str]],
+    served: Callable[[Path], dict[str, str]],
+) -> Iterator[str]:
+    """The bundled build served with a short time limit, two workers and a small queue (from the remote store
+    under test when PROVENIENS_TEST_BACKEND is set)."""
+    settings = dict(served(bundled_build[0]))
+    with serve(settings.pop("store"), **settings, query_timeout="3", query_workers="2", query_queue="4") as base:
         yield base
 
 

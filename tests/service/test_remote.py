@@ -1,4 +1,5 @@
-"""The same service over a real Oxigraph server process: build into it, serve from it."""
+"""The same service over a real remote store (PROVENIENS_TEST_BACKEND: Oxigraph server or Virtuoso): build into it,
+serve from it."""
 
 from __future__ import annotations
 
@@ -9,43 +10,50 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from proveniens.build import build
 from proveniens.cli import app
 from proveniens.errors import ValidationFailed
-from proveniens.storage.remote import RemoteEndpoints, RemoteTarget
+from proveniens.service.app import create_app
+from proveniens.settings import Settings
+from tests.conftest import RemoteServer
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 ASK_CHAIN = """ASK { GRAPH <https://w3id.org/proveniens/graph/curated/national_chain.yaml> {
   <https://w3id.org/proveniens/prop/2019/20:164>
     <http://rinfo.lagrummet.se/ns/2008/11/rinfo/publ#utgarFran> <https://w3id.org/proveniens/sou/2018:39> } }"""
-GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
+# Each graph once, by its triples: Virtuoso answers `GRAPH ?g { }` with no rows (docs/remote-stores.md).
+GRAPHS = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+RESULTS = "application/sparql-results+json"
 
 
 @pytest.fixture
-def oxigraph(tmp_path: Path, start_oxigraph: Callable[[Path], AbstractContextManager[str]]) -> Iterator[str]:
-    """A real `oxigraph serve` on a free port with an on-disk location."""
-    with start_oxigraph(tmp_path / "oxi") as base:
-        yield base
+def remote(tmp_path: Path, start_remote: Callable[..., AbstractContextManager[RemoteServer]]) -> Iterator[RemoteServer]:
+    """A real remote store on free ports with its data in `tmp_path`."""
+    with start_remote(tmp_path / "db") as server:
+        yield server
 
 
-def remote_graphs(base: str) -> set[str]:
-    response = httpx.post(
-        base + "/query", data={"query": GRAPHS}, headers={"Accept": "application/sparql-results+json"}
-    )
+def remote_graphs(remote: RemoteServer) -> set[str]:
+    """The graphs the store holds, as the service shows them (the build's named graphs only)."""
+    with TestClient(create_app(Settings(**remote.settings()))) as client:
+        response = client.get("/sparql", params={"query": GRAPHS}, headers={"Accept": RESULTS})
     return {b["g"]["value"] for b in response.json()["results"]["bindings"]}
 
 
-def test_cli_builds_into_the_remote_server(oxigraph: str) -> None:
-    result = CliRunner().invoke(app, ["build", "--sources", str(SOURCES), "--store", oxigraph])
+def test_cli_builds_into_the_remote_server(remote: RemoteServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in remote.settings().items():
+        monkeypatch.setenv(f"PROVENIENS_{name.upper()}", value)
+    result = CliRunner().invoke(app, ["build", "--sources", str(SOURCES)])
     assert result.exit_code == 0, result.output
-    graphs = remote_graphs(oxigraph)
+    graphs = remote_graphs(remote)
     assert "https://w3id.org/proveniens/graph/curated/national_chain.yaml" in graphs
     assert not any(g.startswith("urn:x-proveniens:staging") for g in graphs)
 
 
-def test_rebuild_switches_graphs_and_a_bad_build_changes_nothing(oxigraph: str, tmp_path: Path) -> None:
+def test_rebuild_switches_graphs_and_a_bad_build_changes_nothing(remote: RemoteServer, tmp_path: Path) -> None:
     sources = tmp_path / "src"
     shutil.copytree(SOURCES, sources)
     extra = sources / "curated" / "extra.yaml"
@@ -54,12 +62,12 @@ def test_rebuild_switches_graphs_and_a_bad_build_changes_nothing(oxigraph: str, 
         "    evidence: [{source: 004_77c63d0e7f875d18.txt, lines: [1, 1], quote: Förord, assertion: stated}]\n",
         encoding="utf-8",
     )
-    target = RemoteTarget(RemoteEndpoints(oxigraph))
+    target = remote.target()
     build(sources, target)
-    first = remote_graphs(oxigraph)
+    first = remote_graphs(remote)
     extra.unlink()
     build(sources, target)
-    second = remote_graphs(oxigraph)
+    second = remote_graphs(remote)
     assert first - second == {"https://w3id.org/proveniens/graph/curated/extra.yaml"}
     (sources / "curated" / "bad.yaml").write_text(
         "resources:\n  - iri: sou/1\n    a: [rpubl:Utredningsbetankande]\n    dcterms:identifier: SOU ett\n"
@@ -68,12 +76,12 @@ def test_rebuild_switches_graphs_and_a_bad_build_changes_nothing(oxigraph: str, 
     )
     with pytest.raises(ValidationFailed):
         build(sources, target)
-    assert remote_graphs(oxigraph) == second
+    assert remote_graphs(remote) == second
 
 
-def test_service_over_the_remote_store_answers_and_keeps_its_rules(oxigraph: str, serve) -> None:
-    build(SOURCES, RemoteTarget(RemoteEndpoints(oxigraph)))
-    with serve(oxigraph, query_timeout="5") as base:
+def test_service_over_the_remote_store_answers_and_keeps_its_rules(remote: RemoteServer, serve) -> None:
+    build(SOURCES, remote.target())
+    with serve(remote.base, query_timeout="5", **remote.options()) as base:
         answer = httpx.get(
             base + "/sparql", params={"query": ASK_CHAIN}, headers={"Accept": "application/sparql-results+json"}
         )
@@ -88,3 +96,18 @@ def test_service_over_the_remote_store_answers_and_keeps_its_rules(oxigraph: str
         assert refused.status_code == 403
         syntax = httpx.get(base + "/sparql", params={"query": "SELECT WHERE"})
         assert syntax.status_code == 400
+
+
+def test_a_result_the_store_cut_at_its_row_limit_is_refused(
+    tmp_path: Path, start_remote: Callable[..., AbstractContextManager[RemoteServer]]
+) -> None:
+    """A store that caps a result's rows (Virtuoso's ResultSetMaxRows, here 100) must not have the cut result served
+    as complete: the service answers every row or an error."""
+    with start_remote(tmp_path / "capped", max_rows=100) as remote:
+        build(SOURCES, remote.target())
+        with TestClient(create_app(Settings(**remote.settings()))) as client:
+            ask = {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 500", "format": "csv"}
+            capped = client.get("/sparql", params=ask)
+            small = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 50", "format": "csv"})
+    assert capped.status_code == 502 or len(capped.text.splitlines()) == 501, capped.text[:300]
+    assert small.status_code == 200 and len(small.text.splitlines()) == 51

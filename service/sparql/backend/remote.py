@@ -8,21 +8,35 @@ before the first byte.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
+from typing import Protocol
 from urllib.parse import urlencode
 
 from proveniens.service.sparql.backend import http_client
-from proveniens.service.sparql.backend.bindings import with_values
+from proveniens.service.sparql.backend.bindings import with_base, with_values
 from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
 from proveniens.service.sparql.syntax import check_query
 from proveniens.storage.remote import RemoteEndpoints
 
 
+class Dialect(Protocol):
+    """A server's departures from SPARQL 1.1: parameters beside the query, and answers it gives its own way."""
+
+    async def params(self, job: QueryJob) -> list[tuple[str, str]]: ...
+
+    async def answer(self, job: QueryJob, response: http_client.Response) -> tuple[str, AsyncIterator[bytes]] | None:
+        """None to stream `response` as it is, else the answer to send instead; raises QueryFailed to refuse it."""
+
+
 class RemoteBackend:
     """Forwards queries to `endpoints.query`, streaming the answer back."""
 
-    def __init__(self, endpoints: RemoteEndpoints, concurrency: int, queue: int, timeout: float):
+    def __init__(
+        self, endpoints: RemoteEndpoints, concurrency: int, queue: int, timeout: float, dialect: Dialect | None = None
+    ):
         self.endpoints = endpoints
+        self.dialect = dialect  # what a server that departs from SPARQL 1.1 needs (Virtuoso: virtuoso.py)
         self.timeout = timeout
         self.queue = queue
         self._slots = asyncio.Semaphore(concurrency)
@@ -36,7 +50,7 @@ class RemoteBackend:
         """The query as the protocol carries it: no server option, the default graph is the union the build wrote
         (proveniens/storage/remote.py), each triple once, where Oxigraph's `union-default-graph` repeats a triple
         per graph."""
-        form = [("query", with_values(job.query, job.substitutions))]
+        form = [("query", with_base(with_values(job.query, job.substitutions), job.base_iri))]
         form += [("default-graph-uri", g) for g in job.default_graphs]
         form += [("named-graph-uri", g) for g in job.named_graphs]
         return form
@@ -48,6 +62,7 @@ class RemoteBackend:
         if self._slots.locked() and self._waiting >= self.queue:
             raise QueryFailed(503, "All query slots are busy and the queue is full. Try again shortly.", 1)
         accept = ", ".join(m for m in (job.results_media, job.graph_media) if m)
+        form = self._form(job) + (await self.dialect.params(job) if self.dialect else [])
         self._waiting += 1
         try:
             await asyncio.wait_for(self._slots.acquire(), self.timeout)
@@ -58,12 +73,12 @@ class RemoteBackend:
         try:
             response = await self._client.post(
                 self.endpoints.query,
-                content=urlencode(self._form(job)).encode(),
+                content=urlencode(form).encode(),
                 headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
             )
         except http_client.TimeoutException:
             self._slots.release()
-            raise QueryFailed(504, f"The remote store did not answer within {self.timeout:g} s.") from None
+            raise QueryFailed(504, f"The remote store passed the time limit of {self.timeout:g} s.") from None
         except http_client.HTTPError as err:
             self._slots.release()
             raise QueryFailed(503, f"The remote store cannot be reached: {err}.") from None
@@ -71,14 +86,30 @@ class RemoteBackend:
             text = (await response.aread()).decode("utf-8", errors="replace").strip()
             await response.aclose()
             self._slots.release()
-            status = 400 if response.status_code == 400 else 502
-            raise QueryFailed(status, f"The remote store answered {response.status_code}: {text[:1000]}")
+            if response.status_code == 400:  # the query passed the checks here, so the store's parser refused it
+                raise QueryFailed(400, f"SPARQL syntax error (as the remote store reads it): {text[:1000]}")
+            raise QueryFailed(502, f"The remote store answered {response.status_code}: {text[:1000]}")
+        if self.dialect:
+            try:
+                answer = await self.dialect.answer(job, response)
+            except QueryFailed:
+                await response.aclose()
+                self._slots.release()
+                raise
+            if answer is not None:
+                await response.aclose()
+                self._slots.release()
+                return answer
         media = response.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
-        return media, self._stream(response)
+        return media, self._stream(response, time.monotonic() + self.timeout)
 
-    async def _stream(self, response: http_client.Response) -> AsyncIterator[bytes]:
+    async def _stream(self, response: http_client.Response, deadline: float) -> AsyncIterator[bytes]:
+        """The answer as it comes, cut at the time limit like the embedded store's: a store that keeps sending (or
+        ends its own stream cleanly at a later limit of its own) never has its partial answer look complete."""
         try:
             async for chunk in response.aiter_bytes():
+                if time.monotonic() > deadline:
+                    raise QueryFailed(504, f"The result was cut off at the time limit of {self.timeout:g} s.")
                 yield chunk
         except http_client.TimeoutException:
             raise QueryFailed(504, f"The result was cut off at the time limit of {self.timeout:g} s.") from None
