@@ -52,7 +52,7 @@ from proveniens.resources import ontology_files, read_turtle, shapes_files
 from proveniens.settings import Settings
 from proveniens.shacl_sparql.compile import compile_shapes
 from proveniens.shacl_sparql.reach import reach, remembered
-from proveniens.shacl_sparql.run import to_rdflib
+from proveniens.shacl_sparql.run import memory_store, to_rdflib
 from proveniens.storage.dumps import FOLDER as DUMPS
 from proveniens.storage.dumps import write_dumps
 from proveniens.storage.remote_virtuoso import remote_target
@@ -166,12 +166,8 @@ def _loaded_disagreements(loaded: list[LoadedGraph]) -> tuple[Finding, ...]:
     checked = [item for item in loaded if item.loader in (CURATED_LOADER, RIKSDAGEN_LOADER) and item.source]
     if {item.loader for item in checked} != {CURATED_LOADER, RIKSDAGEN_LOADER}:
         return ()
-    store = ox.Store()
-    for item in checked:
-        data = item.graph.serialize(format="nt", encoding="utf-8")
-        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(item.iri)))
     return record_disagreements(
-        store,
+        memory_store((item.iri, item.graph) for item in checked),
         [str(item.iri) for item in checked if item.loader == CURATED_LOADER],
         [str(item.iri) for item in checked if item.loader == RIKSDAGEN_LOADER],
         {str(item.iri): str(item.source.path) for item in checked if item.source},
