@@ -54,7 +54,7 @@ def job_for(name: str, values: dict[str, str]) -> QueryJob:
     """The backend job for a named query with its parameters bound as terms (QueryError on a bad value)."""
     query = query_named(name)
     substitutions = encode_terms(query.bind(values))
-    return QueryJob(query.text, results_media=JSON_RESULTS, substitutions=substitutions)
+    return QueryJob(query.text, results_media=JSON_RESULTS, substitutions=substitutions, named=True)
 
 
 class NamedQueries:

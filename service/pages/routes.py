@@ -29,7 +29,8 @@ from proveniens.service.linked_data.representations import DESCRIPTION_FORMATS, 
 from proveniens.service.pages.lineage_picture import picture
 from proveniens.service.pages.naming import display
 from proveniens.service.pages.render import render
-from proveniens.service.sparql.backend.bindings import encode_terms, with_values
+from proveniens.service.sparql.backend.bindings import encode_terms, inlined, with_values
+from proveniens.service.sparql.backend.portable import without_lateral
 
 router = APIRouter(include_in_schema=False, tags=["pages"])  # the tag: errors here answer as pages
 
@@ -167,12 +168,15 @@ async def source(request: Request, file: str) -> Response:
 
 @router.get("/sparql/editor", response_class=HTMLResponse)
 async def editor(request: Request) -> Response:
-    return render(request, "editor.html", examples=editor_examples(language(request)), base=BASE)
+    examples = editor_examples(language(request), request.app.state.backend.lateral)
+    return render(request, "editor.html", examples=examples, base=BASE)
 
 
-def editor_examples(lang: str) -> list[dict[str, str]]:
+def editor_examples(lang: str, lateral: bool = True) -> list[dict[str, str]]:
     """Each named query with its example parameters bound by a VALUES block, ready to run in the editor, and
-    its summary in `lang` (as written when its header has none in `lang`): what the tabs and the list show."""
+    its summary in `lang` (as written when its header has none in `lang`): what the tabs and the list show.
+    For a backend that does not read LATERAL, the query is the one the service itself would send there: its
+    hints unwrapped and its parameters also written in (backend/portable.py, backend/bindings.py)."""
     examples = []
     first = [n for n in _EDITOR_ORDER if n in named_queries()]
     for name in first + sorted(set(named_queries()) - set(first)):
@@ -180,7 +184,10 @@ def editor_examples(lang: str) -> list[dict[str, str]]:
         text = query.text
         if query.parameters and set(info.example) >= {p.name for p in query.parameters}:
             try:
-                text = with_values(text, encode_terms(query.bind(info.example)))
+                substitutions = encode_terms(query.bind(info.example))
+                if not lateral:
+                    text = inlined(without_lateral(text), substitutions)
+                text = with_values(text, substitutions)
             except (QueryError, ValueError):
                 text = query.text
         examples.append({"name": name, "summary": query.summary_in(lang), "query": text})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import threading
 import time
 from pathlib import Path
@@ -39,7 +41,9 @@ def test_default_and_named_graph_uris_restrict_the_dataset(server: str) -> None:
     everything = count(httpx.get(url, params={"query": COUNT}))
     only_chain = count(httpx.get(url, params={"query": COUNT, "default-graph-uri": CHAIN}))
     assert 0 < only_chain < everything
-    graphs = httpx.get(url, params={"query": "SELECT ?g WHERE { GRAPH ?g { } }", "named-graph-uri": CHAIN})
+    # `GRAPH ?g { ?s ?p ?o }`, not `{ }`: Virtuoso gives no rows for an empty pattern (docs/remote-stores.md)
+    by_graph = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    graphs = httpx.get(url, params={"query": by_graph, "named-graph-uri": CHAIN})
     assert [b["g"]["value"] for b in graphs.json()["results"]["bindings"]] == [CHAIN]
 
 
@@ -57,7 +61,7 @@ def test_service_description_lists_formats_and_named_graphs(server: str) -> None
 def test_format_parameter_overrides_accept(server: str) -> None:
     response = httpx.get(server + "/sparql", params={"query": COUNT, "format": "csv"}, headers={"Accept": JSON})
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
-    assert response.text.splitlines()[0] == "n"
+    assert next(csv.reader(io.StringIO(response.text))) == ["n"]  # Virtuoso quotes it ("n"), as RFC 4180 allows
 
 
 def test_cors_lets_a_browser_editor_on_another_origin_query(server: str) -> None:

@@ -110,6 +110,11 @@ class _Worker:
 class WorkerPool:
     """At least `size` query workers (at most `max_size`), a bounded queue, and a time limit per query."""
 
+    lateral = True  # pyoxigraph reads LATERAL (backend/portable.py)
+
+    async def graph_names(self) -> None:
+        return None  # the store lists them itself: `GRAPH ?g { }`
+
     def __init__(
         self,
         root: Path,

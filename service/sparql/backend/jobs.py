@@ -43,6 +43,7 @@ class QueryJob:
     graph_media: str | None = None
     base_iri: str | None = None  # relative IRIs in the query resolve against the endpoint's URL
     substitutions: dict[str, str] = field(default_factory=dict)  # variable → N-Triples term (named queries)
+    named: bool = False  # a query of queries/, whose LATERAL groups are only hints (portable.py)
 
 
 class QueryFailed(ServiceError):
@@ -65,5 +66,10 @@ class CompleteBody:
 
 class Backend(Protocol):
     """What evaluates a job: the worker pool over the on-disk store, or the remote server's client."""
+
+    lateral: bool  # whether it reads Oxigraph's LATERAL, which the named queries use as a hint
+
+    async def graph_names(self) -> list[str] | None:
+        """The served build's named graphs where the backend knows them without asking the store, else None."""
 
     async def run(self, job: QueryJob) -> tuple[str, AsyncIterator[bytes]]: ...

@@ -14,14 +14,19 @@ from typing import Protocol
 from urllib.parse import urlencode
 
 from proveniens.service.sparql.backend import http_client
-from proveniens.service.sparql.backend.bindings import with_base, with_values
+from proveniens.service.sparql.backend.bindings import inlined, with_base, with_values
 from proveniens.service.sparql.backend.jobs import QueryFailed, QueryJob
+from proveniens.service.sparql.backend.portable import ascii_escaped, without_lateral
 from proveniens.service.sparql.syntax import check_query
 from proveniens.storage.remote import RemoteEndpoints
 
 
 class Dialect(Protocol):
     """A server's departures from SPARQL 1.1: parameters beside the query, and answers it gives its own way."""
+
+    lateral: bool  # whether it reads Oxigraph's LATERAL
+
+    async def graph_names(self) -> list[str] | None: ...
 
     async def params(self, job: QueryJob) -> list[tuple[str, str]]: ...
 
@@ -43,14 +48,26 @@ class RemoteBackend:
         self._waiting = 0
         self._client = http_client.Client(timeout, connect_timeout=5.0)  # keep-alive, lean: http_client.py
 
+    @property
+    def lateral(self) -> bool:
+        return self.dialect is None or self.dialect.lateral
+
+    async def graph_names(self) -> list[str] | None:
+        return await self.dialect.graph_names() if self.dialect else None
+
     async def aclose(self) -> None:
         await self._client.aclose()
 
     def _form(self, job: QueryJob) -> list[tuple[str, str]]:
         """The query as the protocol carries it: no server option, the default graph is the union the build wrote
         (proveniens/storage/remote.py), each triple once, where Oxigraph's `union-default-graph` repeats a triple
-        per graph."""
-        form = [("query", with_base(with_values(job.query, job.substitutions), job.base_iri))]
+        per graph. Parameters are written in (bindings.py); the text is ASCII, hints a server lacks unwrapped
+        (portable.py)."""
+        query = job.query
+        if job.named and not self.lateral:
+            query = without_lateral(query)
+        query = with_values(inlined(query, job.substitutions), job.substitutions)
+        form = [("query", ascii_escaped(with_base(query, job.base_iri)))]
         form += [("default-graph-uri", g) for g in job.default_graphs]
         form += [("named-graph-uri", g) for g in job.named_graphs]
         return form

@@ -50,6 +50,8 @@ def names_dataset(query: str) -> bool:
 class VirtuosoDialect:
     """The build's dataset and the time limit added to each query; partial answers turned into failures."""
 
+    lateral = False  # Virtuoso 7.2 refuses LATERAL (SP030): named queries go without their hints
+
     def __init__(self, endpoints: RemoteEndpoints, timeout: float) -> None:
         self.endpoints = endpoints
         self.timeout = timeout
@@ -79,6 +81,10 @@ class VirtuosoDialect:
             dataset += [("named-graph-uri", r["graph"]["value"]) for r in rows if "graph" in r]
             self._current = (now + POINTER_SECONDS, dataset)
             return dataset
+
+    async def graph_names(self) -> list[str]:
+        """The switched build's graphs: Virtuoso answers `GRAPH ?g { }` with no rows."""
+        return [value for name, value in await self._dataset() if name == "named-graph-uri"]
 
     async def params(self, job: QueryJob) -> list[tuple[str, str]]:
         """What goes beside the query: the build's dataset unless the request or the query names one, the limit."""
