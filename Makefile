@@ -6,7 +6,7 @@ STORE ?= var/store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test system-deps serve build test test-remote remote-deps lint conformance eval screenshots clean
+.PHONY: install install-test system-deps serve build test test-remote remote-deps lint conformance conformance-remote eval screenshots clean
 
 # Programs the tests drive for real (curl for the README's examples, Chromium for the browser tests),
 # from apt when missing.
@@ -51,6 +51,11 @@ test-remote: install-test remote-deps
 
 conformance: install-test
 	$(BIN)/python tests/conformance/runner.py
+
+# The W3C SPARQL 1.1 query and protocol suites through a remote store of kind BACKEND started for the run; fails
+# when the failures are not exactly those tests/conformance/expected-deviations.tsv lists for it.
+conformance-remote: install-test remote-deps
+	$(BIN)/python tests/conformance/runner.py --backend $(BACKEND) --suite sparql11
 
 screenshots: install-test system-deps
 	PROVENIENS_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/ui -k 'not markup'

@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 _SPEC = importlib.util.spec_from_file_location("conformance_runner", Path(__file__).with_name("runner.py"))
@@ -190,3 +191,74 @@ def test_protocol_requests_are_routed_by_operation() -> None:
     assert not update(_request("/sparql/", "text/plain", "ASK {}"))
     assert not update(_request("/sparql/", None, "query=ASK%20%7B%7D"))
     assert not update(_request("/sparql/", "application/sparql-query", "ASK { ?s ?p 'INSERT' }"))
+
+
+# -- remote backends: what may fail, how a dataset becomes a remote build, when a query needs its base --------------
+
+S11 = "http://www.w3.org/2009/sparql/docs/tests/data-sparql11/"
+
+
+def _outcomes(**statuses: str) -> list[runner.Outcome]:
+    return [runner.Outcome(S11 + name.replace("__", "/manifest#"), status) for name, status in statuses.items()]
+
+
+def test_deviation_lines_name_a_backend_a_test_and_a_cause() -> None:
+    text = "# comment\n\nvirtuoso\tbind/manifest#bind10\tscope\noxigraph\tbind/manifest#bind07\tother\n"
+    assert runner.read_deviations(text, "virtuoso") == {S11 + "bind/manifest#bind10": "scope"}
+    for bad in ("virtuoso\tbind/manifest#bind10\n", "fuseki\tbind/manifest#bind10\tx\n", "virtuoso\t\tx\n"):
+        with pytest.raises(ValueError):
+            runner.read_deviations(bad, "virtuoso")
+    with pytest.raises(ValueError, match="twice"):
+        runner.read_deviations("virtuoso\ta/manifest#t\tx\nvirtuoso\ta/manifest#t\ty\n", "virtuoso")
+
+
+def test_oxigraph_server_may_also_fail_what_its_engine_fails() -> None:
+    engine = next(iter(runner.KNOWN_ENGINE_FAILURES))
+    assert engine in runner.expected_failures("oxigraph", "")
+    assert engine not in runner.expected_failures("virtuoso", "")
+
+
+def test_a_remote_run_must_fail_exactly_the_listed_tests_that_ran() -> None:
+    expected = {S11 + "a/manifest#listed": "why", S11 + "a/manifest#not-run": "why"}
+    as_listed = runner.check_deviations(_outcomes(a__listed="fail", a__other="pass"), expected)
+    assert as_listed.ok and as_listed.unlisted == () and as_listed.passing == ()
+    new = runner.check_deviations(_outcomes(a__listed="fail", a__other="fail"), expected)
+    assert not new.ok and new.unlisted == (S11 + "a/manifest#other",)
+    fixed = runner.check_deviations(_outcomes(a__listed="pass"), expected)
+    assert not fixed.ok and fixed.passing == (S11 + "a/manifest#listed",)
+
+
+def test_every_listed_deviation_is_a_test_of_the_checked_suites() -> None:
+    manifests = [
+        runner.SUITES / "sparql11" / n for n in ("manifest-sparql11-query.ttl", "manifest-sparql11-results.ttl")
+    ]
+    known = {t.iri for m in manifests for t in runner.eval_tests(m, (runner.MF + "QueryEvaluationTest",))}
+    known |= {t.iri for t in runner.protocol_tests(runner.SUITES / "sparql11" / "protocol" / "manifest.ttl")}
+    text = runner.DEVIATIONS.read_text()
+    for backend in runner.BACKENDS[1:]:
+        listed = runner.read_deviations(text, backend)
+        assert listed and set(listed) <= known, sorted(set(listed) - known)
+
+
+def test_a_default_graph_goes_into_a_named_graph_of_the_remote_build() -> None:
+    s, p = ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p")
+    quads = [ox.Quad(s, p, ox.Literal("d")), ox.Quad(s, p, ox.Literal("n"), ox.NamedNode(EX + "g"))]
+    graphs = dict(runner.remote_graphs(quads))
+    assert set(graphs) == {runner.DEFAULT_DATA_GRAPH, EX + "g"}
+    assert [q.object.value for q in graphs[runner.DEFAULT_DATA_GRAPH]] == ["d"]
+
+
+def test_a_dataset_fits_a_union_default_graph_only_without_graphs_to_tell_apart() -> None:
+    fits = runner.dataset_fits_union
+    assert fits([], "SELECT * { ?s ?p ?o }", EX + "q.rq")
+    assert not fits([(EX + "g", EX + "g.ttl")], "SELECT * { ?s ?p ?o }", EX + "q.rq")
+    assert not fits([], "SELECT * { GRAPH ?g { ?s ?p ?o } }", EX + "q.rq")
+    assert fits([(EX + "g", EX + "g.ttl")], "SELECT * FROM <g.ttl> { ?s ?p ?o }", EX + "q.rq")
+
+
+def test_a_query_needs_its_base_only_for_relative_iris_and_iri_calls() -> None:
+    assert not runner.needs_base("PREFIX : <http://e/> SELECT * { ?s :p ?o FILTER(?o < 3) } # <rel>")
+    assert runner.needs_base("SELECT * FROM <data.ttl> { ?s ?p ?o }")
+    assert runner.needs_base("SELECT (IRI('x') AS ?i) {}")
+    assert runner.needs_base("SELECT (uri (?x) AS ?i) {}")
+    assert not runner.needs_base("SELECT ('IRI(x)' AS ?i) {}")
