@@ -93,8 +93,9 @@ class UpdateShape:
     where_offsets: tuple[int, ...]
 
 
-def check_query(text: str) -> None:
-    """Raise Refused unless `text` is a query (not an update) without SERVICE, within the depth limits."""
+def check_query(text: str) -> str:
+    """Raise Refused unless `text` is a query (not an update) without SERVICE, within the depth limits; return its
+    form (SELECT, CONSTRUCT, DESCRIBE or ASK), which says what kind of result to ask a remote server for."""
     tokens = _read(text)
     form = _form(text, tokens)
     where = position(text, form.start)
@@ -112,6 +113,7 @@ def check_query(text: str) -> None:
             "Load data with `proveniens build`.",
             403,
         )
+    return form.text
 
 
 def update_shape(text: str) -> UpdateShape:

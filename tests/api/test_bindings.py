@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proveniens.named_queries import named_queries
-from proveniens.service.sparql.backend.bindings import BadTerm, encode_terms, parse_term, parse_terms, with_values
+from proveniens.service.sparql.backend.bindings import (
+    BadTerm,
+    encode_terms,
+    parse_term,
+    parse_terms,
+    with_base,
+    with_values,
+)
 
 
 @given(st.text(max_size=200))
@@ -63,3 +70,10 @@ def test_values_bound_query_gives_the_same_rows_as_substitution(bundled_store: o
 def _rows(solutions: ox.QuerySolutions) -> list[str]:
     names = solutions.variables
     return sorted(str(sorted((str(k), str(v)) for k, v in zip(names, row, strict=True))) for row in solutions)
+
+
+def test_a_query_with_a_base_of_its_own_gets_no_second_one() -> None:
+    endpoint = "http://e.example/sparql"
+    assert with_base("SELECT * WHERE { <a> ?p ?o }", endpoint).startswith(f"BASE <{endpoint}> ")
+    own = "PREFIX x: <urn:x:> BASE <http://q.example/> SELECT * WHERE { <a> ?p ?o }"
+    assert with_base(own, endpoint) == own  # Virtuoso refuses a second BASE (SP030)

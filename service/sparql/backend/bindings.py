@@ -90,16 +90,30 @@ def with_values(query: str, substitutions: dict[str, str]) -> str:
 
 
 def with_base(query: str, base: str | None) -> str:
-    """The query with `BASE <base>` in front, for a server that takes no base IRI beside the query: a later BASE in
-    the query's own prologue still wins, and the line numbers of its messages stay the same. `base` is checked as
-    an IRI first (an IRI holds no `>`), so it cannot end the declaration early."""
-    if base is None:
+    """The query with `BASE <base>` in front, for a server that takes no base IRI beside the query; a query with a
+    BASE of its own is left as it is (its BASE wins anyway, and Virtuoso refuses a second one). The line numbers
+    of the server's messages stay the same. `base` is checked as an IRI first (an IRI holds no `>`), so it cannot
+    end the declaration early."""
+    if base is None or _has_base(query):
         return query
     try:
         ox.NamedNode(base)
     except ValueError:
         return query
     return f"BASE <{base}> {query}"
+
+
+def _has_base(query: str) -> bool:
+    """Whether the prologue declares a BASE (anything unreadable is left to the server to report)."""
+    try:
+        for token in tokenize(query):
+            if token.kind == "WORD" and token.text not in ("BASE", "PREFIX", "VERSION"):
+                return False
+            if token.kind == "WORD" and token.text == "BASE":
+                return True
+    except ProveniensError:
+        return False
+    return False
 
 
 def inlined(query: str, substitutions: dict[str, str]) -> str:

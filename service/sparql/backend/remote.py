@@ -75,10 +75,12 @@ class RemoteBackend:
     async def run(self, job: QueryJob) -> tuple[str, AsyncIterator[bytes]]:
         # On a thread: the check is linear, but a 1 MB query must not hold the event loop. Refused is answered
         # with its status (400, 403) like the worker pool's refusals.
-        await asyncio.to_thread(check_query, job.query)
+        form = await asyncio.to_thread(check_query, job.query)
         if self._slots.locked() and self._waiting >= self.queue:
             raise QueryFailed(503, "All query slots are busy and the queue is full. Try again shortly.", 1)
-        accept = ", ".join(m for m in (job.results_media, job.graph_media) if m)
+        # Only the media type of the query's kind of result: offered both, Virtuoso answers a CONSTRUCT as bindings.
+        wanted = job.results_media if form in ("SELECT", "ASK") else job.graph_media
+        accept = wanted or ", ".join(m for m in (job.results_media, job.graph_media) if m)
         form = self._form(job) + (await self.dialect.params(job) if self.dialect else [])
         self._waiting += 1
         try:
