@@ -20,6 +20,8 @@ from fastapi.responses import Response
 from proveniens.derived.union_graph import write_union
 from proveniens.errors import StoreError
 from proveniens.service.errors import BadRequest, ServiceError, Unauthorized
+from proveniens.service.sparql.backend.bindings import with_base
+from proveniens.service.sparql.backend.portable import ascii_escaped
 from proveniens.service.sparql.protocol import read_body, single
 from proveniens.service.sparql.syntax import update_shape
 from proveniens.storage.dumps import FOLDER as DUMPS
@@ -127,6 +129,9 @@ async def sparql_update(request: Request) -> Response:
         except ValueError as err:
             raise BadRequest(f"Not an IRI in using-graph-uri/using-named-graph-uri: {err}.") from None
         update = add_using(update, shape.where_offsets, graphs, named)
+    base = str(request.url.replace(query=""))
+    if settings.remote is not None:  # relative IRIs resolve against /update as here; non-ASCII escaped (portable.py)
+        update = ascii_escaped(with_base(update, base))
     if settings.remote is not None and settings.remote.dialect == "virtuoso":
         try:  # the union is written by the switch to a new build (proveniens/storage/remote_virtuoso.py)
             await run_in_threadpool(VirtuosoTarget(settings.remote, settings.query_timeout).apply_update, update)
@@ -137,7 +142,6 @@ async def sparql_update(request: Request) -> Response:
         await _forward(settings.remote.update, update, settings.query_timeout, settings.union_default_graph)
         return Response(status_code=204)
     try:
-        base = str(request.url.replace(query=""))
         layout = StoreLayout(settings.store_path)
         await run_in_threadpool(_apply, layout, update, settings.keep_builds, base, settings.union_default_graph)
     except SyntaxError as err:
