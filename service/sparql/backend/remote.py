@@ -72,16 +72,20 @@ class RemoteBackend:
         form += [("named-graph-uri", g) for g in job.named_graphs]
         return form
 
+    def _checked(self, job: QueryJob) -> tuple[str, list[tuple[str, str]]]:
+        """The query's form (SELECT, CONSTRUCT, DESCRIBE, ASK) once it passed the checks, and the request's form."""
+        return check_query(job.query), self._form(job)
+
     async def run(self, job: QueryJob) -> tuple[str, AsyncIterator[bytes]]:
-        # On a thread: the check is linear, but a 1 MB query must not hold the event loop. Refused is answered
-        # with its status (400, 403) like the worker pool's refusals.
-        form = await asyncio.to_thread(check_query, job.query)
+        # On a thread: the check and the rewriting are linear, but a 1 MB query must not hold the event loop.
+        # Refused is answered with its status (400, 403) like the worker pool's refusals.
+        kind, form = await asyncio.to_thread(self._checked, job)
         if self._slots.locked() and self._waiting >= self.queue:
             raise QueryFailed(503, "All query slots are busy and the queue is full. Try again shortly.", 1)
         # Only the media type of the query's kind of result: offered both, Virtuoso answers a CONSTRUCT as bindings.
-        wanted = job.results_media if form in ("SELECT", "ASK") else job.graph_media
+        wanted = job.results_media if kind in ("SELECT", "ASK") else job.graph_media
         accept = wanted or ", ".join(m for m in (job.results_media, job.graph_media) if m)
-        form = self._form(job) + (await self.dialect.params(job) if self.dialect else [])
+        form += await self.dialect.params(job) if self.dialect else []
         self._waiting += 1
         try:
             await asyncio.wait_for(self._slots.acquire(), self.timeout)
