@@ -30,8 +30,11 @@ class Dialect(Protocol):
 
     async def params(self, job: QueryJob) -> list[tuple[str, str]]: ...
 
-    async def answer(self, job: QueryJob, response: http_client.Response) -> tuple[str, AsyncIterator[bytes]] | None:
-        """None to stream `response` as it is, else the answer to send instead; raises QueryFailed to refuse it."""
+    async def answer(
+        self, job: QueryJob, kind: str, response: http_client.Response
+    ) -> tuple[str, AsyncIterator[bytes]] | None:
+        """None to stream `response` as it is, else the answer to send instead; raises QueryFailed to refuse it.
+        `kind` is the query's form, as `check_query` found it."""
 
 
 class RemoteBackend:
@@ -114,7 +117,7 @@ class RemoteBackend:
             raise QueryFailed(502, f"The remote store answered {response.status_code}: {text[:1000]}")
         if self.dialect:
             try:
-                answer = await self.dialect.answer(job, response)
+                answer = await self.dialect.answer(job, kind, response)
             except QueryFailed:
                 await response.aclose()
                 self._slots.release()

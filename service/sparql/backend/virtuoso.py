@@ -36,7 +36,6 @@ _CURRENT = f"""SELECT ?union ?graph WHERE {{
 }}"""
 PARTIAL = ("x-sql-state", "x-sql-message", "x-exec-milliseconds")
 TRUNCATED = "x-sparql-maxrows"
-FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 
 
 def names_dataset(query: str) -> bool:
@@ -93,8 +92,11 @@ class VirtuosoDialect:
             return limit
         return await self._dataset() + limit
 
-    async def answer(self, job: QueryJob, response: http_client.Response) -> tuple[str, AsyncIterator[bytes]] | None:
-        """Refuse a result Virtuoso marked as incomplete; give an ASK's answer as a boolean result. Else None."""
+    async def answer(
+        self, job: QueryJob, kind: str, response: http_client.Response
+    ) -> tuple[str, AsyncIterator[bytes]] | None:
+        """Refuse a result Virtuoso marked as incomplete; give an ASK's answer (`kind`, the query's form) as a boolean
+        result. Else None."""
         if any(h in response.headers for h in PARTIAL):
             state = f"{response.headers.get('x-sql-state', '')} {response.headers.get('x-sql-message', '')[:200]}"
             raise QueryFailed(
@@ -108,7 +110,7 @@ class VirtuosoDialect:
                 f"The remote store cut the result at its limit of {response.headers[TRUNCATED]} rows (Virtuoso's "
                 "ResultSetMaxRows); add a LIMIT, or ask the server's operator to raise it.",
             )
-        if job.results_media is None or not is_ask(job.query):
+        if job.results_media is None or kind != "ASK":
             return None
         try:
             body = await response.aread()
@@ -116,17 +118,6 @@ class VirtuosoDialect:
             raise QueryFailed(502, f"The remote store's answer broke off: {err}.") from None
         media = response.headers.get("content-type", "").split(";")[0].strip()
         return job.results_media, CompleteBody(boolean_result(ask_answer(media, body), job.results_media))
-
-
-def is_ask(query: str) -> bool:
-    """Whether the query's form is ASK (the first of the four form keywords)."""
-    try:
-        for token in tokenize(query):
-            if token.kind == "WORD" and token.text in FORMS:
-                return token.text == "ASK"
-    except LexError:
-        return False
-    return False
 
 
 def ask_answer(media: str, body: bytes) -> bool:
